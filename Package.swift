@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "GreenLedger",
+  products: [
+    .library(name: "GreenLedger", targets: ["GreenLedger"]),
+    .executable(name: "greenledger", targets: ["greenledger"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    // libcsv (Debian: libcsv-dev) as a system library.
+    .systemLibrary(
+      name: "CLibCSV",
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    .target(name: "Quantities"),
+    .target(name: "Tabular", dependencies: ["CLibCSV", "Quantities"]),
+    .target(name: "GreenLedger", dependencies: ["Quantities", "Tabular"]),
+    .executableTarget(
+      name: "greenledger",
+      dependencies: [
+        "GreenLedger",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "QuantitiesTests",
+      dependencies: [
+        "Quantities",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "TabularTests",
+      dependencies: [
+        "Tabular",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
+  ]
+)
+
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+  ]
+}

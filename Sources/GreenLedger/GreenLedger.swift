@@ -1,0 +1,7 @@
+/// GreenLedger: enterprise carbon accounts, ESG-linked scores, green-loan tagging and
+/// financed emissions for lenders. `import GreenLedger` gives the whole public API.
+@_exported public import Quantities
+@_exported public import Tabular
+
+/// The library's version (semantic versioning).
+public let greenLedgerVersion = "0.1.0"

@@ -1,0 +1,79 @@
+/// A reporting period: a calendar year (`2024`), a quarter (`2024-Q3`) or a month (`2024-07`).
+///
+/// Months and quarters roll up to their year (``year``); accounts are kept per year.
+public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The granularity of a period.
+  public enum Granularity: Int, Hashable, Sendable, Comparable {
+    case month = 0, quarter, year
+    public static func < (lhs: Granularity, rhs: Granularity) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  /// The calendar year the period falls in.
+  public let year: Int
+  /// Whether this is a year, a quarter or a month.
+  public let granularity: Granularity
+  /// Quarter 1…4 or month 1…12; 0 for a year.
+  public let index: Int
+
+  /// The calendar year `year` (1…9999).
+  public static func year(_ year: Int) -> Period? {
+    (1...9999).contains(year) ? Period(year: year, granularity: .year, index: 0) : nil
+  }
+
+  /// Quarter `quarter` (1…4) of `year`.
+  public static func quarter(_ quarter: Int, of year: Int) -> Period? {
+    (1...9999).contains(year) && (1...4).contains(quarter)
+      ? Period(year: year, granularity: .quarter, index: quarter) : nil
+  }
+
+  /// Month `month` (1…12) of `year`.
+  public static func month(_ month: Int, of year: Int) -> Period? {
+    (1...9999).contains(year) && (1...12).contains(month)
+      ? Period(year: year, granularity: .month, index: month) : nil
+  }
+
+  private init(year: Int, granularity: Granularity, index: Int) {
+    self.year = year
+    self.granularity = granularity
+    self.index = index
+  }
+
+  /// The first day of the period.
+  public var firstDay: Day {
+    switch granularity {
+    case .year: Day(year: year, month: 1, day: 1)!
+    case .quarter: Day(year: year, month: 3 * index - 2, day: 1)!
+    case .month: Day(year: year, month: index, day: 1)!
+    }
+  }
+
+  /// The last day of the period.
+  public var lastDay: Day {
+    switch granularity {
+    case .year: Day(year: year, month: 12, day: 31)!
+    case .quarter: Day.lastOf(month: 3 * index, year: year)
+    case .month: Day.lastOf(month: index, year: year)
+    }
+  }
+
+  /// Whether `day` falls within the period.
+  public func contains(_ day: Day) -> Bool { firstDay <= day && day <= lastDay }
+
+  /// The calendar year this period rolls up to.
+  public var calendarYear: Period { Period(year: year, granularity: .year, index: 0) }
+
+  /// Orders by first day, then longer periods first.
+  public static func < (lhs: Period, rhs: Period) -> Bool {
+    if lhs.firstDay != rhs.firstDay { return lhs.firstDay < rhs.firstDay }
+    return lhs.granularity > rhs.granularity
+  }
+
+  /// `2024`, `2024-Q3` or `2024-07`.
+  public var description: String {
+    switch granularity {
+    case .year: "\(year)"
+    case .quarter: "\(year)-Q\(index)"
+    case .month: index < 10 ? "\(year)-0\(index)" : "\(year)-\(index)"
+    }
+  }
+}

@@ -1,0 +1,163 @@
+// The units GreenLedger understands, with their aliases. Every constant here is a defining
+// value of the unit (SI, the international yard and pound of 1959, the International Table
+// Btu, GB/T 2589-2020's standard coal), not a measured one.
+
+extension UnitOfMeasure {
+  // MARK: Energy (base: joule)
+
+  public static let joules = UnitOfMeasure("J", .energy, 1)
+  public static let kilojoules = UnitOfMeasure("kJ", .energy, 1_000)
+  public static let megajoules = UnitOfMeasure("MJ", .energy, 1_000_000)
+  public static let gigajoules = UnitOfMeasure("GJ", .energy, 1_000_000_000)
+  public static let terajoules = UnitOfMeasure("TJ", .energy, 1_000_000_000_000)
+  public static let kilowattHours = UnitOfMeasure("kWh", .energy, 3_600_000)
+  public static let megawattHours = UnitOfMeasure("MWh", .energy, 3_600_000_000)
+  public static let gigawattHours = UnitOfMeasure("GWh", .energy, 3_600_000_000_000)
+  /// 10 000 kWh (万千瓦时), the unit of Chinese electricity statistics.
+  public static let tenThousandKilowattHours = UnitOfMeasure("10^4 kWh", .energy, 36_000_000_000)
+  /// Kilogram of standard coal equivalent: 29 307 kJ (GB/T 2589-2020 §3.8).
+  public static let kilogramsCoalEquivalent = UnitOfMeasure("kgce", .energy, 29_307_000)
+  /// Tonne of standard coal equivalent: 29.307 GJ (GB/T 2589-2020 §3.8).
+  public static let tonnesCoalEquivalent = UnitOfMeasure("tce", .energy, 29_307_000_000)
+  /// One million International Table British thermal units, 1 Btu = 1 055.055 852 62 J.
+  public static let millionBtu = UnitOfMeasure("mmBtu", .energy, 105_505_585_262, 100)
+  /// One US therm, 100 000 Btu (IT).
+  public static let therms = UnitOfMeasure("therm", .energy, 105_505_585_262, 1_000)
+
+  // MARK: Mass (base: gram)
+
+  public static let grams = UnitOfMeasure("g", .mass, 1)
+  public static let kilograms = UnitOfMeasure("kg", .mass, 1_000)
+  public static let tonnes = UnitOfMeasure("t", .mass, 1_000_000)
+  public static let kilotonnes = UnitOfMeasure("kt", .mass, 1_000_000_000)
+  public static let megatonnes = UnitOfMeasure("Mt", .mass, 1_000_000_000_000)
+  /// 10 000 tonnes (万吨).
+  public static let tenThousandTonnes = UnitOfMeasure("10^4 t", .mass, 10_000_000_000)
+  /// Pound (avoirdupois), exactly 453.592 37 g.
+  public static let pounds = UnitOfMeasure("lb", .mass, 45_359_237, 100_000)
+  /// US short ton, 2 000 lb = 907 184.74 g.
+  public static let shortTons = UnitOfMeasure("short_ton", .mass, 90_718_474, 100)
+
+  // MARK: Volume (base: litre)
+
+  public static let millilitres = UnitOfMeasure("mL", .volume, 1, 1_000)
+  public static let litres = UnitOfMeasure("L", .volume, 1)
+  public static let cubicMetres = UnitOfMeasure("m3", .volume, 1_000)
+  /// US liquid gallon, exactly 3.785 411 784 L.
+  public static let usGallons = UnitOfMeasure("gal", .volume, 3_785_411_784, 1_000_000_000)
+  /// US oil barrel, 42 US gallons.
+  public static let barrels = UnitOfMeasure("bbl", .volume, 158_987_294_928, 1_000_000_000)
+
+  // MARK: Gas volume at reference conditions
+
+  /// Normal cubic metre (0 °C, 101.325 kPa).
+  public static let normalCubicMetres = UnitOfMeasure("Nm3", .normalVolume, 1)
+  /// 10 000 normal cubic metres (万标准立方米), the unit of GB/T 32151 gas parameters.
+  public static let tenThousandNormalCubicMetres = UnitOfMeasure("10^4 Nm3", .normalVolume, 10_000)
+  /// Standard cubic foot (60 °F, 14.696 psia).
+  public static let standardCubicFeet = UnitOfMeasure("scf", .standardVolume, 1)
+
+  // MARK: Distance, transport work, area
+
+  public static let metres = UnitOfMeasure("m", .distance, 1)
+  public static let kilometres = UnitOfMeasure("km", .distance, 1_000)
+  /// Statute mile, exactly 1 609.344 m.
+  public static let miles = UnitOfMeasure("mi", .distance, 1_609_344, 1_000)
+  public static let tonneKilometres = UnitOfMeasure("tkm", .massDistance, 1)
+  public static let passengerKilometres = UnitOfMeasure("pkm", .passengerDistance, 1)
+  public static let squareMetres = UnitOfMeasure("m2", .area, 1)
+  public static let hectares = UnitOfMeasure("ha", .area, 10_000)
+  public static let squareKilometres = UnitOfMeasure("km2", .area, 1_000_000)
+
+  // MARK: Count
+
+  public static let count = UnitOfMeasure("count", .count, 1)
+
+  // MARK: Money
+
+  /// One unit of `currency`.
+  public static func money(_ currency: Currency) -> UnitOfMeasure {
+    UnitOfMeasure(currency.code, money: currency)
+  }
+
+  /// `scale` units of `currency` (for `10^4 CNY`, 万元 and the like).
+  public static func money(_ currency: Currency, scale: Int64) -> UnitOfMeasure {
+    UnitOfMeasure(scale == 1 ? currency.code : "10^\(decimalExponent(scale)) \(currency.code)",
+                  money: currency, scale: scale)
+  }
+
+  private static func decimalExponent(_ scale: Int64) -> Int {
+    var (s, e) = (scale, 0)
+    while s >= 10, s % 10 == 0 { s /= 10; e += 1 }
+    return s == 1 ? e : 0
+  }
+
+  /// Every non-money unit by each of its accepted spellings.
+  static let catalogue: [String: UnitOfMeasure] = {
+    let entries: [(UnitOfMeasure, [String])] = [
+      (.joules, ["J"]), (.kilojoules, ["kJ"]), (.megajoules, ["MJ", "兆焦"]),
+      (.gigajoules, ["GJ", "吉焦"]), (.terajoules, ["TJ"]),
+      (.kilowattHours, ["kWh", "千瓦时", "度"]), (.megawattHours, ["MWh", "兆瓦时"]),
+      (.gigawattHours, ["GWh"]),
+      (.tenThousandKilowattHours, ["10^4 kWh", "10^4kWh", "万kWh", "万千瓦时"]),
+      (.kilogramsCoalEquivalent, ["kgce", "千克标准煤"]),
+      (.tonnesCoalEquivalent, ["tce", "吨标准煤"]),
+      (.millionBtu, ["mmBtu", "MMBtu"]), (.therms, ["therm"]),
+      (.grams, ["g", "克"]), (.kilograms, ["kg", "千克", "公斤"]), (.tonnes, ["t", "吨"]),
+      (.kilotonnes, ["kt", "千吨"]), (.megatonnes, ["Mt"]),
+      (.tenThousandTonnes, ["10^4 t", "10^4t", "万t", "万吨"]),
+      (.pounds, ["lb"]), (.shortTons, ["short_ton", "short ton"]),
+      (.millilitres, ["mL", "ml"]), (.litres, ["L", "l", "升"]),
+      (.cubicMetres, ["m3", "m³", "立方米"]), (.usGallons, ["gal", "gallon"]),
+      (.barrels, ["bbl"]),
+      (.normalCubicMetres, ["Nm3", "Nm³", "标准立方米"]),
+      (.tenThousandNormalCubicMetres,
+       ["10^4 Nm3", "10^4Nm3", "10^4 Nm³", "万Nm3", "万Nm³", "万标准立方米"]),
+      (.standardCubicFeet, ["scf"]),
+      (.metres, ["m", "米"]), (.kilometres, ["km", "千米", "公里"]), (.miles, ["mi", "mile"]),
+      (.tonneKilometres, ["tkm", "t·km", "t.km", "吨公里"]),
+      (.passengerKilometres, ["pkm", "p·km", "passenger.km", "人公里"]),
+      (.squareMetres, ["m2", "m²", "平方米"]), (.hectares, ["ha", "公顷"]),
+      (.squareKilometres, ["km2", "km²"]),
+      (.count, ["count", "1", "unit", "units", "pcs", "个", "台", "辆"]),
+    ]
+    var map: [String: UnitOfMeasure] = [:]
+    for (unit, spellings) in entries {
+      for spelling in spellings {
+        precondition(map.updateValue(unit, forKey: spelling) == nil, "duplicate unit \(spelling)")
+      }
+    }
+    return map
+  }()
+
+  /// Chinese money words and their scale in yuan (元 = CNY).
+  static let chineseMoney: [String: Int64] = [
+    "元": 1, "人民币元": 1, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000,
+  ]
+
+  /// Parses a unit symbol: any spelling in the catalogue (`kWh`, `千瓦时`, `万kWh`,
+  /// `10^4 Nm3`, `吨`, …), an ISO 4217 currency code (`CNY`), a scaled currency
+  /// (`10^4 CNY`, `10^6 USD`) or a Chinese money word (`元`, `万元`, `亿元`).
+  ///
+  /// Matching is exact and case-sensitive, as SI symbols are (`MWh` is not `mWh`).
+  ///
+  /// - Throws: ``QuantityError`` for an unknown unit.
+  public init(parsing text: String) throws(QuantityError) {
+    if let unit = Self.catalogue[text] { self = unit; return }
+    if let scale = Self.chineseMoney[text] { self = .money(.cny, scale: scale); return }
+    if let currency = Currency(text) { self = .money(currency); return }
+    // "10^k XXX": a power-of-ten multiple of a currency.
+    if text.hasPrefix("10^"), let space = text.firstIndex(of: " ") {
+      let exponentText = text[text.index(text.startIndex, offsetBy: 3)..<space]
+      let codeText = text[text.index(after: space)...]
+      if let exponent = Int(exponentText), (0...15).contains(exponent),
+         let currency = Currency(codeText) {
+        var scale: Int64 = 1
+        for _ in 0..<exponent { scale *= 10 }
+        self = .money(currency, scale: scale)
+        return
+      }
+    }
+    throw QuantityError(.unknownUnit(text))
+  }
+}

@@ -1,0 +1,73 @@
+/// RFC 4180 field quoting and human-readable byte descriptions, shared by the writers and
+/// by error messages.
+enum CSVEncoding {
+  /// Whether a field must be quoted: it contains a comma, a double quote, CR or LF, or
+  /// starts or ends with a space or tab (which some readers would trim).
+  @inline(__always)
+  static func needsQuotes(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = field.first, let last = field.last else { return false }
+    if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+    for byte in field where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+      return true
+    }
+    return false
+  }
+
+  /// Appends `field` to `out`, quoted when needed, inner quotes doubled.
+  static func appendField(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    guard needsQuotes(field) else {
+      out.append(contentsOf: field)
+      return
+    }
+    out.append(0x22)
+    for byte in field {
+      if byte == 0x22 { out.append(0x22) }
+      out.append(byte)
+    }
+    out.append(0x22)
+  }
+
+  /// `"x"`, `U+0000 (NUL)`, `byte 0xFF`.
+  static func describe(byte: UInt8) -> String {
+    switch byte {
+    case 0: "a NUL byte (0x00)"
+    case 0x0A: "a line feed"
+    case 0x0D: "a carriage return"
+    case 0x20...0x7E: "\"\(Character(Unicode.Scalar(byte)))\""
+    default: "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+  }
+
+  /// A field quoted for an error message: at most `limit` characters, control and invalid
+  /// bytes escaped, so that the message itself is always valid, printable UTF-8.
+  static func quoted(_ field: UnsafeBufferPointer<UInt8>, limit: Int = 60) -> String {
+    var out = "\""
+    var shown = 0
+    var decoder = UTF8()
+    var iterator = field.makeIterator()
+    var truncated = false
+    loop: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if shown == limit { truncated = true; break loop }
+        switch scalar.value {
+        case 0: out += "\\0"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0x22: out += "\\\""
+        case 0x01..<0x20, 0x7F: out += "\\u{\(String(scalar.value, radix: 16))}"
+        default: out.unicodeScalars.append(scalar)
+        }
+        shown += 1
+      case .emptyInput:
+        break loop
+      case .error:
+        out += "\\u{FFFD}"
+        shown += 1
+      }
+    }
+    out += truncated ? "…\" (\(field.count) bytes)" : "\""
+    return out
+  }
+}

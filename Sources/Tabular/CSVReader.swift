@@ -1,0 +1,234 @@
+internal import CLibCSV
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Limits and buffer sizes of a ``CSVReader``.
+public struct CSVReadOptions: Sendable {
+  /// Bytes read from the file per `csv_parse` call. Default 256 KiB.
+  public var chunkSize: Int = 256 << 10
+  /// A field longer than this makes its record a reject. Default 64 KiB.
+  public var maximumFieldLength: Int = 64 << 10
+  /// A record larger than this makes itself a reject. Default 4 MiB.
+  public var maximumRecordBytes: Int = 4 << 20
+
+  public init() {}
+}
+
+/// Counters of one pass over a CSV file.
+public struct CSVReadStatistics: Hashable, Sendable {
+  /// Bytes read, including any byte-order mark.
+  public var bytes = 0
+  /// Records passed to the closure, well-formed or not (blank lines are not records).
+  public var records = 0
+  /// Physical lines (line-feed count, plus one for a last line without one).
+  public var lines = 0
+  /// Whether the file started with a UTF-8 byte-order mark.
+  public var hadByteOrderMark = false
+
+  public init() {}
+}
+
+/// A streaming CSV reader over libcsv.
+///
+/// The file is read in fixed-size chunks (``CSVReadOptions/chunkSize``) through `csv_parse`
+/// in strict mode (`CSV_STRICT | CSV_STRICT_FINI`), so memory stays bounded whatever the file
+/// size. It accepts a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with commas,
+/// doubled quotes and line breaks, a missing final newline and blank lines (skipped).
+///
+/// Malformed quoting does not stop the read: the record is handed over with its
+/// ``CSVRecord/issue`` set, the reader skips to the end of that record, restarts the parser
+/// and goes on, so every record is either usable or reported.
+///
+/// ```swift
+/// try CSVReader.read(file: "loans.csv") { record in
+///   if let issue = record.issue { … reject … }
+///   let outstanding = try FieldParser.decimal(record[4])
+/// }
+/// ```
+///
+/// - Complexity: O(n) in the file size; memory O(chunk + longest record).
+public enum CSVReader {
+  /// Reads the CSV file at `path`, calling `body` for each record (the header included) in
+  /// file order.
+  ///
+  /// - Throws: ``InputError`` if the file cannot be opened or read; whatever `body` throws.
+  /// - Returns: counters of the pass.
+  @discardableResult
+  public static func read(
+    file path: String, options: CSVReadOptions = CSVReadOptions(),
+    _ body: (borrowing CSVRecord) throws -> Void
+  ) throws -> CSVReadStatistics {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw InputError.cannotOpen(path, errno: errno) }
+    defer { close(fd) }
+    return try parse(options: options, body) { buffer, capacity in
+      var n: Int
+      repeat { n = Glibc.read(fd, buffer, capacity) } while n < 0 && errno == EINTR
+      if n < 0 { throw InputError.cannotRead(path, errno: errno) }
+      return n
+    }
+  }
+
+  /// Reads CSV text held in memory (tests, small embedded tables).
+  @discardableResult
+  public static func read(
+    bytes: [UInt8], options: CSVReadOptions = CSVReadOptions(),
+    _ body: (borrowing CSVRecord) throws -> Void
+  ) throws -> CSVReadStatistics {
+    var offset = 0
+    return try parse(options: options, body) { buffer, capacity in
+      let n = min(capacity, bytes.count - offset)
+      bytes.withUnsafeBufferPointer { source in
+        if n > 0 { buffer.update(from: source.baseAddress! + offset, count: n) }
+      }
+      offset += n
+      return n
+    }
+  }
+
+  private enum SkipState { case none, toLineEnd, inQuotes, quoteInQuotes }
+
+  private static func parse(
+    options: CSVReadOptions, _ body: (borrowing CSVRecord) throws -> Void,
+    fill: (UnsafeMutablePointer<UInt8>, Int) throws -> Int
+  ) throws -> CSVReadStatistics {
+    var statistics = CSVReadStatistics()
+    let batch = UnsafeMutablePointer<ParseBatch>.allocate(capacity: 1)
+    batch.initialize(to: ParseBatch(maximumFieldLength: options.maximumFieldLength,
+                                    maximumRecordBytes: options.maximumRecordBytes))
+    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: options.chunkSize)
+    var parser = csv_parser()
+    start(&parser)
+    defer {
+      csv_free(&parser)
+      batch.pointee.deallocate()
+      batch.deinitialize(count: 1)
+      batch.deallocate()
+      chunk.deallocate()
+    }
+
+    func deliverCompleted() throws {
+      for span in batch.pointee.spans {
+        statistics.records += 1
+        let issue: CSVRecordIssue? = switch span.flaw {
+        case nil: nil
+        case let .fieldTooLong(field, length)?:
+          .fieldTooLong(column: field + 1, length: length, limit: options.maximumFieldLength)
+        case .recordTooLarge?:
+          .recordTooLarge(column: span.fieldCount, limit: options.maximumRecordBytes)
+        }
+        try body(CSVRecord(batch: batch, span: span, issue: issue))
+      }
+      batch.pointee.discardCompleted()
+    }
+
+    /// Hands over the record open at a parse error, then drops it.
+    func deliverBroken(_ makeIssue: (_ column: Int) -> CSVRecordIssue) throws {
+      let span = batch.pointee.closeOpenRecord()
+        ?? ParseBatch.Span(firstField: batch.pointee.fieldCount, fieldCount: 0,
+                           line: batch.pointee.newlines + 1, flaw: nil)
+      statistics.records += 1
+      let issue = makeIssue(span.fieldCount + 1)
+      try body(CSVRecord(batch: batch, span: span, issue: issue))
+      batch.pointee.discardCompleted()
+    }
+
+    var skip = SkipState.none
+    var isFirstChunk = true
+    var lastByte: UInt8 = 0x0A
+    while true {
+      let n = try fill(chunk, options.chunkSize)
+      if n == 0 { break }
+      statistics.bytes += n
+      lastByte = chunk[n - 1]
+      var position = 0
+      if isFirstChunk {
+        isFirstChunk = false
+        if n >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+          position = 3
+          statistics.hadByteOrderMark = true
+        }
+      }
+      while position < n {
+        if skip != .none {
+          position = skipRecord(chunk, from: position, to: n, state: &skip,
+                                newlines: &batch.pointee.newlines)
+          if skip != .none { break }  // the record goes on in the next chunk
+        }
+        let consumed = csv_parse(&parser, chunk + position, n - position, onField, onRecord, batch)
+        try deliverCompleted()
+        position += consumed
+        guard position < n else { break }
+        // csv_parse stopped early: malformed quoting (CSV_EPARSE) or a field past the
+        // buffer ceiling (CSV_ENOMEM). Report the record, skip its rest, restart.
+        let status = csv_error(&parser)
+        let offending = chunk[position]
+        let wasQuoted = parser.quoted != 0
+        if status == CSV_ENOMEM || status == CSV_ETOOBIG {
+          try deliverBroken { .bufferExhausted(column: $0) }
+          skip = wasQuoted ? .inQuotes : .toLineEnd
+        } else if wasQuoted {
+          try deliverBroken { .textAfterClosingQuote(column: $0, found: offending) }
+          skip = .toLineEnd
+        } else {
+          try deliverBroken { .quoteInUnquotedField(column: $0) }
+          skip = .toLineEnd
+        }
+        csv_free(&parser)
+        start(&parser)
+      }
+    }
+    if skip == .none {
+      if csv_fini(&parser, onField, onRecord, batch) != 0 {
+        try deliverCompleted()
+        try deliverBroken { .unterminatedQuote(column: $0) }
+      } else {
+        try deliverCompleted()
+      }
+    }
+    statistics.lines = batch.pointee.newlines + (statistics.bytes > 0 && lastByte != 0x0A ? 1 : 0)
+    return statistics
+  }
+
+  private static func start(_ parser: inout csv_parser) {
+    csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
+    csv_set_space_func(&parser, noSpaces)
+    csv_set_realloc_func(&parser, cappedRealloc)
+    csv_set_blk_size(&parser, 4_096)
+  }
+
+  /// Advances past the rest of a broken record, counting the newlines it skips.
+  private static func skipRecord(
+    _ chunk: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int,
+    state: inout SkipState, newlines: inout Int
+  ) -> Int {
+    var i = start
+    while i < end {
+      let byte = chunk[i]
+      i += 1
+      if byte == 0x0A { newlines += 1 }
+      switch state {
+      case .toLineEnd:
+        if byte == 0x0A { state = .none; return i }
+      case .inQuotes:
+        if byte == 0x22 { state = .quoteInQuotes }
+      case .quoteInQuotes:
+        if byte == 0x22 {
+          state = .inQuotes
+        } else if byte == 0x0A {
+          state = .none
+          return i
+        } else {
+          state = .toLineEnd
+        }
+      case .none:
+        return i - 1
+      }
+    }
+    return i
+  }
+}

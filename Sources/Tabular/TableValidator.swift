@@ -1,0 +1,226 @@
+public import Quantities
+
+/// The outcome of checking one file against a ``TableSchema``.
+public struct ValidationReport: Hashable, Sendable {
+  /// Data rows read (the header is not a row): always `accepted + rejected`.
+  public var read = 0
+  /// Rows that satisfy the schema.
+  public var accepted = 0
+  /// Rows written to the rejects.
+  public var rejected = 0
+  /// File-level warnings (unknown columns), each once.
+  public var warnings: [String] = []
+  /// Counters of the CSV pass.
+  public var statistics = CSVReadStatistics()
+
+  public init() {}
+}
+
+/// Checks every row of a file against a schema: field count, required values, each field's
+/// grammar, unique ids and companion columns. Rejected rows go to a ``RejectsWriter`` with
+/// their line, column and reason; nothing is dropped silently.
+public struct TableValidator {
+  /// The schema rows are checked against.
+  public let schema: TableSchema
+
+  public init(schema: TableSchema) { self.schema = schema }
+
+  /// Validates the file at `path`.
+  ///
+  /// - Parameters:
+  ///   - rejects: where rejected rows are recorded.
+  ///   - displayName: the file name used in messages (defaults to `path`).
+  /// - Throws: ``InputError`` when the file cannot be read, is empty, or its header lacks a
+  ///   required column.
+  public func validate(file path: String, displayName: String? = nil,
+                       rejects: RejectsWriter) throws -> ValidationReport
+  {
+    let name = displayName ?? path
+    var report = ValidationReport()
+    var binding: HeaderBinding?
+    var checker: RowChecker?
+    report.statistics = try CSVReader.read(file: path) { record in
+      guard let checker else {
+        if let issue = record.issue {
+          throw InputError(file: name, message: "header line \(record.line): \(issue)")
+        }
+        let bound = try HeaderBinding(header: record.strings, schema: schema, file: name)
+        if let warning = bound.unknownColumnsWarning { report.warnings.append(warning) }
+        binding = bound
+        checker = RowChecker(schema: schema, binding: bound, file: name)
+        return
+      }
+      report.read += 1
+      if let error = checker.check(record) {
+        report.rejected += 1
+        rejects.reject(error, raw: record.csvLine)
+      } else {
+        report.accepted += 1
+      }
+    }
+    if binding == nil {
+      throw InputError(file: name, message:
+        "the file is empty; expected a header row naming the \(schema.name) columns "
+        + schema.columns.filter(\.isRequired).map(\.name).joined(separator: ", "))
+    }
+    return report
+  }
+}
+
+/// Row-level checks against a bound schema. Reusable by any module that streams a contract
+/// file and wants the contract's field rules before its own.
+public final class RowChecker {
+  let schema: TableSchema
+  let binding: HeaderBinding
+  let file: String
+  private var seen: [Int: Set<String>] = [:]
+  private var units = UnitCache()
+  private let companionIndices: [(Int, Int, String, String)]
+
+  public init(schema: TableSchema, binding: HeaderBinding, file: String) {
+    self.schema = schema
+    self.binding = binding
+    self.file = file
+    companionIndices = schema.companions.compactMap { c in
+      guard let a = binding.fieldIndex(of: c.column, in: schema) else { return nil }
+      let b = binding.fieldIndex(of: c.requires, in: schema) ?? -1
+      return (a, b, c.column, c.requires)
+    }
+    for name in schema.uniqueColumns {
+      if let i = binding.fieldIndex(of: name, in: schema) { seen[i] = [] }
+    }
+  }
+
+  /// The reason `record` must be rejected, or `nil` if it satisfies the schema.
+  public func check(_ record: borrowing CSVRecord) -> RowError? {
+    if let issue = record.issue {
+      let column = issue.column
+      return RowError(file: file, line: record.line, column: column,
+                      columnName: column <= binding.header.count ? binding.header[column - 1] : nil,
+                      reason: issue.reason)
+    }
+    guard record.count == binding.header.count else {
+      return RowError(file: file, line: record.line, column: nil, columnName: nil, reason:
+        "expected \(binding.header.count) fields as in the header, found \(record.count)")
+    }
+    for (spec, index) in zip(schema.columns, binding.fieldIndex) {
+      guard let index else { continue }
+      let field = record[index]
+      if field.isEmpty {
+        if spec.isRequired {
+          return RowError(file: file, line: record.line, column: index + 1, columnName: spec.name,
+                          reason: "required value is missing")
+        }
+        continue
+      }
+      do {
+        try check(field, as: spec.kind)
+      } catch {
+        return RowError(file: file, line: record.line, column: index + 1, columnName: spec.name,
+                        issue: error, found: field)
+      }
+    }
+    for (a, b, nameA, nameB) in companionIndices where !record[a].isEmpty {
+      if b < 0 || record[b].isEmpty {
+        return RowError(file: file, line: record.line, column: b < 0 ? a + 1 : b + 1,
+                        columnName: nameB, reason: "required when \(nameA) is given")
+      }
+    }
+    for (index, values) in seen {
+      let value = record.string(at: index)
+      if values.contains(value) {
+        return RowError(file: file, line: record.line, column: index + 1,
+                        columnName: binding.header[index],
+                        reason: "duplicate value \"\(value)\"; it must be unique in the file")
+      }
+      seen[index]!.insert(value)
+    }
+    return nil
+  }
+
+  private func check(_ field: UnsafeBufferPointer<UInt8>, as kind: FieldKind) throws(FieldIssue) {
+    switch kind {
+    case .text: try FieldParser.checkText(field)
+    case .identifier: try FieldParser.checkIdentifier(field)
+    case .decimal: _ = try FieldParser.decimal(field)
+    case .nonNegativeDecimal: _ = try FieldParser.nonNegativeDecimal(field)
+    case .fraction: _ = try FieldParser.fraction(field)
+    case .integer(let range): _ = try FieldParser.integer(field, in: range)
+    case .date: _ = try FieldParser.date(field)
+    case .boolean: _ = try FieldParser.boolean(field)
+    case .period: _ = try FieldParser.period(field)
+    case .oneOf(let values): _ = try FieldParser.oneOf(field, values)
+    case .country: try FieldParser.checkCountry(field)
+    case .region: try FieldParser.checkRegion(field)
+    case .currency: _ = try FieldParser.currency(field)
+    case .sector: try FieldParser.checkSector(field)
+    case .unit: _ = try units.unit(field)
+    case .activity: try FieldParser.checkActivity(field)
+    }
+  }
+}
+
+/// A small cache from a unit field's bytes to its parsed unit, so that per-row unit columns
+/// cost a byte comparison instead of a `String` and a dictionary look-up.
+public struct UnitCache {
+  private var keys: [[UInt8]] = []
+  private var values: [Result<UnitOfMeasure, QuantityError>] = []
+
+  public init() {}
+
+  /// The unit spelled by `field`.
+  ///
+  /// - Throws: ``FieldIssue`` for an unknown unit.
+  public mutating func unit(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> UnitOfMeasure {
+    for (i, key) in keys.enumerated() where key.count == field.count {
+      if key.withUnsafeBufferPointer({ $0.elementsEqual(field) }) { return try unwrap(values[i]) }
+    }
+    let text = String(decoding: field, as: UTF8.self)
+    let result: Result<UnitOfMeasure, QuantityError>
+    do { result = .success(try UnitOfMeasure(parsing: text)) } catch { result = .failure(error) }
+    if keys.count < 64 {
+      keys.append(Array(field))
+      values.append(result)
+    }
+    return try unwrap(result)
+  }
+
+  private func unwrap(_ result: Result<UnitOfMeasure, QuantityError>) throws(FieldIssue) -> UnitOfMeasure {
+    switch result {
+    case .success(let unit): return unit
+    case .failure(let error):
+      throw FieldIssue(expected: "a known unit such as kWh, MWh, GJ, t, kg, L, Nm3, 10^4 Nm3, "
+        + "万kWh, 吨, tkm, pkm or a currency code", detail: error.kind == .unknownUnit ? nil : "\(error)")
+    }
+  }
+}
+
+extension FieldParser {
+  /// Decodes one of `values` (exact, case-sensitive), returning its index.
+  public static func oneOf(_ field: UnsafeBufferPointer<UInt8>, _ values: [String]) throws(FieldIssue) -> Int {
+    guard !field.isEmpty else { throw FieldIssue.empty }
+    for (i, value) in values.enumerated() {
+      var v = value
+      if v.withUTF8({ $0.elementsEqual(field) }) { return i }
+    }
+    throw FieldIssue(expected: "one of " + values.joined(separator: ", "))
+  }
+
+  /// Checks an activity key `<family>.<name>` whose family is in the vocabulary.
+  public static func checkActivity(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) {
+    guard !field.isEmpty else { throw FieldIssue.empty }
+    let issue = FieldIssue(expected: "an activity key <family>.<name> with family one of "
+      + DataContract.activityFamilies.joined(separator: ", "))
+    guard let dot = field.firstIndex(of: 0x2E), dot > 0, dot < field.count - 1 else { throw issue }
+    let family = UnsafeBufferPointer(rebasing: field[..<dot])
+    guard DataContract.activityFamilies.contains(where: { f in
+      var f = f
+      return f.withUTF8 { $0.elementsEqual(family) }
+    }) else { throw issue }
+    for b in field[(dot + 1)...] {
+      guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E else {
+        throw issue
+      }
+    }
+  }
+}

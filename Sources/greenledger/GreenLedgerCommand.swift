@@ -1,0 +1,72 @@
+import ArgumentParser
+import GreenLedger
+
+/// The `greenledger` command: carbon accounts, scores, green tags and financed emissions
+/// for lenders, from CSV files.
+struct GreenLedgerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "greenledger",
+    abstract: "Carbon accounts, ESG scores, green-loan tags and financed emissions for lenders.",
+    discussion: """
+      Exit codes: 0 success (rejected rows allowed up to --max-rejects), 2 usage error,
+      3 input error (missing file or column, too many rejects, factor-table digest
+      mismatch), 4 internal error.
+
+      Example:
+        greenledger validate --kind loans loans.csv --rejects rejects.csv
+      """,
+    version: greenLedgerVersion,
+    subcommands: [Demo.self, Validate.self]
+  )
+}
+
+@main
+enum Main {
+  static func main() {
+    do {
+      var command = try GreenLedgerCommand.parseAsRoot()
+      try command.run()
+    } catch let error as InputError {
+      FileSystem.printError("error: \(error)")
+      exit(status: 3)
+    } catch let error as ExitCode {
+      exit(status: error.rawValue)
+    } catch {
+      let code = GreenLedgerCommand.exitCode(for: error)
+      if code == .success {
+        GreenLedgerCommand.exit(withError: error)  // --help, --version
+      } else if code == .validationFailure {
+        FileSystem.printError(GreenLedgerCommand.fullMessage(for: error))
+        exit(status: 2)
+      } else {
+        FileSystem.printError("internal error: \(error)")
+        exit(status: 4)
+      }
+    }
+  }
+
+  static func exit(status: Int32) -> Never {
+    GreenLedgerCommand.exit(withError: ExitCode(status))
+  }
+}
+
+/// Options every file-processing command shares.
+struct CommonOptions: ParsableArguments {
+  @Option(help: "Exit with status 3 when more rows than this are rejected (default: unlimited).")
+  var maxRejects: Int?
+
+  @Flag(help: "No progress or warnings on standard error.")
+  var quiet = false
+
+  func warn(_ message: String) {
+    if !quiet { FileSystem.printError("warning: \(message)") }
+  }
+
+  /// Throws exit status 3 when `rejected` exceeds `--max-rejects`.
+  func checkRejects(_ rejected: Int) throws {
+    if let maxRejects, rejected > maxRejects {
+      FileSystem.printError("error: \(rejected) rows rejected, more than --max-rejects \(maxRejects)")
+      throw ExitCode(3)
+    }
+  }
+}
