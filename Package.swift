@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "TabularTests",
       dependencies: [
-        "Tabular",
+        "Tabular", "Quantities",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),

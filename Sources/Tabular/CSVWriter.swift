@@ -54,8 +54,16 @@ public final class CSVWriter {
   }
 
   /// Writes a whole row.
+  ///
+  /// A row of one empty field is written as `""`: an empty line would read back as a blank
+  /// line, which is no record at all.
   public func writeRow(_ fields: [String]) {
-    for field in fields { writeField(field) }
+    if fields.count == 1, fields[0].isEmpty {
+      buffer += [0x22, 0x22]
+      atRowStart = false
+    } else {
+      for field in fields { writeField(field) }
+    }
     endRow()
   }
 

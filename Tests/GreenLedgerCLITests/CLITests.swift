@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// End-to-end tests: run the built `greenledger` binary and check its output and exit code.
+@Suite("greenledger CLI")
+struct CLITests {
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The built binary, next to the test bundle in `.build/<config>/`.
+  static let binary: URL = {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("greenledger").path),
+      dir.path != "/"
+    {
+      dir = dir.deletingLastPathComponent()
+    }
+    return dir.appendingPathComponent("greenledger")
+  }()
+
+  static let repository: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func run(_ arguments: [String]) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.repository
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus,
+               stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("greenledger-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func versionAndHelp() throws {
+    let version = try run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    let help = try run(["validate", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("Example:"))
+  }
+
+  @Test func usageErrorsExitWithTwo() throws {
+    #expect(try run(["validate", "--kind", "planets", "x.csv"]).status == 2)
+    #expect(try run(["no-such-command"]).status == 2)
+    #expect(try run(["validate", "x.csv"]).status == 2)  // --kind missing
+  }
+
+  @Test func missingFileExitsWithThree() throws {
+    let r = try run(["validate", "--kind", "loans", "/nonexistent/loans.csv"])
+    #expect(r.status == 3)
+    #expect(r.stderr.contains("/nonexistent/loans.csv: cannot open"))
+  }
+
+  @Test func missingRequiredColumnExitsWithThree() throws {
+    let dir = try temporaryDirectory()
+    let file = dir.appendingPathComponent("loans.csv")
+    try "loan_id,currency\nL1,CNY\n".write(to: file, atomically: true, encoding: .utf8)
+    let r = try run(["validate", "--kind", "loans", file.path])
+    #expect(r.status == 3)
+    #expect(r.stderr.contains("missing required columns \"asset_class\", \"outstanding\""))
+  }
+
+  @Test func validateCountsAndRejects() throws {
+    let dir = try temporaryDirectory()
+    let file = dir.appendingPathComponent("activities.csv")
+    let rejects = dir.appendingPathComponent("rejects.csv")
+    try """
+      entity_id,period,activity,quantity,unit
+      E1,2024,stationary.diesel,50,t
+      E1,2024-Q5,stationary.diesel,50,t
+      E2,2024,electricity.grid,-3,kWh
+      E3,2024,electricity.grid,10,kwh
+      E4,2024,rocket.fuel,1,t
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let r = try run(["validate", "--kind", "activities", file.path, "--rejects", rejects.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("read 5, accepted 1, rejected 4"))
+    let lines = try String(contentsOf: rejects, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 5)
+    #expect(lines[0] == "file,line,column,reason,raw")
+    #expect(lines[1].contains(",3,2,\"period: expected a period such as 2024, 2024-Q3 or 2024-07"))
+    #expect(lines[2].contains(",4,4,\"quantity: expected a decimal ≥ 0"))
+    #expect(lines[3].contains(",5,5,\"unit: expected a known unit"))
+    #expect(lines[4].contains(",6,3,\"activity: expected an activity key"))
+
+    let strict = try run(["validate", "--kind", "activities", file.path, "--max-rejects", "3"])
+    #expect(strict.status == 3)
+  }
+
+  @Test func demoValidatesTheExamples() throws {
+    let out = try temporaryDirectory()
+    let r = try run(["demo", "--out", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    for kind in ["borrowers", "loans", "activities", "esg"] {
+      #expect(r.stdout.contains("\(kind).csv: read"))
+    }
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+    let rows = summary["rows"] as! [String: Int]
+    #expect(rows["read"] == rows["accepted"]! + rows["rejected"]!)
+    #expect(rows["rejected"] == 0)
+    #expect(summary["factor_set_digest"] is String)
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("rejects.csv").path))
+  }
+}
