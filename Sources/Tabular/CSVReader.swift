@@ -28,6 +28,8 @@ public struct CSVReadStatistics: Hashable, Sendable {
   public var lines = 0
   /// Whether the file started with a UTF-8 byte-order mark.
   public var hadByteOrderMark = false
+  /// Records handed over with a structural ``CSVRecord/issue``.
+  public var malformedRecords = 0
 
   public init() {}
 }
@@ -65,12 +67,8 @@ public enum CSVReader {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError.cannotOpen(path, errno: errno) }
     defer { close(fd) }
-    return try parse(options: options, body) { buffer, capacity in
-      var n: Int
-      repeat { n = Glibc.read(fd, buffer, capacity) } while n < 0 && errno == EINTR
-      if n < 0 { throw InputError.cannotRead(path, errno: errno) }
-      return n
-    }
+    var range = FileRange(fd: fd, path: path)
+    return try parse(options: options, body, fill: { try range.fill($0, $1) })
   }
 
   /// Reads CSV text held in memory (tests, small embedded tables).
@@ -92,14 +90,16 @@ public enum CSVReader {
 
   private enum SkipState { case none, toLineEnd, inQuotes, quoteInQuotes }
 
-  private static func parse(
-    options: CSVReadOptions, _ body: (borrowing CSVRecord) throws -> Void,
+  static func parse(
+    options: CSVReadOptions, startLine: Int = 1, atFileStart: Bool = true,
+    _ body: (borrowing CSVRecord) throws -> Void,
     fill: (UnsafeMutablePointer<UInt8>, Int) throws -> Int
   ) throws -> CSVReadStatistics {
     var statistics = CSVReadStatistics()
     let batch = UnsafeMutablePointer<ParseBatch>.allocate(capacity: 1)
     batch.initialize(to: ParseBatch(maximumFieldLength: options.maximumFieldLength,
                                     maximumRecordBytes: options.maximumRecordBytes))
+    batch.pointee.newlines = startLine - 1
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: options.chunkSize)
     var parser = csv_parser()
     start(&parser)
@@ -114,6 +114,7 @@ public enum CSVReader {
     func deliverCompleted() throws {
       for span in batch.pointee.spans {
         statistics.records += 1
+        if span.flaw != nil { statistics.malformedRecords += 1 }
         let issue: CSVRecordIssue? = switch span.flaw {
         case nil: nil
         case let .fieldTooLong(field, length)?:
@@ -132,13 +133,14 @@ public enum CSVReader {
         ?? ParseBatch.Span(firstField: batch.pointee.fieldCount, fieldCount: 0,
                            line: batch.pointee.newlines + 1, flaw: nil)
       statistics.records += 1
+      statistics.malformedRecords += 1
       let issue = makeIssue(span.fieldCount + 1)
       try body(CSVRecord(batch: batch, span: span, issue: issue))
       batch.pointee.discardCompleted()
     }
 
     var skip = SkipState.none
-    var isFirstChunk = true
+    var isFirstChunk = atFileStart
     var lastByte: UInt8 = 0x0A
     while true {
       let n = try fill(chunk, options.chunkSize)
@@ -190,13 +192,13 @@ public enum CSVReader {
         try deliverCompleted()
       }
     }
-    statistics.lines = batch.pointee.newlines + (statistics.bytes > 0 && lastByte != 0x0A ? 1 : 0)
+    statistics.lines = batch.pointee.newlines - (startLine - 1)
+      + (statistics.bytes > 0 && lastByte != 0x0A ? 1 : 0)
     return statistics
   }
 
   private static func start(_ parser: inout csv_parser) {
     csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
-    csv_set_space_func(&parser, noSpaces)
     csv_set_realloc_func(&parser, cappedRealloc)
     csv_set_blk_size(&parser, 4_096)
   }
@@ -230,5 +232,30 @@ public enum CSVReader {
       }
     }
     return i
+  }
+}
+
+/// A byte range of an open file, read front to back with `pread`.
+struct FileRange {
+  let fd: Int32
+  let path: String
+  var offset: Int = 0
+  var end: Int = .max
+
+  init(fd: Int32, path: String, offset: Int = 0, end: Int = .max) {
+    self.fd = fd
+    self.path = path
+    self.offset = offset
+    self.end = end
+  }
+
+  mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) throws -> Int {
+    let wanted = min(capacity, end - offset)
+    guard wanted > 0 else { return 0 }
+    var n: Int
+    repeat { n = pread(fd, buffer, wanted, off_t(offset)) } while n < 0 && errno == EINTR
+    if n < 0 { throw InputError.cannotRead(path, errno: errno) }
+    offset += n
+    return n
   }
 }

@@ -31,8 +31,8 @@ public struct CSVRecord {
   /// - Precondition: `index < count`.
   @inline(__always)
   public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-    precondition(index >= 0 && index < count, "field index out of range")
-    let i = firstField + index
+    precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "field index out of range")
+    let i = firstField &+ index
     let start = i == 0 ? 0 : fieldEnds[i - 1]
     return UnsafeBufferPointer(start: bytes + start, count: fieldEnds[i] - start)
   }

@@ -228,7 +228,18 @@ public enum FieldParser {
   public static func checkText(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) {
     var i = 0
     let n = field.count
+    guard let base = field.baseAddress else { return }
     while i < n {
+      // Eight ASCII bytes without NUL at a time.
+      if i + 8 <= n {
+        let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let hasZero = ~(((x & ~highs) &+ ~highs) | x) & highs
+        if x & highs == 0, hasZero == 0 {
+          i += 8
+          continue
+        }
+      }
       let b = field[i]
       if b == 0 {
         throw FieldIssue(expected: "text without NUL bytes", detail: "NUL byte at byte \(i + 1)")
@@ -267,11 +278,15 @@ public enum FieldParser {
     if first == 0x20 || last == 0x20 {
       throw FieldIssue(expected: "an identifier without leading or trailing spaces")
     }
-    if let i = field.firstIndex(where: { $0 < 0x20 || $0 == 0x7F }) {
-      throw FieldIssue(expected: "an identifier without control characters",
-                       detail: "\(CSVEncoding.describe(byte: field[i])) at byte \(i + 1)")
+    var ascii = true
+    for (i, byte) in field.enumerated() {
+      if byte < 0x20 || byte == 0x7F {
+        throw FieldIssue(expected: "an identifier without control characters",
+                         detail: "\(CSVEncoding.describe(byte: byte)) at byte \(i + 1)")
+      }
+      ascii = ascii && byte < 0x80
     }
-    try checkText(field)
+    if !ascii { try checkText(field) }
   }
 
   /// Checks `count` upper-case ASCII letters (`CN`, `CNY`).
@@ -282,10 +297,10 @@ public enum FieldParser {
   /// Decodes an ISO 4217 currency code.
   public static func currency(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> Currency {
     guard !field.isEmpty else { throw FieldIssue.empty }
-    guard isUpperLetters(field, count: 3) else {
+    guard let currency = Currency(bytes: field) else {
       throw FieldIssue(expected: "an ISO 4217 currency code such as CNY or USD")
     }
-    return Currency(String(decoding: field, as: UTF8.self))!
+    return currency
   }
 
   /// Checks an ISO 3166-1 alpha-2 country code (`CN`).

@@ -1,5 +1,9 @@
 public import Quantities
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The outcome of checking one file against a ``TableSchema``.
 public struct ValidationReport: Hashable, Sendable {
   /// Data rows read (the header is not a row): always `accepted + rejected`.
@@ -76,6 +80,7 @@ public final class RowChecker {
   private var seen: [Int: Set<String>] = [:]
   private var units = UnitCache()
   private let companionIndices: [(Int, Int, String, String)]
+  private let vocabularies: [Int: Vocabulary]
 
   public init(schema: TableSchema, binding: HeaderBinding, file: String) {
     self.schema = schema
@@ -86,6 +91,11 @@ public final class RowChecker {
       let b = binding.fieldIndex(of: c.requires, in: schema) ?? -1
       return (a, b, c.column, c.requires)
     }
+    var vocabularies: [Int: Vocabulary] = [:]
+    for (i, spec) in schema.columns.enumerated() {
+      if case .oneOf(let values) = spec.kind { vocabularies[i] = Vocabulary(values) }
+    }
+    self.vocabularies = vocabularies
     for name in schema.uniqueColumns {
       if let i = binding.fieldIndex(of: name, in: schema) { seen[i] = [] }
     }
@@ -103,7 +113,7 @@ public final class RowChecker {
       return RowError(file: file, line: record.line, column: nil, columnName: nil, reason:
         "expected \(binding.header.count) fields as in the header, found \(record.count)")
     }
-    for (spec, index) in zip(schema.columns, binding.fieldIndex) {
+    for (column, (spec, index)) in zip(schema.columns, binding.fieldIndex).enumerated() {
       guard let index else { continue }
       let field = record[index]
       if field.isEmpty {
@@ -114,7 +124,11 @@ public final class RowChecker {
         continue
       }
       do {
-        try check(field, as: spec.kind)
+        if let vocabulary = vocabularies[column] {
+          _ = try vocabulary.index(of: field)
+        } else {
+          try check(field, as: spec.kind)
+        }
       } catch {
         return RowError(file: file, line: record.line, column: index + 1, columnName: spec.name,
                         issue: error, found: field)
@@ -162,7 +176,7 @@ public final class RowChecker {
 
 /// A small cache from a unit field's bytes to its parsed unit, so that per-row unit columns
 /// cost a byte comparison instead of a `String` and a dictionary look-up.
-public struct UnitCache {
+public struct UnitCache: Sendable {
   private var keys: [[UInt8]] = []
   private var values: [Result<UnitOfMeasure, QuantityError>] = []
 
@@ -195,15 +209,37 @@ public struct UnitCache {
   }
 }
 
+/// A fixed list of accepted values, precompiled to bytes so that matching a field costs
+/// byte comparisons only.
+public struct Vocabulary: Hashable, Sendable {
+  /// The accepted values, in order.
+  public let values: [String]
+  private let bytes: [[UInt8]]
+
+  public init(_ values: [String]) {
+    self.values = values
+    self.bytes = values.map { Array($0.utf8) }
+  }
+
+  /// The index of the value spelled by `field`.
+  ///
+  /// - Throws: ``FieldIssue`` listing the accepted values.
+  @inline(__always)
+  public func index(of field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> Int {
+    guard !field.isEmpty else { throw FieldIssue.empty }
+    for i in bytes.indices where bytes[i].count == field.count {
+      if bytes[i].withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) {
+        return i
+      }
+    }
+    throw FieldIssue(expected: "one of " + values.joined(separator: ", "))
+  }
+}
+
 extension FieldParser {
   /// Decodes one of `values` (exact, case-sensitive), returning its index.
   public static func oneOf(_ field: UnsafeBufferPointer<UInt8>, _ values: [String]) throws(FieldIssue) -> Int {
-    guard !field.isEmpty else { throw FieldIssue.empty }
-    for (i, value) in values.enumerated() {
-      var v = value
-      if v.withUTF8({ $0.elementsEqual(field) }) { return i }
-    }
-    throw FieldIssue(expected: "one of " + values.joined(separator: ", "))
+    try Vocabulary(values).index(of: field)
   }
 
   /// Checks an activity key `<family>.<name>` whose family is in the vocabulary.
