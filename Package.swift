@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // libcsv (Debian: libcsv-dev) as a system library.
@@ -19,7 +20,11 @@ let package = Package(
     ),
     .target(name: "Quantities"),
     .target(name: "Tabular", dependencies: ["CLibCSV", "Quantities"]),
-    .target(name: "GreenLedger", dependencies: ["Quantities", "Tabular"]),
+    .target(
+      name: "FactorTables",
+      dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(name: "GreenLedger", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .executableTarget(
       name: "greenledger",
       dependencies: [
@@ -41,6 +46,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
+    .testTarget(name: "FactorTablesTests", dependencies: ["FactorTables", "Tabular", "Quantities"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]
 )

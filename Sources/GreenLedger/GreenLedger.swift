@@ -2,6 +2,7 @@
 /// financed emissions for lenders. `import GreenLedger` gives the whole public API.
 @_exported public import Quantities
 @_exported public import Tabular
+@_exported public import FactorTables
 
 /// The library's version (semantic versioning).
 public let greenLedgerVersion = "0.1.0"

@@ -16,7 +16,7 @@ struct GreenLedgerCommand: ParsableCommand {
         greenledger validate --kind loans loans.csv --rejects rejects.csv
       """,
     version: greenLedgerVersion,
-    subcommands: [Demo.self, Validate.self]
+    subcommands: [Demo.self, Validate.self, Factors.self]
   )
 }
 
@@ -27,6 +27,12 @@ enum Main {
       var command = try GreenLedgerCommand.parseAsRoot()
       try command.run()
     } catch let error as InputError {
+      FileSystem.printError("error: \(error)")
+      exit(status: 3)
+    } catch let error as FactorSetError {
+      FileSystem.printError("error: \(error)")
+      exit(status: 3)
+    } catch let error as FactorLookupError {
       FileSystem.printError("error: \(error)")
       exit(status: 3)
     } catch let error as ExitCode {

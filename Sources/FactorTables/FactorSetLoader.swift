@@ -1,0 +1,307 @@
+public import Quantities
+public import Tabular
+import FoundationEssentials
+
+/// Reads a factor set's files into typed records, collecting every problem.
+struct FactorSetLoader {
+  let source: FactorFileSource
+  var issues: [FactorSetIssue] = []
+
+  var datasets: [String: DatasetInfo] = [:]
+  var emissionFactors: [EmissionFactor] = []
+  var fuelParameters: [FuelParameters] = []
+  var gwp: [GWPSet: [String: GWPValue]] = [:]
+  var blends: [String: [BlendComponent]] = [:]
+  var coefficients: [ConversionCoefficient] = []
+  var sectorIntensities: [SectorIntensity] = []
+  var regions: [String: RegionLink] = [:]
+  var seriesDefaults: [SeriesDefault] = []
+
+  init(source: FactorFileSource) { self.source = source }
+
+  /// The dataset files, read once, and the manifest they give.
+  mutating func readDatasets() throws(FactorSetError)
+    -> (manifest: FactorManifest, contents: [String: [UInt8]], files: [String: [String]], paths: [String])
+  {
+    let paths = try source.listFiles()
+    var filesByDataset: [String: [String]] = [:]
+    for path in paths where path.contains("/") {
+      let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+      filesByDataset[parts[0], default: []].append(parts[1])
+    }
+    if filesByDataset.isEmpty {
+      throw FactorSetError([FactorSetIssue(file: source.name, message:
+        "no dataset folders (a folder with dataset.json) found")])
+    }
+    var entries: [FactorManifest.Entry] = []
+    var contents: [String: [UInt8]] = [:]
+    for (id, files) in filesByDataset.sorted(by: { $0.key < $1.key }) {
+      var hashed: [(name: String, bytes: [UInt8])] = []
+      for file in files {
+        let bytes = try source.contents(of: id + "/" + file)
+        contents[id + "/" + file] = bytes
+        hashed.append((file, bytes))
+      }
+      guard let infoBytes = contents[id + "/dataset.json"] else { continue }
+      let info: DatasetInfo
+      do { info = try JSON.decode(DatasetInfo.self, from: infoBytes) } catch {
+        issues.append(FactorSetIssue(file: id + "/dataset.json", message: "not valid dataset metadata: \(error)"))
+        continue
+      }
+      if info.id != id {
+        issues.append(FactorSetIssue(file: id + "/dataset.json", message:
+          "id \"\(info.id)\" differs from its folder name \"\(id)\""))
+      }
+      datasets[id] = info
+      entries.append(FactorManifest.Entry(id: id, version: info.version, licence: info.licence,
+                                          official: info.official,
+                                          digest: FactorManifest.datasetDigest(hashed),
+                                          files: files.sorted()))
+    }
+    return (FactorManifest(entries: entries), contents, filesByDataset, paths)
+  }
+
+  mutating func load(verifyingDigests: Bool) throws(FactorSetError) -> FactorSet {
+    // Digests first: a set that does not match its manifest is not read further.
+    let (computed, contents, filesByDataset, paths) = try readDatasets()
+    if verifyingDigests {
+      verify(computed, against: paths.contains("manifest.json") ? try source.contents(of: "manifest.json") : nil)
+      if !issues.isEmpty { throw FactorSetError(issues) }
+    }
+
+    for (id, info) in datasets.sorted(by: { $0.key < $1.key }) {
+      for table in info.tables {
+        let path = id + "/" + table.file
+        guard let bytes = contents[path] else {
+          issues.append(FactorSetIssue(file: path, message: "listed in dataset.json but missing"))
+          continue
+        }
+        readTable(bytes, kind: table.kind, path: path, dataset: info)
+      }
+      let listed = Set(info.tables.map(\.file) + ["dataset.json"])
+      for file in filesByDataset[id] ?? [] where file.hasSuffix(".csv") && !listed.contains(file) {
+        issues.append(FactorSetIssue(file: id + "/" + file, message:
+          "CSV file not listed in dataset.json's tables; list it with its kind or remove it"))
+      }
+    }
+
+    let set = FactorSet(datasets: datasets, manifest: computed, emissionFactors: emissionFactors,
+                        fuelParameters: fuelParameters, gwp: gwp, blends: blends,
+                        coefficients: coefficients, sectorIntensities: sectorIntensities,
+                        regions: regions, seriesDefaults: seriesDefaults, sourceName: source.name)
+    issues += FactorSetValidator.issues(in: set)
+    if !issues.isEmpty { throw FactorSetError(issues) }
+    return set
+  }
+
+  private mutating func verify(_ computed: FactorManifest, against manifestBytes: [UInt8]?) {
+    guard let manifestBytes else {
+      issues.append(FactorSetIssue(file: "manifest.json", message:
+        "missing; create it with `greenledger factors manifest --factors DIR`"))
+      return
+    }
+    let recorded: FactorManifest
+    do { recorded = try FactorManifest.decode(manifestBytes) } catch {
+      issues.append(FactorSetIssue(file: "manifest.json", message: "not a valid manifest: \(error)"))
+      return
+    }
+    let recordedByID = Dictionary(recorded.datasets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for entry in computed.datasets {
+      guard let r = recordedByID[entry.id] else {
+        issues.append(FactorSetIssue(file: "manifest.json", message:
+          "dataset \(entry.id) is not in the manifest; review it and regenerate the manifest"))
+        continue
+      }
+      if r.digest != entry.digest {
+        issues.append(FactorSetIssue(file: entry.id, message:
+          "digest mismatch: manifest has \(r.digest), files give \(entry.digest); "
+          + "the tables changed since the manifest was made"))
+      }
+      if r.version != entry.version {
+        issues.append(FactorSetIssue(file: entry.id + "/dataset.json", message:
+          "version \(entry.version) differs from the manifest's \(r.version)"))
+      }
+    }
+    for r in recorded.datasets where !computed.datasets.contains(where: { $0.id == r.id }) {
+      issues.append(FactorSetIssue(file: "manifest.json", message: "dataset \(r.id) is listed but missing"))
+    }
+    if issues.isEmpty, recorded.factorSetDigest != computed.factorSetDigest {
+      issues.append(FactorSetIssue(file: "manifest.json", message:
+        "factor-set digest mismatch: manifest has \(recorded.factorSetDigest), datasets give \(computed.factorSetDigest)"))
+    }
+  }
+
+  // MARK: Tables
+
+  /// Reads one CSV table, checking it against its kind's schema; calls `row` per valid row.
+  private mutating func rows(_ bytes: [UInt8], schema: TableSchema, path: String,
+                             _ row: (inout FactorSetLoader, Row) -> Void)
+  {
+    var binding: HeaderBinding?
+    var checker: RowChecker?
+    var collected: [Row] = []
+    var problems: [FactorSetIssue] = []
+    do {
+      try CSVReader.read(bytes: bytes) { record in
+        guard let checker, let binding else {
+          let b = try HeaderBinding(header: record.strings, schema: schema, file: path)
+          if !b.unknownColumns.isEmpty {
+            problems.append(FactorSetIssue(file: path, line: 1, message:
+              "unknown column\(b.unknownColumns.count == 1 ? "" : "s") "
+              + b.unknownColumns.joined(separator: ", ") + " for a \(schema.name) table"))
+          }
+          binding = b
+          checker = RowChecker(schema: schema, binding: b, file: path)
+          return
+        }
+        if let error = checker.check(record) {
+          problems.append(FactorSetIssue(file: path, line: error.line, column: error.columnName,
+                                         message: error.reason))
+          return
+        }
+        var values: [String: String] = [:]
+        for (spec, index) in zip(schema.columns, binding.fieldIndex) {
+          if let index, !record[index].isEmpty { values[spec.name] = record.string(at: index) }
+        }
+        collected.append(Row(path: path, line: record.line, values: values))
+      }
+    } catch let error as InputError {
+      problems.append(FactorSetIssue(file: path, message: error.message))
+    } catch {
+      problems.append(FactorSetIssue(file: path, message: "\(error)"))
+    }
+    if binding == nil, problems.isEmpty {
+      problems.append(FactorSetIssue(file: path, message: "empty table; expected a header row"))
+    }
+    issues += problems
+    for r in collected { row(&self, r) }
+  }
+
+  struct Row {
+    let path: String
+    let line: Int
+    let values: [String: String]
+
+    subscript(_ name: String) -> String { values[name] ?? "" }
+    func optional(_ name: String) -> String? { values[name] }
+    /// Decimals and dates were checked by the schema, so these conversions succeed.
+    func number(_ name: String) -> Double { Double(self[name]) ?? .nan }
+    func day(_ name: String) -> Day? {
+      guard let text = values[name] else { return nil }
+      return try? Array(text.utf8).withUnsafeBufferPointer { buffer throws(FieldIssue) in
+        try FieldParser.date(buffer)
+      }
+    }
+    var validity: Validity { Validity(from: day("valid_from"), to: day("valid_to")) }
+    func citation() -> Citation {
+      Citation(publisher: self["publisher"], source: self["source"], year: self["year"],
+               url: self["url"], note: self["note"])
+    }
+  }
+
+  private mutating func issue(_ row: Row, _ column: String, _ message: String) {
+    issues.append(FactorSetIssue(file: row.path, line: row.line, column: column, message: message))
+  }
+
+  private mutating func readTable(_ bytes: [UInt8], kind: String, path: String, dataset: DatasetInfo) {
+    guard let schema = FactorTableSchemas.schema(forKind: kind) else {
+      issues.append(FactorSetIssue(file: path, message:
+        "unknown table kind \"\(kind)\"; expected emission_factors, fuel_parameters, gwp, gwp_blends, "
+        + "conversion_coefficients, sector_intensities, regions or series_defaults"))
+      return
+    }
+    switch kind {
+    case "emission_factors":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        let unit: FactorUnit
+        do throws(FieldIssue) { unit = try FactorUnit(parsing: row["unit"]) } catch {
+          loader.issue(row, "unit", "expected \(error.expected), found \"\(row["unit"])\""
+            + (error.detail.map { " (\($0))" } ?? ""))
+          return
+        }
+        if unit.gas.rawValue != row["gas"] {
+          loader.issue(row, "unit", "gas of unit \(row["unit"]) differs from the gas column \(row["gas"])")
+          return
+        }
+        loader.emissionFactors.append(EmissionFactor(
+          id: row["factor_id"], activity: row["activity"], region: row["region"],
+          series: row["series"], value: row.number("value"), unit: unit, validity: row.validity,
+          published: row["published"], datasetID: dataset.id, citation: row.citation()))
+      }
+    case "fuel_parameters":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        let ncvUnit: PerUnit
+        do throws(FieldIssue) { ncvUnit = try PerUnit(parsing: row["ncv_unit"]) } catch {
+          loader.issue(row, "ncv_unit", "expected \(error.expected), found \"\(row["ncv_unit"])\"")
+          return
+        }
+        guard ncvUnit.numerator.dimension == .energy else {
+          loader.issue(row, "ncv_unit", "expected energy per unit (GJ/t), found \(ncvUnit)")
+          return
+        }
+        loader.fuelParameters.append(FuelParameters(
+          id: row["parameter_id"], fuel: row["fuel"], ncv: row.number("ncv"), ncvUnit: ncvUnit,
+          carbonContent: row.number("carbon_content"), oxidationRate: row.number("oxidation_rate"),
+          density: row.optional("density").flatMap(Double.init), region: dataset.region ?? "GLOBAL",
+          validity: row.validity, datasetID: dataset.id, citation: row.citation()))
+      }
+    case "gwp":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        let set = GWPSet(rawValue: row["gwp_set"])!
+        let gas = row["gas"]
+        if loader.gwp[set]?[gas] != nil {
+          loader.issue(row, "gas", "duplicate GWP for \(gas) in \(set.rawValue)")
+          return
+        }
+        loader.gwp[set, default: [:]][gas] = GWPValue(
+          set: set, gas: gas, value: row.number("value"), datasetID: dataset.id, citation: row.citation())
+      }
+    case "gwp_blends":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        loader.blends[row["blend"], default: []].append(BlendComponent(
+          blend: row["blend"], component: row["component"],
+          massFraction: row.number("mass_fraction"), citation: row.citation()))
+      }
+    case "conversion_coefficients":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        let unit: PerUnit
+        do throws(FieldIssue) { unit = try PerUnit(parsing: row["unit"]) } catch {
+          loader.issue(row, "unit", "expected \(error.expected), found \"\(row["unit"])\"")
+          return
+        }
+        loader.coefficients.append(ConversionCoefficient(
+          id: row["coefficient_id"], quantity: row["quantity"], value: row.number("value"),
+          unit: unit, validity: row.validity, datasetID: dataset.id, citation: row.citation()))
+      }
+    case "sector_intensities":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        let unit: FactorUnit
+        do throws(FieldIssue) { unit = try FactorUnit(parsing: row["unit"]) } catch {
+          loader.issue(row, "unit", "expected \(error.expected), found \"\(row["unit"])\"")
+          return
+        }
+        guard unit.perUnit.dimension == .money, unit.perUnit.currency?.code == row["currency"] else {
+          loader.issue(row, "unit", "expected tCO2e per money in \(row["currency"]), found \(row["unit"])")
+          return
+        }
+        loader.sectorIntensities.append(SectorIntensity(
+          id: row["intensity_id"], sector: row["sector"], metric: row["metric"],
+          value: row.number("value"), unit: unit, currency: Currency(row["currency"])!,
+          year: Int(row["year"])!, datasetID: dataset.id, citation: row.citation()))
+      }
+    case "regions":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        loader.regions[row["region"]] = RegionLink(
+          region: row["region"], parent: row.optional("parent"), nameZH: row["name_zh"],
+          nameEN: row["name_en"])
+      }
+    case "series_defaults":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        loader.seriesDefaults.append(SeriesDefault(
+          activity: row["activity"], region: row["region"], series: row["series"], reason: row["source"]))
+      }
+    default:
+      break
+    }
+  }
+}

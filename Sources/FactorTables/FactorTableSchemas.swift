@@ -1,0 +1,132 @@
+public import Quantities
+public import Tabular
+
+/// The columns of each table kind of EmissionFactors/ (see EmissionFactors/README.md).
+enum FactorTableSchemas {
+  static let citation = [
+    ColumnSpec("publisher", .text, required: true),
+    ColumnSpec("source", .text, required: true),
+    ColumnSpec("year", .text, required: true),
+    ColumnSpec("url", .text, required: true),
+    ColumnSpec("note", .text, required: true),
+  ].map { ColumnSpec($0.name, $0.kind, required: $0.name != "url" && $0.name != "note") }
+
+  static let emissionFactors = TableSchema(
+    name: "emission_factors",
+    columns: [
+      ColumnSpec("factor_id", .identifier, required: true),
+      ColumnSpec("activity", .identifier, required: true),
+      ColumnSpec("region", .identifier, required: true),
+      ColumnSpec("series", .identifier, required: true),
+      ColumnSpec("gas", .oneOf(Gas.allCases.map(\.rawValue)), required: true),
+      ColumnSpec("value", .decimal, required: true),
+      ColumnSpec("unit", .identifier, required: true),
+      ColumnSpec("valid_from", .date),
+      ColumnSpec("valid_to", .date),
+      ColumnSpec("published", .identifier),
+    ] + citation,
+    uniqueColumns: ["factor_id"]
+  )
+
+  static let fuelParameters = TableSchema(
+    name: "fuel_parameters",
+    columns: [
+      ColumnSpec("parameter_id", .identifier, required: true),
+      ColumnSpec("fuel", .identifier, required: true),
+      ColumnSpec("ncv", .decimal, required: true),
+      ColumnSpec("ncv_unit", .identifier, required: true),
+      ColumnSpec("carbon_content", .decimal, required: true),
+      ColumnSpec("carbon_content_unit", .oneOf(["tC/TJ"]), required: true),
+      ColumnSpec("oxidation_rate", .decimal, required: true),
+      ColumnSpec("density", .decimal),
+      ColumnSpec("density_unit", .oneOf(["kg/L"])),
+      ColumnSpec("valid_from", .date),
+      ColumnSpec("valid_to", .date),
+      ColumnSpec("published", .identifier),
+    ] + citation,
+    uniqueColumns: ["parameter_id"],
+    companions: [.init("density", requires: "density_unit")]
+  )
+
+  static let gwp = TableSchema(
+    name: "gwp",
+    columns: [
+      ColumnSpec("gwp_set", .oneOf(GWPSet.allCases.map(\.rawValue)), required: true),
+      ColumnSpec("gas", .identifier, required: true),
+      ColumnSpec("value", .decimal, required: true),
+      ColumnSpec("horizon_years", .integer(100...100), required: true),
+    ] + citation
+  )
+
+  static let blends = TableSchema(
+    name: "gwp_blends",
+    columns: [
+      ColumnSpec("blend", .identifier, required: true),
+      ColumnSpec("component", .identifier, required: true),
+      ColumnSpec("mass_fraction", .fraction, required: true),
+    ] + citation
+  )
+
+  static let conversionCoefficients = TableSchema(
+    name: "conversion_coefficients",
+    columns: [
+      ColumnSpec("coefficient_id", .identifier, required: true),
+      ColumnSpec("quantity", .identifier, required: true),
+      ColumnSpec("value", .decimal, required: true),
+      ColumnSpec("unit", .identifier, required: true),
+      ColumnSpec("valid_from", .date),
+      ColumnSpec("valid_to", .date),
+      ColumnSpec("published", .identifier),
+    ] + citation,
+    uniqueColumns: ["coefficient_id"]
+  )
+
+  static let sectorIntensities = TableSchema(
+    name: "sector_intensities",
+    columns: [
+      ColumnSpec("intensity_id", .identifier, required: true),
+      ColumnSpec("sector", .sector, required: true),
+      ColumnSpec("metric", .oneOf(["revenue", "assets"]), required: true),
+      ColumnSpec("value", .decimal, required: true),
+      ColumnSpec("unit", .identifier, required: true),
+      ColumnSpec("currency", .currency, required: true),
+      ColumnSpec("year", .integer(1990...2100), required: true),
+    ] + citation,
+    uniqueColumns: ["intensity_id"]
+  )
+
+  static let regions = TableSchema(
+    name: "regions",
+    columns: [
+      ColumnSpec("region", .identifier, required: true),
+      ColumnSpec("parent", .identifier),
+      ColumnSpec("name_zh", .text, required: true),
+      ColumnSpec("name_en", .text, required: true),
+    ] + citation,
+    uniqueColumns: ["region"]
+  )
+
+  static let seriesDefaults = TableSchema(
+    name: "series_defaults",
+    columns: [
+      ColumnSpec("activity", .identifier, required: true),
+      ColumnSpec("region", .identifier, required: true),
+      ColumnSpec("series", .identifier, required: true),
+      ColumnSpec("source", .text, required: true),
+    ]
+  )
+
+  static func schema(forKind kind: String) -> TableSchema? {
+    switch kind {
+    case "emission_factors": emissionFactors
+    case "fuel_parameters": fuelParameters
+    case "gwp": gwp
+    case "gwp_blends": blends
+    case "conversion_coefficients": conversionCoefficients
+    case "sector_intensities": sectorIntensities
+    case "regions": regions
+    case "series_defaults": seriesDefaults
+    default: nil
+    }
+  }
+}

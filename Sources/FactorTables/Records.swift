@@ -1,0 +1,140 @@
+public import Quantities
+public import Tabular
+
+/// One emission factor row: a mass of one gas per unit of an activity, in a region, for a
+/// validity period, from a cited source.
+public struct EmissionFactor: Hashable, Sendable, Identifiable {
+  /// Unique across the factor set (`CN-MEE-ELEC-AVG-CN-ZJ-2022`).
+  public let id: String
+  /// Activity key (`electricity.grid`).
+  public let activity: String
+  /// Region code (`CN-ZJ`, `CN-GRID-EAST`, `CN`, `US`, `GLOBAL`).
+  public let region: String
+  /// The series within the activity (`mee-nbs.average`, `ets.national-grid`).
+  public let series: String
+  /// The factor's value in ``unit``.
+  public let value: Double
+  /// Mass of gas per activity unit.
+  public let unit: FactorUnit
+  /// The activity period it applies to.
+  public let validity: Validity
+  /// Publication date of the source, as far as known.
+  public let published: String
+  /// The dataset it belongs to.
+  public let datasetID: String
+  /// The source.
+  public let citation: Citation
+
+  /// The gas.
+  public var gas: Gas { unit.gas }
+}
+
+/// Default combustion parameters of a fuel (GB/T 32151, IPCC 2006 Vol.2): net calorific
+/// value, carbon content per heat and oxidation rate — parameters, never a pre-multiplied
+/// factor.
+public struct FuelParameters: Hashable, Sendable, Identifiable {
+  public let id: String
+  /// Fuel key (`diesel`, `natural_gas`).
+  public let fuel: String
+  /// Net calorific value, in ``ncvUnit``.
+  public let ncv: Double
+  /// Energy per activity unit: `GJ/t`, `GJ/10^4 Nm3`.
+  public let ncvUnit: PerUnit
+  /// Carbon content per heat, tC/TJ.
+  public let carbonContent: Double
+  /// Carbon oxidation rate, 0–1.
+  public let oxidationRate: Double
+  /// Density in kg/L, for liquid fuels metered in litres, when a source gives one.
+  public let density: Double?
+  /// Region of the dataset (`CN`, `GLOBAL`).
+  public let region: String
+  public let validity: Validity
+  public let datasetID: String
+  public let citation: Citation
+}
+
+/// A ratio of two units, such as `GJ/t` or `tce/10^4 Nm3`.
+public struct PerUnit: Hashable, Sendable, CustomStringConvertible {
+  public let numerator: UnitOfMeasure
+  public let denominator: UnitOfMeasure
+
+  /// Parses `<unit>/<unit>`.
+  public init(parsing text: String) throws(FieldIssue) {
+    let expected = "a ratio of units such as GJ/t or GJ/10^4 Nm3"
+    guard let slash = text.firstIndex(of: "/"),
+      let n = try? UnitOfMeasure(parsing: String(text[..<slash])),
+      let d = try? UnitOfMeasure(parsing: String(text[text.index(after: slash)...]))
+    else { throw FieldIssue(expected: expected) }
+    numerator = n
+    denominator = d
+  }
+
+  public var description: String { "\(numerator.symbol)/\(denominator.symbol)" }
+}
+
+/// A conversion coefficient, e.g. GB/T 2589 standard coal per tonne of raw coal.
+public struct ConversionCoefficient: Hashable, Sendable, Identifiable {
+  public let id: String
+  /// Fuel key, `electricity`, `heat`, `standard_coal`.
+  public let quantity: String
+  public let value: Double
+  public let unit: PerUnit
+  public let validity: Validity
+  public let datasetID: String
+  public let citation: Citation
+}
+
+/// An emission intensity of a sector per money (PCAF option 3 estimates).
+public struct SectorIntensity: Hashable, Sendable, Identifiable {
+  public let id: String
+  /// GB/T 4754-2017 section or division.
+  public let sector: String
+  /// `revenue` or `assets`.
+  public let metric: String
+  /// tCO2e per ``unit``'s money denominator.
+  public let value: Double
+  public let unit: FactorUnit
+  public let currency: Currency
+  public let year: Int
+  public let datasetID: String
+  public let citation: Citation
+}
+
+/// A 100-year global-warming-potential value of one gas in one IPCC assessment.
+public struct GWPValue: Hashable, Sendable {
+  public let set: GWPSet
+  /// Gas key: `CH4`, `CH4_fossil`, `N2O`, `SF6`, `HFC-134a`, …
+  public let gas: String
+  public let value: Double
+  public let datasetID: String
+  public let citation: Citation
+}
+
+/// The IPCC assessment a GWP value comes from.
+public enum GWPSet: String, Hashable, Sendable, CaseIterable {
+  case ar4 = "AR4", ar5 = "AR5", ar6 = "AR6"
+}
+
+/// A mass fraction of one component in a refrigerant blend (ASHRAE 34).
+public struct BlendComponent: Hashable, Sendable {
+  public let blend: String
+  public let component: String
+  public let massFraction: Double
+  public let citation: Citation
+}
+
+/// A region and its parent in the fallback hierarchy (province → grid region → country).
+public struct RegionLink: Hashable, Sendable {
+  public let region: String
+  public let parent: String?
+  public let nameZH: String
+  public let nameEN: String
+}
+
+/// The default series of an activity in a region, used when a look-up names none.
+public struct SeriesDefault: Hashable, Sendable {
+  public let activity: String
+  public let region: String
+  public let series: String
+  public let reason: String
+}

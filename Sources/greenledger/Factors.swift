@@ -1,0 +1,335 @@
+import ArgumentParser
+import GreenLedger
+
+/// `greenledger factors …`: list, look up, validate, compare and seal factor tables.
+struct Factors: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Inspect, look up, validate and compare emission-factor tables.",
+    discussion: """
+      Without --factors, the factor set compiled into greenledger (from the repository's
+      EmissionFactors/) is used.
+
+      Example:
+        greenledger factors lookup --activity electricity.grid --region CN-ZJ --date 2022-06-30
+      """,
+    subcommands: [List.self, Lookup.self, Validate.self, Diff.self, Manifest.self]
+  )
+}
+
+/// `--factors DIR`, shared by every command that uses factors.
+struct FactorOptions: ParsableArguments {
+  @Option(help: "A factor-table directory laid out as EmissionFactors/ (default: the bundled set).")
+  var factors: String?
+
+  func load() throws -> FactorSet {
+    if let factors { return try FactorSet.load(directory: factors) }
+    return try FactorSet.bundled()
+  }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json
+}
+
+extension Factors {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the datasets of the factor set with versions, licences and digests.",
+      discussion: "Example:\n  greenledger factors list --format json")
+
+    @OptionGroup var source: FactorOptions
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+      let set = try source.load()
+      let counts = Dictionary(grouping: set.emissionFactors, by: \.datasetID).mapValues(\.count)
+      let parameters = Dictionary(grouping: set.fuelParameters, by: \.datasetID).mapValues(\.count)
+      let entries = set.manifest.datasets
+      switch format {
+      case .json:
+        print(JSONValue.object([
+          ("source", .string(set.sourceName)),
+          ("factor_set_digest", .string(set.digest)),
+          ("datasets", .array(entries.map { e in
+            let info = set.datasets[e.id]!
+            return .object([
+              ("id", .string(e.id)), ("title", .string(info.title)), ("version", .string(e.version)),
+              ("licence", .string(e.licence)), ("official", .bool(e.official)),
+              ("publisher", .string(info.publisher)),
+              ("tables", .array(info.tables.map { .string("\($0.file):\($0.kind)") })),
+              ("emission_factors", .int(counts[e.id] ?? 0)),
+              ("fuel_parameters", .int(parameters[e.id] ?? 0)),
+              ("digest", .string(e.digest)),
+            ])
+          })),
+        ]).rendered(), terminator: "")
+      case .table:
+        print("factor set: \(set.sourceName)\ndigest: \(set.digest)\n")
+        let rows = entries.map { e -> [String] in
+          let info = set.datasets[e.id]!
+          return [e.id, e.version, e.official ? "yes" : "NO (estimate)",
+                  info.tables.map(\.kind).joined(separator: "+"), e.licence]
+        }
+        printTable(header: ["dataset", "version", "official", "tables", "licence"], rows: rows)
+      }
+    }
+  }
+
+  struct Lookup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find the factor for an activity, region and date, with its resolution trace.",
+      discussion: """
+        Falls back province → grid region → country → GLOBAL, then to the latest earlier
+        validity; every fallback is in the trace. Combustion activities (stationary.<fuel>,
+        mobile.<fuel>) with default fuel parameters nearer than any factor row give the
+        derived CO2 factor NCV × CC × OF × 44/12.
+
+        Example:
+          greenledger factors lookup --activity stationary.diesel --region CN --date 2024-05-01 --format json
+        """)
+
+    @OptionGroup var source: FactorOptions
+    @Option(help: "Activity key, e.g. electricity.grid.") var activity: String
+    @Option(help: "ISO 3166 region, e.g. CN-ZJ.") var region: String
+    @Option(help: "Activity date, YYYY-MM-DD.") var date: String
+    @Option(help: "Series, e.g. ets.national-grid (default: the series defaults table).") var series: String?
+    @Option(help: "Use only this dataset version, never falling back: DATASET@VERSION.") var pin: String?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+      let set = try source.load()
+      guard let day = Day(iso: date) else {
+        throw ValidationError("--date must be an existing day YYYY-MM-DD, found \"\(date)\"")
+      }
+      var pinned: DatasetPin?
+      if let pin {
+        guard let p = DatasetPin(pin) else { throw ValidationError("--pin must be DATASET@VERSION") }
+        pinned = p
+      }
+      let answer = try FactorAnswer.resolve(set, activity: activity, region: region, date: day,
+                                            series: series, pin: pinned)
+      switch format {
+      case .json: print(answer.json(set: set).rendered(), terminator: "")
+      case .table: print(answer.text)
+      }
+    }
+  }
+
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Verify digests and validate every table of a factor set.",
+      discussion: """
+        Checks the manifest digests, each table's schema, units and their dimensions, value
+        ranges per activity family, duplicate ids and overlapping validity. Exit 0 when
+        valid, 3 with every problem listed otherwise.
+
+        Example:
+          greenledger factors validate --factors EmissionFactors
+        """)
+
+    @OptionGroup var source: FactorOptions
+
+    func run() throws {
+      let set = try source.load()
+      print("""
+        \(set.sourceName): valid — \(set.datasets.count) datasets, \(set.emissionFactors.count) emission factors, \
+        \(set.fuelParameters.count) fuel parameter sets, \(set.gwp.values.reduce(0) { $0 + $1.count }) GWP values, \
+        \(set.coefficients.count) coefficients, \(set.sectorIntensities.count) sector intensities, \
+        \(set.regions.count) regions
+        factor-set digest: \(set.digest)
+        """)
+    }
+  }
+
+  struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compare two factor sets row by row (added, removed, changed with relative change).",
+      discussion: """
+        Both sets are validated; their manifests are not required to be current, so a
+        proposed update can be reviewed before it is sealed.
+
+        Example:
+          greenledger factors diff old/EmissionFactors EmissionFactors --format json
+        """)
+
+    @Argument(help: "The current factor directory.") var old: String
+    @Argument(help: "The proposed factor directory.") var new: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+      let a = try FactorSet.load(from: .directory(old), verifyingDigests: false)
+      let b = try FactorSet.load(from: .directory(new), verifyingDigests: false)
+      let diff = FactorSetDiff(old: a, new: b)
+      switch format {
+      case .json:
+        print(JSONValue.object([
+          ("old", .string(old)), ("new", .string(new)),
+          ("old_digest", .string(a.digest)), ("new_digest", .string(b.digest)),
+          ("added", .array(diff.added.map { .string($0) })),
+          ("removed", .array(diff.removed.map { .string($0) })),
+          ("changed", .array(diff.changed.map { c in
+            .object([("id", .string(c.id)), ("field", .string(c.field)), ("old", .string(c.old)),
+                     ("new", .string(c.new)),
+                     ("relative_change", c.relativeChange.map { .number("\($0)") } ?? .null)])
+          })),
+        ]).rendered(), terminator: "")
+      case .table:
+        print("old \(a.digest)\nnew \(b.digest)")
+        if diff.isEmpty { print("no differences"); return }
+        for id in diff.added { print("+ \(id)") }
+        for id in diff.removed { print("- \(id)") }
+        for c in diff.changed {
+          let pct = c.relativeChange.map { " (\($0 >= 0 ? "+" : "")\(formatPercent($0)))" } ?? ""
+          print("~ \(c.id) \(c.field): \(c.old) → \(c.new)\(pct)")
+        }
+      }
+    }
+  }
+
+  struct Manifest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Recompute the digests of a factor directory and write its manifest.json.",
+      discussion: """
+        The last step of a reviewed factor update (see EmissionFactors/README.md); then run
+        scripts/embed-factors to compile the set into greenledger.
+
+        Example:
+          greenledger factors manifest --factors EmissionFactors
+        """)
+
+    @Option(help: "The factor directory to seal.") var factors = "EmissionFactors"
+
+    func run() throws {
+      let set = try FactorSet.load(from: .directory(factors), verifyingDigests: false)
+      try FileSystem.write(set.manifest.rendered(), to: factors + "/manifest.json")
+      print("wrote \(factors)/manifest.json — \(set.manifest.datasets.count) datasets, digest \(set.digest)")
+    }
+  }
+}
+
+/// What `factors lookup` answers: either factor rows or a derived combustion factor.
+struct FactorAnswer {
+  var resolution: FactorResolution?
+  var combustion: CombustionFactor?
+  var activity: String
+  var region: String
+  var date: Day
+
+  static func resolve(_ set: FactorSet, activity: String, region: String, date: Day,
+                      series: String?, pin: DatasetPin?) throws -> FactorAnswer
+  {
+    let family = activity.prefix { $0 != "." }
+    let fuel = String(activity.drop { $0 != "." }.dropFirst())
+    if series == nil, pin == nil, family == "stationary" || family == "mobile",
+      let parameters = try? set.fuelParameters(fuel, in: region, on: date)
+    {
+      // Fuel parameters win when they sit nearer on the region chain than any factor row.
+      let chain = set.regionChain(region)
+      let factorLevel = chain.firstIndex { level in
+        set.emissionFactors.contains { $0.activity == activity && $0.region == level }
+      } ?? chain.count
+      if chain.firstIndex(of: parameters.region) ?? chain.count <= factorLevel {
+        return FactorAnswer(combustion: try set.combustionFactor(fuel, in: region, on: date),
+                            activity: activity, region: region, date: date)
+      }
+    }
+    return FactorAnswer(resolution: try set.lookup(activity, in: region, on: date, series: series, pin: pin),
+                        activity: activity, region: region, date: date)
+  }
+
+  func json(set: FactorSet) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("activity", .string(activity)), ("region", .string(region)), ("date", .string(date.description)),
+    ]
+    if let c = combustion {
+      let p = c.parameters
+      members += [
+        ("value", .number("\(c.tonnesCO2PerUnit)")), ("unit", .string("tCO2/\(c.perUnit.symbol)")),
+        ("gas", .string("CO2")), ("factor_id", .string("derived:\(p.id)")),
+        ("dataset", .string(p.datasetID)), ("version", .string(set.datasets[p.datasetID]?.version ?? "")),
+        ("method", .string("NCV × CC × OF × 44/12")), ("formula", .string(c.formula)),
+        ("tier", .string(c.tier.rawValue)),
+        ("source", citation(p.citation)),
+        ("trace", .array([.string("matched: derived from \(p.id) (\(p.region)) in \(p.datasetID)")])),
+      ]
+    } else if let r = resolution {
+      let f = r.primary
+      members += [
+        ("value", .number("\(f.value)")), ("unit", .string(f.unit.description)), ("gas", .string(f.gas.rawValue)),
+        ("factor_id", .string(f.id)), ("dataset", .string(f.datasetID)),
+        ("version", .string(set.datasets[f.datasetID]?.version ?? "")), ("series", .string(f.series)),
+        ("factor_region", .string(f.region)),
+        ("valid_from", .string(f.validity.from?.description ?? "")),
+        ("valid_to", .string(f.validity.to?.description ?? "")),
+        ("source", citation(f.citation)),
+        ("factors", .array(r.factors.map { g in
+          .object([("factor_id", .string(g.id)), ("gas", .string(g.gas.rawValue)),
+                   ("value", .number("\(g.value)")), ("unit", .string(g.unit.description))])
+        })),
+        ("trace", .array(r.trace.map { .string($0.description) })),
+      ]
+    }
+    members.append(("factor_set_digest", .string(set.digest)))
+    return .object(members)
+  }
+
+  private func citation(_ c: Citation) -> JSONValue {
+    .object([("publisher", .string(c.publisher)), ("document", .string(c.source)),
+             ("year", .string(c.year)), ("url", .string(c.url))])
+  }
+
+  var text: String {
+    if let c = combustion {
+      return """
+        \(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)
+          = \(c.formula)
+          parameters \(c.parameters.id) from \(c.parameters.datasetID): \(c.parameters.citation.source)
+        """
+    }
+    guard let r = resolution else { return "" }
+    var lines = ["\(activity) in \(region) on \(date):"]
+    for f in r.factors { lines.append("  \(f.value) \(f.unit)  [\(f.id), \(f.datasetID), \(f.series), \(f.validity)]") }
+    lines.append("  source: \(r.primary.citation.publisher) — \(r.primary.citation.source)")
+    for step in r.trace { lines.append("  \(step)") }
+    return lines.joined(separator: "\n")
+  }
+}
+
+func formatPercent(_ x: Double) -> String {
+  let scaled = (x * 10_000).rounded() / 100
+  return "\(scaled)%"
+}
+
+func printTable(header: [String], rows: [[String]]) {
+  var widths = header.map(\.count)
+  for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+  func line(_ cells: [String]) -> String {
+    cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+      .joined(separator: "  ").trimmingTrailingSpaces
+  }
+  print(line(header))
+  print(line(widths.map { String(repeating: "-", count: $0) }))
+  for row in rows { print(line(row)) }
+}
+
+extension String {
+  var trimmingTrailingSpaces: String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+
+  func padding(toLength length: Int, withPad pad: String, startingAt: Int) -> String {
+    count >= length ? self : self + String(repeating: pad, count: length - count)
+  }
+}
+
+extension Day {
+  /// Parses `YYYY-MM-DD`.
+  init?(iso text: String) {
+    guard let day = try? Array(text.utf8).withUnsafeBufferPointer({ buffer throws(FieldIssue) in
+      try FieldParser.date(buffer)
+    }) else { return nil }
+    self = day
+  }
+}
