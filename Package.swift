@@ -24,7 +24,8 @@ let package = Package(
       name: "FactorTables",
       dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
     ),
-    .target(name: "GreenLedger", dependencies: ["Quantities", "Tabular", "FactorTables"]),
+    .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
+    .target(name: "GreenLedger", dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting"]),
     .executableTarget(
       name: "greenledger",
       dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "FactorTablesTests", dependencies: ["FactorTables", "Tabular", "Quantities"]),
+    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]
 )

@@ -57,8 +57,8 @@ public struct CombustionFactor: Hashable, Sendable {
   public let oxidationRate: Double
   /// Tier of NCV, carbon content and oxidation rate.
   public let tiers: (ncv: ParameterTier, carbonContent: ParameterTier, oxidationRate: ParameterTier)
-  /// The default parameters used (for citation), by id.
-  public let parameters: FuelParameters
+  /// The default parameters used (for citation); `nil` when all three were measured.
+  public let parameters: FuelParameters?
 
   /// `42.652 GJ/t × 20.2 tC/TJ × 0.98 × 44/12`.
   public var formula: String {
@@ -114,6 +114,17 @@ extension FactorSet {
                                measured: MeasuredParameters = MeasuredParameters())
     throws(FactorLookupError) -> CombustionFactor
   {
+    if let m = measured.ncv, let cc = measured.carbonContent, let of = measured.oxidationRate {
+      // Fully measured (GB/T 32151 tier with enterprise data): no default is needed.
+      guard m.unit.numerator.dimension == .energy else {
+        throw FactorLookupError("measured NCV unit \(m.unit) is not energy per unit (GJ/t)")
+      }
+      let ncv = m.value * ratio(m.unit.numerator, .gigajoules)
+      return CombustionFactor(
+        fuel: fuel, tonnesCO2PerUnit: ncv * cc * 1e-3 * of * 44 / 12, perUnit: m.unit.denominator,
+        ncvGigajoules: ncv, carbonContent: cc, oxidationRate: of, tiers: (.measured, .measured, .measured),
+        parameters: nil)
+    }
     let defaults = try fuelParameters(fuel, in: region, on: date)
     var perUnit = defaults.ncvUnit.denominator
     var ncv = defaults.ncv * ratio(defaults.ncvUnit.numerator, .gigajoules)

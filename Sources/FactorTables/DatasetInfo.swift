@@ -30,4 +30,11 @@ public struct DatasetInfo: Hashable, Sendable, Codable {
   /// The region the dataset's fuel parameters apply to (`CN`, `GLOBAL`), for tables without
   /// a region column.
   public let region: String?
+  /// Fuel keys whose combustion CO2 is biogenic (reported outside the scopes).
+  public let biogenicFuels: [String]?
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, publisher, version, licence, official, tables, description, region
+    case biogenicFuels = "biogenic_fuels"
+  }
 }

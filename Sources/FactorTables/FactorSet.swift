@@ -33,8 +33,12 @@ public struct FactorSet: Sendable {
   public let regions: [String: RegionLink]
   /// Default series per activity and region.
   public let seriesDefaults: [SeriesDefault]
+  /// Grading schemes (Zhejiang/Huzhou carbon efficiency), by scheme id.
+  public let gradeBands: [String: [GradeBand]]
   /// Where it was loaded from.
   public let sourceName: String
+  /// Fuel keys whose combustion CO2 is biogenic, from the datasets' metadata.
+  public let biogenicFuels: Set<String>
 
   let factorsByActivity: [String: [EmissionFactor]]
 
@@ -69,8 +73,10 @@ public struct FactorSet: Sendable {
        fuelParameters: [FuelParameters], gwp: [GWPSet: [String: GWPValue]],
        blends: [String: [BlendComponent]], coefficients: [ConversionCoefficient],
        sectorIntensities: [SectorIntensity], regions: [String: RegionLink],
-       seriesDefaults: [SeriesDefault], sourceName: String)
+       seriesDefaults: [SeriesDefault], gradeBands: [String: [GradeBand]], sourceName: String)
   {
+    self.gradeBands = gradeBands
+    self.biogenicFuels = Set(datasets.values.flatMap { $0.biogenicFuels ?? [] })
     self.datasets = datasets
     self.manifest = manifest
     self.emissionFactors = emissionFactors
@@ -121,5 +127,20 @@ public struct FactorSet: Sendable {
     }
     if !chain.contains("GLOBAL") { chain.append("GLOBAL") }
     return chain
+  }
+}
+
+extension FactorSet {
+  /// The band of `scheme` that `value` falls in.
+  ///
+  /// - Throws: ``FactorLookupError`` when the scheme is unknown or no band holds the value.
+  public func grade(_ value: Double, scheme: String) throws(FactorLookupError) -> GradeBand {
+    guard let bands = gradeBands[scheme] else {
+      throw FactorLookupError("no grading scheme \"\(scheme)\" in the factor set")
+    }
+    guard let band = bands.first(where: { $0.contains(value) }) else {
+      throw FactorLookupError("\(value) falls in no band of \(scheme)")
+    }
+    return band
   }
 }

@@ -16,6 +16,7 @@ struct FactorSetLoader {
   var sectorIntensities: [SectorIntensity] = []
   var regions: [String: RegionLink] = [:]
   var seriesDefaults: [SeriesDefault] = []
+  var gradeBands: [String: [GradeBand]] = [:]
 
   init(source: FactorFileSource) { self.source = source }
 
@@ -88,7 +89,8 @@ struct FactorSetLoader {
     let set = FactorSet(datasets: datasets, manifest: computed, emissionFactors: emissionFactors,
                         fuelParameters: fuelParameters, gwp: gwp, blends: blends,
                         coefficients: coefficients, sectorIntensities: sectorIntensities,
-                        regions: regions, seriesDefaults: seriesDefaults, sourceName: source.name)
+                        regions: regions, seriesDefaults: seriesDefaults, gradeBands: gradeBands,
+                        sourceName: source.name)
     issues += FactorSetValidator.issues(in: set)
     if !issues.isEmpty { throw FactorSetError(issues) }
     return set
@@ -207,7 +209,7 @@ struct FactorSetLoader {
     guard let schema = FactorTableSchemas.schema(forKind: kind) else {
       issues.append(FactorSetIssue(file: path, message:
         "unknown table kind \"\(kind)\"; expected emission_factors, fuel_parameters, gwp, gwp_blends, "
-        + "conversion_coefficients, sector_intensities, regions or series_defaults"))
+        + "conversion_coefficients, sector_intensities, regions, series_defaults or grade_thresholds"))
       return
     }
     switch kind {
@@ -294,6 +296,15 @@ struct FactorSetLoader {
         loader.regions[row["region"]] = RegionLink(
           region: row["region"], parent: row.optional("parent"), nameZH: row["name_zh"],
           nameEN: row["name_en"])
+      }
+    case "grade_thresholds":
+      rows(bytes, schema: schema, path: path) { loader, row in
+        loader.gradeBands[row["scheme"], default: []].append(GradeBand(
+          scheme: row["scheme"], metric: row["metric"], grade: row["grade"],
+          lowerExclusive: row.optional("lower_exclusive").flatMap(Double.init),
+          upperInclusive: row.optional("upper_inclusive").flatMap(Double.init),
+          unit: row["unit"], labelZH: row["label_zh"], labelEN: row["label_en"],
+          datasetID: dataset.id, citation: row.citation()))
       }
     case "series_defaults":
       rows(bytes, schema: schema, path: path) { loader, row in

@@ -168,6 +168,16 @@ enum FactorSetValidator {
       }
     }
 
+    // Grade bands tile the line: sorted by lower bound, each starts where the last ended.
+    for (scheme, bands) in set.gradeBands {
+      let sorted = bands.sorted { ($0.lowerExclusive ?? -.infinity) < ($1.lowerExclusive ?? -.infinity) }
+      for (a, b) in zip(sorted, sorted.dropFirst()) where a.upperInclusive != b.lowerExclusive {
+        add(a.datasetID, "grading scheme \(scheme): band \(a.grade) ends at "
+          + "\(a.upperInclusive.map { "\($0)" } ?? "∞") but band \(b.grade) starts at "
+          + "\(b.lowerExclusive.map { "\($0)" } ?? "-∞"); bands must meet with no gap or overlap")
+      }
+    }
+
     // Series defaults must point at real series.
     let series = Set(set.emissionFactors.map { "\($0.activity)|\($0.series)" })
     for d in set.seriesDefaults where !series.contains("\(d.activity)|\(d.series)") {

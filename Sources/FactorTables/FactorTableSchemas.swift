@@ -116,6 +116,20 @@ enum FactorTableSchemas {
     ]
   )
 
+  static let gradeThresholds = TableSchema(
+    name: "grade_thresholds",
+    columns: [
+      ColumnSpec("scheme", .identifier, required: true),
+      ColumnSpec("metric", .identifier, required: true),
+      ColumnSpec("grade", .identifier, required: true),
+      ColumnSpec("lower_exclusive", .decimal),
+      ColumnSpec("upper_inclusive", .decimal),
+      ColumnSpec("unit", .text, required: true),
+      ColumnSpec("label_zh", .text, required: true),
+      ColumnSpec("label_en", .text, required: true),
+    ] + citation
+  )
+
   static func schema(forKind kind: String) -> TableSchema? {
     switch kind {
     case "emission_factors": emissionFactors
@@ -126,6 +140,7 @@ enum FactorTableSchemas {
     case "sector_intensities": sectorIntensities
     case "regions": regions
     case "series_defaults": seriesDefaults
+    case "grade_thresholds": gradeThresholds
     default: nil
     }
   }

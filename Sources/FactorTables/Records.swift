@@ -138,3 +138,28 @@ public struct SeriesDefault: Hashable, Sendable {
   public let series: String
   public let reason: String
 }
+
+/// One band of a grading scheme, e.g. Zhejiang/Huzhou carbon-efficiency grade 2:
+/// 0.6 < K ≤ 0.8.
+public struct GradeBand: Hashable, Sendable {
+  /// Scheme id (`zj-huzhou-k`, `zj-l`).
+  public let scheme: String
+  /// The graded metric (`K`, `L`).
+  public let metric: String
+  /// The grade (`1`…`5`, `低碳`).
+  public let grade: String
+  /// Exclusive lower bound; `nil` for none.
+  public let lowerExclusive: Double?
+  /// Inclusive upper bound; `nil` for none.
+  public let upperInclusive: Double?
+  public let unit: String
+  public let labelZH: String
+  public let labelEN: String
+  public let datasetID: String
+  public let citation: Citation
+
+  /// Whether `value` falls in the band: lower < value ≤ upper.
+  public func contains(_ value: Double) -> Bool {
+    (lowerExclusive.map { value > $0 } ?? true) && (upperInclusive.map { value <= $0 } ?? true)
+  }
+}

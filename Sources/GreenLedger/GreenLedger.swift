@@ -3,6 +3,7 @@
 @_exported public import Quantities
 @_exported public import Tabular
 @_exported public import FactorTables
+@_exported public import Accounting
 
 /// The library's version (semantic versioning).
 public let greenLedgerVersion = "0.1.0"

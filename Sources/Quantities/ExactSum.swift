@@ -57,6 +57,23 @@ public struct ExactSum: Hashable, Sendable, CustomStringConvertible {
     count += other.count
   }
 
+  /// The whole number of 10^-`decimalPlaces` quanta that `value` rounds to (half to even),
+  /// for callers that keep many totals as bare `Int128`s (see ``decimalString(quanta:decimalPlaces:)``).
+  ///
+  /// - Throws: ``QuantityError`` for NaN, infinities and values beyond 2^63 quanta.
+  public static func quanta(of value: Double, decimalPlaces: Int) throws(QuantityError) -> Int64 {
+    var scale = 1.0
+    for _ in 0..<decimalPlaces { scale *= 10 }
+    return try quanta(of: value, scale: scale, decimalPlaces: decimalPlaces)
+  }
+
+  /// The exact decimal text of `quanta` × 10^-`decimalPlaces`.
+  public static func decimalString(quanta: Int128, decimalPlaces: Int) -> String {
+    var sum = ExactSum(decimalPlaces: decimalPlaces)
+    sum.quanta = quanta
+    return sum.decimalString
+  }
+
   /// The whole number of quanta that `value` rounds to (half to even).
   static func quanta(of value: Double, scale: Double, decimalPlaces: Int) throws(QuantityError)
     -> Int64

@@ -24,7 +24,8 @@ extension CSVReader {
   ///
   /// - Parameters:
   ///   - partitions: the number of partitions wanted; fewer are used for small files.
-  ///   - makeState: creates the state of one partition from the header's names.
+  ///   - makeState: creates the state of one partition from the header's names and the
+  ///     partition's index (called again for partition 0 if the read falls back).
   ///   - body: consumes one data record into the state of its partition.
   /// - Returns: the states in file order, and the total counters (header excluded).
   /// - Throws: ``InputError`` if the file cannot be read or is empty; what `makeState` or
@@ -33,7 +34,7 @@ extension CSVReader {
   ///   O(partitions × (chunk + longest record)).
   public static func readPartitioned<State: Sendable>(
     file path: String, partitions: Int, options: CSVReadOptions = CSVReadOptions(),
-    makeState: @Sendable ([String]) throws -> State,
+    makeState: @Sendable (_ header: [String], _ partition: Int) throws -> State,
     body: @Sendable @escaping (inout State, borrowing CSVRecord) throws -> Void
   ) throws -> (states: [State], statistics: CSVReadStatistics) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -51,7 +52,7 @@ extension CSVReader {
     let slots = Slots<(State, CSVReadStatistics)>(count: bounds.count)
     DispatchQueue.concurrentPerform(iterations: bounds.count) { k in
       do {
-        var state = try makeState(head.names)
+        var state = try makeState(head.names, k)
         let part = bounds[k]
         var range = FileRange(fd: fd, path: path, offset: part.start, end: part.end)
         let statistics = try parse(options: options, startLine: part.line, atFileStart: false,
@@ -80,7 +81,7 @@ extension CSVReader {
       return (states, total)
     }
     // Structural problems: the cut points may be wrong. Read once more, sequentially.
-    var state = try makeState(head.names)
+    var state = try makeState(head.names, 0)
     var range = FileRange(fd: fd, path: path, offset: head.end, end: size)
     var statistics = try parse(options: options, startLine: head.lines + 1, atFileStart: false,
                                { record in try body(&state, record) }, fill: { try range.fill($0, $1) })

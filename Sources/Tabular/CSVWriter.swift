@@ -16,7 +16,8 @@ public final class CSVWriter {
   private var isClosed = false
   private var atRowStart = true
 
-  /// Creates (or truncates) the file at `path` and writes `header` as its first row.
+  /// Creates (or truncates) the file at `path` and writes `header` as its first row (none
+  /// when `header` is empty, for parts to be concatenated).
   ///
   /// - Throws: ``InputError`` if the file cannot be created.
   public init(path: String, header: [String], byteOrderMark: Bool = false) throws(InputError) {
@@ -26,7 +27,7 @@ public final class CSVWriter {
     self.path = path
     buffer.reserveCapacity(1 << 16)
     if byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
-    writeRow(header)
+    if !header.isEmpty { writeRow(header) }
   }
 
   deinit { if !isClosed { try? close() } }
@@ -111,6 +112,9 @@ public final class RejectsWriter {
     writer?.writeRow([error.file, String(error.line), error.column.map(String.init) ?? "",
                       error.qualifiedReason, raw])
   }
+
+  /// Writes buffered rows to the file.
+  public func flush() throws(InputError) { try writer?.flush() }
 
   /// Flushes and closes the file.
   public func close() throws(InputError) { try writer?.close() }

@@ -241,8 +241,7 @@ struct FactorAnswer {
     var members: [(String, JSONValue)] = [
       ("activity", .string(activity)), ("region", .string(region)), ("date", .string(date.description)),
     ]
-    if let c = combustion {
-      let p = c.parameters
+    if let c = combustion, let p = c.parameters {
       members += [
         ("value", .number("\(c.tonnesCO2PerUnit)")), ("unit", .string("tCO2/\(c.perUnit.symbol)")),
         ("gas", .string("CO2")), ("factor_id", .string("derived:\(p.id)")),
@@ -279,11 +278,11 @@ struct FactorAnswer {
   }
 
   var text: String {
-    if let c = combustion {
+    if let c = combustion, let p = c.parameters {
       return """
         \(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)
           = \(c.formula)
-          parameters \(c.parameters.id) from \(c.parameters.datasetID): \(c.parameters.citation.source)
+          parameters \(p.id) from \(p.datasetID): \(p.citation.source)
         """
     }
     guard let r = resolution else { return "" }

@@ -39,7 +39,7 @@ struct PartitionedReaderTests {
   func partitioned(_ path: String, _ n: Int) throws -> (Collected, Int) {
     let (states, _) = try CSVReader.readPartitioned(
       file: path, partitions: n,
-      makeState: { header in
+      makeState: { header, _ in
         #expect(header == ["id", "note", "amount"])
         return Collected()
       },

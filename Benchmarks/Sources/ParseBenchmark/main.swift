@@ -109,7 +109,7 @@ guard let schema = DataContract.schema(named: kind) else { print("unknown kind \
 let start = seconds()
 let (states, statistics) = try CSVReader.readPartitioned(
   file: path, partitions: threads,
-  makeState: { try Decoder(header: $0, schema: schema, path: path) },
+  makeState: { header, _ in try Decoder(header: header, schema: schema, path: path) },
   body: { state, record in state.decode(record, readOnly: readOnly) }
 )
 let elapsed = seconds() - start

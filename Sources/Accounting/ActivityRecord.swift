@@ -1,0 +1,117 @@
+public import FactorTables
+public import Quantities
+
+/// An enterprise's identifier (activities.csv `entity_id` = borrowers.csv `borrower_id`).
+public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible,
+  ExpressibleByStringLiteral
+{
+  public let rawValue: String
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public init(stringLiteral value: String) { rawValue = value }
+  public var description: String { rawValue }
+  public static func < (lhs: EntityID, rhs: EntityID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A contractual instrument under which electricity was consumed (market-based scope 2).
+public enum Instrument: String, Hashable, Sendable, CaseIterable {
+  /// China Green Electricity Certificate (绿证).
+  case gec
+  /// International REC.
+  case irec
+  /// Power purchase agreement.
+  case ppa
+  /// Green-power trading (绿电交易).
+  case greenPower = "green_power"
+}
+
+/// Where a record came from, for rejects and lines.
+public struct RecordOrigin: Hashable, Sendable {
+  public let file: String
+  public let line: Int
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+}
+
+/// One activity quantity of an enterprise (one row of activities.csv).
+public struct ActivityRecord: Hashable, Sendable {
+  public var entity: EntityID
+  public var period: Period
+  /// Activity key of the vocabulary (`stationary.diesel`, `electricity.grid`).
+  public var activity: String
+  /// The amount and its unit.
+  public var quantity: Quantity
+  /// Where the activity happened (defaults to the entity's region).
+  public var region: String?
+  public var facility: String?
+  /// Measured NCV, carbon content and oxidation rate overriding the defaults.
+  public var measured: MeasuredParameters
+  /// Supplier-specific emission factor, kgCO2e per unit of ``quantity``.
+  public var supplierFactor: Double?
+  /// Contractual instrument covering this electricity.
+  public var instrument: Instrument?
+  /// GHG Protocol scope 3 category 1–15.
+  public var scope3Category: Int?
+  public var origin: RecordOrigin?
+
+  public init(entity: EntityID, period: Period, activity: String, quantity: Quantity,
+              region: String? = nil, facility: String? = nil,
+              measured: MeasuredParameters = MeasuredParameters(), supplierFactor: Double? = nil,
+              instrument: Instrument? = nil, scope3Category: Int? = nil, origin: RecordOrigin? = nil)
+  {
+    self.entity = entity
+    self.period = period
+    self.activity = activity
+    self.quantity = quantity
+    self.region = region
+    self.facility = facility
+    self.measured = measured
+    self.supplierFactor = supplierFactor
+    self.instrument = instrument
+    self.scope3Category = scope3Category
+    self.origin = origin
+  }
+
+  /// The activity family (`stationary`).
+  public var family: Substring { activity.prefix { $0 != "." } }
+  /// The part after the family (`diesel`).
+  public var subject: Substring { activity.drop { $0 != "." }.dropFirst() }
+}
+
+/// An enterprise as the accounts need it (a row of borrowers.csv).
+public struct Entity: Hashable, Sendable {
+  public var id: EntityID
+  public var name: String?
+  /// GB/T 4754-2017 industry code.
+  public var sector: String
+  public var country: String
+  public var region: String?
+  public var currency: Currency
+  /// Annual revenue in ``currency``.
+  public var revenue: Double?
+  /// Annual industrial value added (income method) in ``currency``.
+  public var valueAdded: Double?
+  /// Physical output and its unit (for intensity per output).
+  public var output: Double?
+  public var outputUnit: String?
+
+  public init(id: EntityID, name: String? = nil, sector: String, country: String, region: String? = nil,
+              currency: Currency, revenue: Double? = nil, valueAdded: Double? = nil,
+              output: Double? = nil, outputUnit: String? = nil)
+  {
+    self.id = id
+    self.name = name
+    self.sector = sector
+    self.country = country
+    self.region = region
+    self.currency = currency
+    self.revenue = revenue
+    self.valueAdded = valueAdded
+    self.output = output
+    self.outputUnit = outputUnit
+  }
+
+  /// Where the entity's activities happen unless a row says otherwise.
+  public var defaultRegion: String { region ?? country }
+}

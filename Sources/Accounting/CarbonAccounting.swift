@@ -1,0 +1,206 @@
+public import FactorTables
+public import Quantities
+
+/// A sector average of carbon intensity per value added, from a benchmarks file
+/// (`sector, region, period, metric, value, unit, source`).
+public struct SectorBenchmark: Hashable, Sendable {
+  /// GB/T 4754 code, any level (`C3011`, `C30`, `C`).
+  public let sector: String
+  /// ISO 3166 region, or `nil` for any.
+  public let region: String?
+  public let year: Int
+  /// tCO2 per 10^4 CNY of value added.
+  public let value: Double
+  public let source: String
+
+  public init(sector: String, region: String?, year: Int, value: Double, source: String) {
+    self.sector = sector
+    self.region = region
+    self.year = year
+    self.value = value
+    self.source = source
+  }
+}
+
+/// What finishing the accounts produced.
+public struct AccountingResult: Sendable {
+  /// One account per entity and calendar year, sorted by entity then year.
+  public let accounts: [CarbonAccount]
+  /// Lines decided only at the end, such as certificate reductions of market-based scope 2.
+  public let adjustmentLines: [EmissionLine]
+  /// Rows rejected at the end (certificates exceeding the grid electricity they cover).
+  public let rejected: [(origin: RecordOrigin?, error: AccountingError)]
+}
+
+/// Enterprise carbon accounting: feed activity records, get emission lines back at once and
+/// carbon accounts per entity and year at the end.
+///
+/// ```swift
+/// var accounting = CarbonAccounting(factors: try .bundled(), options: options, entities: entities)
+/// for record in records {
+///   let lines = try accounting.add(record)      // or catch AccountingError → reject the row
+/// }
+/// let result = accounting.finish()
+/// ```
+///
+/// Memory grows with the number of entity-years, not of records. For parallel work, give
+/// each thread its own `CarbonAccounting` and ``merge(_:)`` them: the totals are exact sums,
+/// so the result does not depend on how the records were split.
+public struct CarbonAccounting: Sendable {
+  public let factors: FactorSet
+  public let options: AccountingOptions
+  public let entities: [EntityID: Entity]
+  private var calculator: LineCalculator
+  private var ledgers: [EntityYear: EntityLedger] = [:]
+
+  public init(factors: FactorSet, options: AccountingOptions, entities: [Entity]) {
+    self.factors = factors
+    self.options = options
+    self.entities = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.calculator = LineCalculator(factors: factors, options: options)
+  }
+
+  /// Computes the emission lines of `record` and adds them to its entity's account.
+  ///
+  /// - Throws: ``AccountingError`` when the record yields no lines: unknown entity or
+  ///   activity, a unit of the wrong dimension, a period in the future or beyond the factor
+  ///   tables. The account is unchanged then.
+  @discardableResult
+  public mutating func add(_ record: ActivityRecord) throws(AccountingError) -> [EmissionLine] {
+    guard let entity = entities[record.entity] else {
+      throw AccountingError(column: "entity_id", "entity \(record.entity) is not in the entities file")
+    }
+    let contribution = try calculator.contribution(of: record, entity: entity)
+    var ledger = ledgers[EntityYear(entity: record.entity, year: record.period.year)] ?? EntityLedger()
+    try ledger.add(contribution, record: record)
+    ledgers[EntityYear(entity: record.entity, year: record.period.year)] = ledger
+    return contribution.lines
+  }
+
+  /// Adds the totals of `other` (records of the same run read elsewhere).
+  public mutating func merge(_ other: CarbonAccounting) {
+    for (key, ledger) in other.ledgers { ledgers[key, default: EntityLedger()].merge(ledger) }
+  }
+
+  /// The accounts, with certificates applied, intensities and grades.
+  ///
+  /// - Parameter benchmarks: sector averages for the grade; without one for a sector, the
+  ///   run's own entities of the same sector and year are averaged (total energy-related
+  ///   emissions over total value added), widening the sector code until at least three
+  ///   entities share it; the account says which.
+  public func finish(benchmarks: [SectorBenchmark] = []) -> AccountingResult {
+    var rejected: [(RecordOrigin?, AccountingError)] = []
+    var adjustments: [EmissionLine] = []
+    var finalLedgers: [EntityYear: (EntityLedger, Int128)] = [:]  // ledger, certificate reduction
+
+    for (key, ledger) in ledgers.sorted(by: { $0.key < $1.key }) {
+      var reduction: Int128 = 0
+      var ledger = ledger
+      if ledger.certificateMWh > 0 {
+        let gridMWh = ledger.residual.values.reduce(Int128(0)) { $0 + $1.mwh }
+        if ledger.certificateMWh > gridMWh {
+          let message = "certificates of \(Self.mwh(ledger.certificateMWh)) MWh exceed the \(Self.mwh(gridMWh)) MWh "
+            + "of grid electricity without another instrument that \(key.entity) consumed in \(key.year); "
+            + "certificates cannot lower market-based emissions below zero"
+          for origin in ledger.certificateOrigins.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
+            rejected.append((origin, AccountingError(column: "quantity", message)))
+          }
+          ledger.certificateMWh = 0
+        } else {
+          var remaining = ledger.certificateMWh
+          for (id, bucket) in ledger.residual.sorted(by: { $0.key < $1.key }) where remaining > 0 {
+            let take = min(remaining, bucket.mwh)
+            remaining -= take
+            let mwh = Double(take) / 1e6
+            let tonnes = mwh * bucket.factor
+            let q = (try? EntityLedger.quanta(tonnes)) ?? 0
+            reduction += q
+            adjustments.append(EmissionLine(
+              entity: key.entity, period: .year(key.year)!, facility: nil, activity: "certificate",
+              scope: .scope2, category: "electricity", scope2Method: .market, gas: "CO2",
+              tonnes: -tonnes, tonnesCO2e: -Double(q) / 1e6, factorID: id,
+              factorVersion: "", gwpSet: "",
+              method: "market-based: unbundled certificates retired cover grid electricity", tier: "",
+              formula: "−\(LineCalculator.number(mwh)) MWh × \(LineCalculator.number(bucket.factor)) tCO2/MWh = −\(LineCalculator.result(Double(q) / 1e6)) tCO2",
+              origin: nil))
+          }
+        }
+      }
+      ledger.scope2Market -= reduction
+      finalLedgers[key] = (ledger, reduction)
+    }
+
+    // Carbon efficiency L per entity-year (CNY value added only: the scheme's unit).
+    var l: [EntityYear: (emissions: Double, valueAdded10k: Double)] = [:]
+    for (key, (ledger, _)) in finalLedgers {
+      guard let e = entities[key.entity], e.currency == .cny, let va = e.valueAdded, va > 0 else { continue }
+      l[key] = (Double(ledger.energyCO2) / 1e6, va / 10_000)
+    }
+    let baseYears = Dictionary(grouping: finalLedgers.keys, by: \.entity).mapValues { $0.map(\.year).min()! }
+
+    var accounts: [CarbonAccount] = []
+    for (key, (ledger, reduction)) in finalLedgers.sorted(by: { $0.key < $1.key }) {
+      let e = entities[key.entity]!
+      let t = { (q: Int128) in Double(q) / 1e6 }
+      let total = t(ledger.scope1 + ledger.scope2Location + ledger.scope3)
+      var efficiency: CarbonEfficiency?
+      if let mine = l[key] {
+        let lValue = mine.emissions / mine.valueAdded10k
+        let (average, source) = sectorAverage(for: e, year: key.year, l: l, benchmarks: benchmarks)
+        let k = average.flatMap { $0 > 0 ? lValue / $0 : nil }
+        efficiency = CarbonEfficiency(
+          l: lValue, level: try? factors.grade(lValue, scheme: "zj-l"), sectorAverage: average, k: k,
+          grade: k.flatMap { try? factors.grade($0, scheme: "zj-huzhou-k") }, benchmarkSource: source)
+      }
+      var change: Double?
+      let base = baseYears[key.entity]!
+      if base != key.year, let baseLedger = finalLedgers[EntityYear(entity: key.entity, year: base)]?.0 {
+        let baseTotal = t(baseLedger.scope1 + baseLedger.scope2Location + baseLedger.scope3)
+        change = baseTotal > 0 ? (total - baseTotal) / baseTotal : nil
+      }
+      accounts.append(CarbonAccount(
+        entity: key.entity, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
+        scope2Market: t(ledger.scope2Market), scope3: t(ledger.scope3), biogenicCO2: t(ledger.biogenic),
+        byGas: ledger.byGas.mapValues(t), byScope3Category: ledger.byCategory.mapValues(t),
+        byFacility: ledger.byFacility.mapValues { [t($0.scope1), t($0.scope2Location), t($0.scope2Market), t($0.scope3)] },
+        certificatesMWh: reduction > 0 ? Double(ledger.certificateMWh) / 1e6 : 0,
+        currency: e.currency,
+        intensityRevenue: e.revenue.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
+        intensityValueAdded: e.valueAdded.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
+        intensityOutput: e.output.flatMap { o in o > 0 ? (total / o, e.outputUnit ?? "") : nil },
+        carbonEfficiency: efficiency, baseYear: base == key.year ? nil : base, changeVersusBaseYear: change,
+        methodology: options.methodology, gwpSet: options.gwpSet, lineCount: ledger.lines))
+    }
+    return AccountingResult(accounts: accounts, adjustmentLines: adjustments, rejected: rejected)
+  }
+
+  private static func mwh(_ q: Int128) -> String { DecimalFormat.trimmed(Double(q) / 1e6, places: 6) }
+
+  /// The sector average L for `entity` in `year` and where it came from.
+  private func sectorAverage(for entity: Entity, year: Int, l: [EntityYear: (emissions: Double, valueAdded10k: Double)],
+                             benchmarks: [SectorBenchmark]) -> (Double?, String?)
+  {
+    // Benchmarks: the most specific sector code that prefixes the entity's, region-specific first.
+    let candidates = benchmarks.filter { $0.year == year && entity.sector.hasPrefix($0.sector) }
+      .filter { $0.region == nil || $0.region == entity.region }
+      .sorted { ($0.sector.count, $0.region != nil ? 1 : 0) > ($1.sector.count, $1.region != nil ? 1 : 0) }
+    if let b = candidates.first { return (b.value, "benchmarks: \(b.sector) \(b.year), \(b.source)") }
+    // The run's own entities: widen the code (class → group → division → section) until
+    // at least three share it.
+    for length in [5, 4, 3, 1] where entity.sector.count >= length {
+      let code = String(entity.sector.prefix(length))
+      let peers = l.filter { $0.key.year == year && (entities[$0.key.entity]?.sector.hasPrefix(code) ?? false) }
+      if peers.count >= 3 {
+        var emissions = ExactSum(decimalPlaces: 6)
+        var value = ExactSum(decimalPlaces: 6)
+        for (_, p) in peers.sorted(by: { $0.key < $1.key }) {
+          try? emissions.add(p.emissions)
+          try? value.add(p.valueAdded10k)
+        }
+        guard value.value > 0 else { return (nil, nil) }
+        return (emissions.value / value.value, "run: \(peers.count) entities of \(code) \(year)")
+      }
+    }
+    return (nil, "no benchmark and fewer than 3 entities of section \(entity.sector.prefix(1)) in \(year)")
+  }
+}

@@ -1,0 +1,195 @@
+public import FactorTables
+public import Quantities
+public import Tabular
+
+/// Decodes activities.csv records (data contract) into ``ActivityRecord``s, straight from
+/// the bytes. Repeated texts (activity keys, regions, units) are interned so that a file of
+/// millions of rows allocates per distinct value, not per row.
+public struct ActivityDecoder: Sendable {
+  private let file: String
+  private let header: [String]
+  private let index: [String: Int]
+  private var units = UnitCache()
+  private var texts = TextCache()
+  private let instruments = Vocabulary(Instrument.allCases.map(\.rawValue))
+
+  /// Binds the decoder to a file's header.
+  ///
+  /// - Throws: ``InputError`` naming missing required columns.
+  public init(header: [String], file: String) throws(InputError) {
+    let binding = try HeaderBinding(header: header, schema: DataContract.activities, file: file)
+    self.file = file
+    self.header = binding.header
+    var index: [String: Int] = [:]
+    for (spec, i) in zip(DataContract.activities.columns, binding.fieldIndex) where i != nil {
+      index[spec.name] = i
+    }
+    self.index = index
+  }
+
+  /// Columns of the header that the contract does not know.
+  public var unknownColumnsWarning: String? {
+    (try? HeaderBinding(header: header, schema: DataContract.activities, file: file))?.unknownColumnsWarning
+  }
+
+  /// The record, or why the row must be rejected.
+  public mutating func decode(_ record: borrowing CSVRecord) -> Result<ActivityRecord, RowError> {
+    if let issue = record.issue {
+      return .failure(RowError(file: file, line: record.line, column: issue.column,
+                               columnName: issue.column <= header.count ? header[issue.column - 1] : nil,
+                               reason: issue.reason))
+    }
+    guard record.count == header.count else {
+      return .failure(RowError(file: file, line: record.line, column: nil, columnName: nil, reason:
+        "expected \(header.count) fields as in the header, found \(record.count)"))
+    }
+    var column = ""
+    do throws(FieldIssue) {
+      func field(_ name: String) -> UnsafeBufferPointer<UInt8>? {
+        guard let i = index[name] else { return nil }
+        let f = record[i]
+        return f.isEmpty ? nil : f
+      }
+      func required(_ name: String) throws(FieldIssue) -> UnsafeBufferPointer<UInt8> {
+        column = name
+        guard let f = field(name) else { throw FieldIssue(expected: "a value", detail: "required value is missing") }
+        return f
+      }
+      let entityField = try required("entity_id")
+      try FieldParser.checkIdentifier(entityField)
+      let entity = EntityID(texts.text(entityField))
+      let period = try FieldParser.period(try required("period"))
+      let activityField = try required("activity")
+      try FieldParser.checkActivity(activityField)
+      let activity = texts.text(activityField)
+      let quantity = try FieldParser.nonNegativeDecimal(try required("quantity"))
+      let unit = try units.unit(try required("unit"))
+      var r = ActivityRecord(entity: entity, period: period, activity: activity,
+                             quantity: Quantity(quantity, unit), origin: RecordOrigin(file: file, line: record.line))
+      column = "region"
+      if let f = field("region") { try FieldParser.checkRegion(f); r.region = texts.text(f) }
+      column = "facility_id"
+      if let f = field("facility_id") { try FieldParser.checkIdentifier(f); r.facility = texts.text(f) }
+      column = "ncv"
+      if let f = field("ncv") {
+        let value = try FieldParser.nonNegativeDecimal(f)
+        column = "ncv_unit"
+        guard let u = field("ncv_unit") else { throw FieldIssue(expected: "an NCV unit such as GJ/t", detail: "required when ncv is given") }
+        r.measured.ncv = (value, try PerUnit(parsing: texts.text(u)))
+      } else if field("ncv_unit") != nil {
+        column = "ncv"
+        throw FieldIssue(expected: "a value", detail: "required when ncv_unit is given")
+      }
+      column = "carbon_content"
+      if let f = field("carbon_content") { r.measured.carbonContent = try FieldParser.nonNegativeDecimal(f) }
+      column = "oxidation_rate"
+      if let f = field("oxidation_rate") { r.measured.oxidationRate = try FieldParser.fraction(f) }
+      column = "supplier_factor"
+      if let f = field("supplier_factor") { r.supplierFactor = try FieldParser.nonNegativeDecimal(f) }
+      column = "instrument"
+      if let f = field("instrument") { r.instrument = Instrument.allCases[try instruments.index(of: f)] }
+      column = "scope3_category"
+      if let f = field("scope3_category") { r.scope3Category = try FieldParser.integer(f, in: 1...15) }
+      return .success(r)
+    } catch {
+      let i = index[column] ?? 0
+      return .failure(RowError(file: file, line: record.line, column: i + 1, columnName: column,
+                               issue: error, found: record[i]))
+    }
+  }
+}
+
+/// Interns short texts by their bytes.
+struct TextCache: Sendable {
+  private var table: [[UInt8]: String] = [:]
+
+  mutating func text(_ field: UnsafeBufferPointer<UInt8>) -> String {
+    if field.count <= 15 { return String(decoding: field, as: UTF8.self) }  // small strings do not allocate
+    let key = Array(field)
+    if let s = table[key] { return s }
+    let s = String(decoding: field, as: UTF8.self)
+    if table.count < 4_096 { table[key] = s }
+    return s
+  }
+}
+
+extension Entity {
+  /// Reads every valid row of a borrowers.csv file (the data contract) as entities.
+  ///
+  /// - Returns: the entities and the rejected rows with their errors.
+  /// - Throws: ``InputError`` when the file cannot be read or lacks required columns.
+  public static func read(file path: String, displayName: String? = nil) throws -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String]) {
+    let name = displayName ?? path
+    var entities: [Entity] = []
+    var rejected: [(RowError, String)] = []
+    var checker: RowChecker?
+    var index: [String: Int] = [:]
+    var warnings: [String] = []
+    var read = 0
+    try CSVReader.read(file: path) { record in
+      guard let checker else {
+        let binding = try HeaderBinding(header: record.strings, schema: DataContract.borrowers, file: name)
+        if let w = binding.unknownColumnsWarning { warnings.append(w) }
+        checker = RowChecker(schema: DataContract.borrowers, binding: binding, file: name)
+        for (spec, i) in zip(DataContract.borrowers.columns, binding.fieldIndex) where i != nil { index[spec.name] = i }
+        return
+      }
+      read += 1
+      if let error = checker.check(record) {
+        rejected.append((error, record.csvLine))
+        return
+      }
+      func text(_ name: String) -> String? {
+        guard let i = index[name], !record[i].isEmpty else { return nil }
+        return record.string(at: i)
+      }
+      func number(_ name: String) -> Double? { text(name).flatMap(Double.init) }
+      entities.append(Entity(
+        id: EntityID(text("borrower_id")!), name: text("name"), sector: text("sector")!,
+        country: text("country")!, region: text("region"), currency: Currency(text("currency")!)!,
+        revenue: number("revenue"), valueAdded: number("value_added"),
+        output: number("output_quantity"), outputUnit: text("output_unit")))
+    }
+    if checker == nil { throw InputError(file: name, message: "the file is empty; expected a borrowers header") }
+    return (entities, rejected, read, warnings)
+  }
+}
+
+extension SectorBenchmark {
+  /// The schema of benchmarks.csv.
+  public static let schema = TableSchema(name: "benchmarks", columns: [
+    ColumnSpec("sector", .sector, required: true),
+    ColumnSpec("region", .region),
+    ColumnSpec("period", .period, required: true),
+    ColumnSpec("metric", .oneOf(["carbon_intensity_value_added"]), required: true),
+    ColumnSpec("value", .nonNegativeDecimal, required: true),
+    ColumnSpec("unit", .oneOf(["tCO2/10^4 CNY"]), required: true),
+    ColumnSpec("source", .text, required: true),
+  ])
+
+  /// Reads a benchmarks.csv file; any invalid row is an input error (benchmarks are few and
+  /// must all be right).
+  public static func read(file path: String) throws -> [SectorBenchmark] {
+    var result: [SectorBenchmark] = []
+    var checker: RowChecker?
+    var index: [String: Int] = [:]
+    try CSVReader.read(file: path) { record in
+      guard let checker else {
+        let binding = try HeaderBinding(header: record.strings, schema: schema, file: path)
+        checker = RowChecker(schema: schema, binding: binding, file: path)
+        for (spec, i) in zip(schema.columns, binding.fieldIndex) where i != nil { index[spec.name] = i }
+        return
+      }
+      if let error = checker.check(record) { throw InputError(file: path, message: error.description) }
+      func text(_ name: String) -> String? {
+        guard let i = index[name], !record[i].isEmpty else { return nil }
+        return record.string(at: i)
+      }
+      let period = text("period")!
+      result.append(SectorBenchmark(sector: text("sector")!, region: text("region"),
+                                    year: Int(period.prefix(4))!, value: Double(text("value")!)!,
+                                    source: text("source")!))
+    }
+    return result
+  }
+}

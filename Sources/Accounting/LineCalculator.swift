@@ -1,0 +1,377 @@
+public import FactorTables
+public import Quantities
+
+/// Turns one activity record into emission lines, by the record's activity family:
+/// combustion (GB/T 32151 / GHG Protocol / EPA), purchased electricity and heat (location-
+/// and market-based), process, fugitive and scope 3. Factor look-ups are cached per
+/// (activity, region, date, series), so a file of millions of rows costs a few hundred
+/// look-ups.
+///
+/// Not thread-safe: give each thread its own calculator (they are cheap).
+struct LineCalculator {
+  let factors: FactorSet
+  let options: AccountingOptions
+  private var lookups: [LookupKey: Result<FactorResolution, FactorLookupError>] = [:]
+  private var parameters: [ParameterKey: Result<FuelParameters, FactorLookupError>] = [:]
+
+  struct LookupKey: Hashable {
+    let activity: String
+    let region: String
+    let date: Day
+    let series: String?
+  }
+
+  struct ParameterKey: Hashable {
+    let fuel: String
+    let region: String
+    let date: Day
+  }
+
+  init(factors: FactorSet, options: AccountingOptions) {
+    self.factors = factors
+    self.options = options
+  }
+
+  /// What a record contributes to its entity-year beyond its lines.
+  struct Contribution {
+    var lines: [EmissionLine] = []
+    /// Grid electricity priced at a residual (or proxy) factor: MWh and the factor (tCO2/MWh).
+    var residualMWh: Double = 0
+    var residualFactor: (id: String, tonnesPerMWh: Double)?
+    /// Unbundled certificates retired, MWh.
+    var certificateMWh: Double = 0
+  }
+
+  mutating func contribution(of record: ActivityRecord, entity: Entity) throws(AccountingError) -> Contribution {
+    if record.period.firstDay > options.asOf {
+      throw AccountingError(column: "period",
+        "period \(record.period) starts after the as-of date \(options.asOf): activity data cannot be in the future")
+    }
+    if record.scope3Category != nil, !["spend", "freight", "travel", "waste"].contains(record.family) {
+      throw AccountingError(column: "scope3_category",
+        "given on a \(record.family) row; scope 3 categories apply to spend, freight, travel and waste rows")
+    }
+    if record.instrument != nil, record.activity != "electricity.grid" {
+      throw AccountingError(column: "instrument", "contractual instruments apply to electricity.grid rows only")
+    }
+    let region = record.region ?? entity.defaultRegion
+    switch record.family {
+    case "stationary", "mobile": return Contribution(lines: try combustion(record, entity: entity, region: region))
+    case "electricity": return try electricity(record, region: region)
+    case "heat": return Contribution(lines: try heat(record, region: region))
+    case "fugitive": return Contribution(lines: [try fugitive(record)])
+    case "process": return Contribution(lines: [try simple(record, region: region, scope: .scope1, category: "process")])
+    case "spend", "freight", "travel", "waste": return Contribution(lines: [try scope3(record, region: region)])
+    case "certificate":
+      guard ["certificate.gec", "certificate.irec"].contains(record.activity) else {
+        throw AccountingError(column: "activity", "unknown certificate type \(record.activity); expected certificate.gec or certificate.irec")
+      }
+      var c = Contribution()
+      c.certificateMWh = try convert(record.quantity, to: .megawattHours, column: "unit")
+      return c
+    default:
+      throw AccountingError(column: "activity", "unknown activity family in \(record.activity)")
+    }
+  }
+
+  // MARK: Look-ups
+
+  private mutating func lookup(_ activity: String, _ region: String, _ period: Period, series: String? = nil)
+    throws(AccountingError) -> FactorResolution
+  {
+    let key = LookupKey(activity: activity, region: region, date: period.firstDay, series: series)
+    let result: Result<FactorResolution, FactorLookupError>
+    if let cached = lookups[key] {
+      result = cached
+    } else {
+      do { result = .success(try factors.lookup(activity, in: region, on: period.firstDay, series: series)) }
+      catch { result = .failure(error) }
+      lookups[key] = result
+    }
+    switch result {
+    case .success(let r):
+      try checkAge(r.primary.validity, period)
+      return r
+    case .failure(let e): throw AccountingError(column: "activity", e.message)
+    }
+  }
+
+  private func checkAge(_ validity: Validity, _ period: Period) throws(AccountingError) {
+    if let to = validity.to, to.year + options.maximumFactorAgeYears < period.year {
+      throw AccountingError(column: "period",
+        "period \(period) is beyond the factor tables: the latest factor is valid to \(to), more than "
+        + "\(options.maximumFactorAgeYears) years earlier; add newer factors or correct the period")
+    }
+  }
+
+  private mutating func defaults(_ fuel: String, _ region: String, _ period: Period) throws(AccountingError) -> FuelParameters {
+    let key = ParameterKey(fuel: fuel, region: region, date: period.firstDay)
+    let result: Result<FuelParameters, FactorLookupError>
+    if let cached = parameters[key] {
+      result = cached
+    } else {
+      do { result = .success(try factors.fuelParameters(fuel, in: region, on: period.firstDay)) }
+      catch { result = .failure(error) }
+      parameters[key] = result
+    }
+    switch result {
+    case .success(let p): return p
+    case .failure(let e): throw AccountingError(column: "activity", e.message)
+    }
+  }
+
+  private func version(_ datasetID: String) -> String {
+    "\(datasetID)@\(factors.datasets[datasetID]?.version ?? "?")"
+  }
+
+  private func convert(_ q: Quantity, to unit: UnitOfMeasure, column: String) throws(AccountingError) -> Double {
+    do { return try q.value(in: unit) } catch {
+      throw AccountingError(column: column, "\(q.unit.symbol) (\(q.unit.dimension)) cannot be used here: "
+        + "the factor is per \(unit.symbol) (\(unit.dimension)); \(error.kind == .currencyMismatch ? "no exchange rate is applied in accounting" : "give the quantity in a \(unit.dimension) unit")")
+    }
+  }
+
+  private func line(_ r: ActivityRecord, scope: Scope, category: String, method2: Scope2Method? = nil,
+                    gas: String, tonnes: Double, co2e: Double, factorID: String, version: String,
+                    gwp: String = "", method: String, tier: String = "", formula: String) -> EmissionLine
+  {
+    EmissionLine(entity: r.entity, period: r.period, facility: r.facility, activity: r.activity,
+                 scope: scope, category: category, scope2Method: method2, gas: gas, tonnes: tonnes,
+                 tonnesCO2e: co2e, factorID: factorID, factorVersion: version, gwpSet: gwp,
+                 method: method, tier: tier, formula: formula, origin: r.origin)
+  }
+
+  static func number(_ x: Double) -> String { DecimalFormat.shortest(x) }
+  static func result(_ x: Double) -> String { DecimalFormat.trimmed(x, places: 6) }
+
+  private func gwp(_ gas: String) throws(AccountingError) -> Double {
+    do { return try factors.gwp(of: gas, in: options.gwpSet) } catch {
+      throw AccountingError(column: "activity", error.message)
+    }
+  }
+
+  // MARK: Combustion
+
+  private mutating func combustion(_ r: ActivityRecord, entity: Entity, region: String) throws(AccountingError) -> [EmissionLine] {
+    let fuel = String(r.subject)
+    let category = r.family == "stationary" ? "stationary_combustion" : "mobile_combustion"
+    if options.methodology == .epa { return try epaCombustion(r, region: region, category: category) }
+
+    let measuredFully = r.measured.ncv != nil && r.measured.carbonContent != nil && r.measured.oxidationRate != nil
+    let defaults: FuelParameters? = measuredFully ? nil : try self.defaults(fuel, region, r.period)
+    let cf: CombustionFactor
+    do {
+      cf = try factors.combustionFactor(fuel, in: region, on: r.period.firstDay, measured: r.measured)
+    } catch {
+      throw AccountingError(column: "ncv_unit", error.message)
+    }
+    // The physical amount burnt, in the parameters' unit, and the formula's activity part.
+    let q = r.quantity
+    if q.dimension == .energy {
+      // NCV × CC needs the physical amount: an energy quantity does not say whether it is on
+      // a net or gross calorific basis, and guessing would shift CO2 by up to 10 %.
+      throw AccountingError(column: "unit", "\(q.unit.symbol) is an energy unit; the \(fuel) method "
+        + "(NCV × CC × OF × 44/12) needs the physical amount in \(cf.perUnit.symbol) or another "
+        + "\(cf.perUnit.dimension) unit")
+    }
+    let amount: Double
+    var adText: String
+    if q.dimension == .volume, cf.perUnit.dimension == .mass {
+      guard let density = defaults?.density else {
+        throw AccountingError(column: "unit", "\(q.unit.symbol) is a volume but the \(fuel) parameters are per "
+          + "\(cf.perUnit.symbol) and the factor set has no density for \(fuel); give the quantity in \(cf.perUnit.symbol)")
+      }
+      let litres = try convert(q, to: .litres, column: "unit")
+      amount = try convert(Quantity(litres * density, .kilograms), to: cf.perUnit, column: "unit")
+      adText = "\(Self.number(q.value)) \(q.unit.symbol) × \(Self.number(density)) kg/L"
+    } else {
+      amount = try convert(q, to: cf.perUnit, column: "unit")
+      adText = "\(Self.number(amount)) \(cf.perUnit.symbol)"
+    }
+    let gigajoules = amount * cf.ncvGigajoules
+    let co2 = amount * cf.tonnesCO2PerUnit
+    adText += " × \(Self.number(cf.ncvGigajoules)) GJ/\(cf.perUnit.symbol)"
+    let formula = "\(adText) × \(Self.number(cf.carbonContent)) tC/TJ × \(Self.number(cf.oxidationRate)) × 44/12 = \(Self.result(co2)) tCO2"
+    let biogenic = factors.biogenicFuels.contains(fuel)
+    var lines = [line(r, scope: biogenic ? .outside : .scope1, category: category, gas: "CO2", tonnes: co2,
+                      co2e: co2, factorID: defaults.map { "derived:\($0.id)" } ?? "measured",
+                      version: defaults.map { version($0.datasetID) } ?? "",
+                      method: biogenic ? "biogenic CO2 (outside scopes), NCV×CC×OF×44/12" : "GB/T 32151 NCV×CC×OF×44/12",
+                      tier: cf.tier.rawValue, formula: formula)]
+    if options.methodology == .ghgProtocol || biogenic {
+      lines += try nonCO2(r, entity: entity, region: region, gigajoules: gigajoules, category: category,
+                          required: options.methodology == .ghgProtocol)
+    }
+    return lines
+  }
+
+  /// CH4 and N2O from IPCC 2006 Tier 1 factors per energy (Vol.2 Tables 2.2–2.3, 3.2.2).
+  private mutating func nonCO2(_ r: ActivityRecord, entity: Entity, region: String, gigajoules: Double,
+                               category: String, required: Bool) throws(AccountingError) -> [EmissionLine]
+  {
+    // Table 2.2 (energy industries) for power, heat, refining and coal mining; Table 2.3
+    // (manufacturing and construction) otherwise.
+    let energyIndustry = ["D44", "D45", "B06", "C25"].contains { entity.sector.hasPrefix($0) }
+    let series: String? = r.family == "stationary"
+      ? (energyIndustry ? "ipcc2006.energy-industries" : "ipcc2006.manufacturing") : nil
+    let resolution: FactorResolution
+    do { resolution = try lookup(r.activity, region, r.period, series: series) } catch {
+      if !required { return [] }
+      throw AccountingError(column: "activity", "no CH4/N2O factor for \(r.activity) (\(series ?? "road")): \(error.message)")
+    }
+    var lines: [EmissionLine] = []
+    for gas in [Gas.ch4, .n2o] {
+      guard let f = resolution.factors.first(where: { $0.gas == gas && $0.unit.perUnit.dimension == .energy }) else {
+        if required { throw AccountingError(column: "activity", "no \(gas.rawValue) factor per energy for \(r.activity)") }
+        continue
+      }
+      let perGJ = f.unit.tonnes(of: f.value) / (f.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.gigajoules.sizeInBaseUnit)
+      let tonnes = gigajoules * perGJ
+      let g = try gwp(gas.rawValue)
+      lines.append(line(r, scope: .scope1, category: category, gas: gas.rawValue, tonnes: tonnes,
+                        co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
+                        gwp: options.gwpSet.rawValue, method: "IPCC 2006 Tier 1 \(gas.rawValue) per energy",
+                        formula: "\(Self.number(gigajoules)) GJ × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"))
+    }
+    return lines
+  }
+
+  /// EPA Hub factors per physical unit or mmBtu, the EPA Simplified GHG Emissions Calculator's
+  /// method: CO2 + CH4 × GWP + N2O × GWP.
+  private mutating func epaCombustion(_ r: ActivityRecord, region: String, category: String) throws(AccountingError) -> [EmissionLine] {
+    let resolution = try lookup(r.activity, region, r.period, series: "epa.hub")
+    var lines: [EmissionLine] = []
+    for gas in [Gas.co2, .ch4, .n2o] {
+      let candidates = resolution.factors.filter { $0.gas == gas && $0.unit.perUnit.dimension == r.quantity.dimension }
+      guard let f = candidates.first(where: { $0.unit.perUnit == r.quantity.unit }) ?? candidates.first else {
+        throw AccountingError(column: "unit", "no EPA \(gas.rawValue) factor for \(r.activity) per \(r.quantity.unit.dimension) (\(r.quantity.unit.symbol))")
+      }
+      let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+      let tonnes = amount * f.unit.tonnes(of: f.value)
+      let g = gas == .co2 ? 1 : try gwp(gas.rawValue)
+      lines.append(line(r, scope: .scope1, category: category, gas: gas.rawValue, tonnes: tonnes, co2e: tonnes * g,
+                        factorID: f.id, version: version(f.datasetID), gwp: gas == .co2 ? "" : options.gwpSet.rawValue,
+                        method: "EPA GHG Emission Factors Hub",
+                        formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
+                          + (gas == .co2 ? "" : " × GWP \(Self.number(g))") + " = \(Self.result(tonnes * g)) tCO2e"))
+    }
+    return lines
+  }
+
+  // MARK: Scope 2
+
+  private mutating func electricity(_ r: ActivityRecord, region: String) throws(AccountingError) -> Contribution {
+    guard r.activity == "electricity.grid" else {
+      throw AccountingError(column: "activity", "\(r.activity) is not a scope 2 activity; "
+        + "electricity.footprint.* factors are life-cycle values, not for inventories")
+    }
+    var c = Contribution()
+    let location = try lookup(r.activity, region, r.period)
+    let f = location.primary
+    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+    let tonnes = amount * f.unit.tonnes(of: f.value)
+    c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .location, gas: f.gas.rawValue,
+                        tonnes: tonnes, co2e: tonnes, factorID: f.id, version: version(f.datasetID),
+                        method: "location-based grid average (\(f.series), \(f.region))",
+                        formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = \(Self.result(tonnes)) t\(f.gas.rawValue)"))
+    let mwh = try convert(r.quantity, to: .megawattHours, column: "unit")
+    if let instrument = r.instrument {
+      c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: "CO2e", tonnes: 0, co2e: 0,
+                          factorID: "instrument:\(instrument.rawValue)", version: "",
+                          method: "market-based: consumed under a contractual instrument (\(instrument.rawValue))",
+                          formula: "\(Self.number(mwh)) MWh × 0 = 0 tCO2e"))
+    } else if let sf = r.supplierFactor {
+      let t = r.quantity.value * sf / 1_000
+      c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: "CO2e", tonnes: t, co2e: t,
+                          factorID: "supplier", version: "", method: "market-based: supplier-specific factor",
+                          formula: "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) × \(Self.number(sf)) kgCO2e/\(r.quantity.unit.symbol) = \(Self.result(t)) tCO2e"))
+    } else {
+      // The national factor excluding market-traded non-fossil electricity; where none exists,
+      // the grid average (GHG Protocol Scope 2 Guidance, 2015, Table 6.3 hierarchy).
+      let residual = try? lookup(r.activity, region, r.period, series: "mee-nbs.excluding-market-nonfossil")
+      let rf = residual?.primary ?? f
+      let rAmount = try convert(r.quantity, to: rf.unit.perUnit, column: "unit")
+      let t = rAmount * rf.unit.tonnes(of: rf.value)
+      c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: rf.gas.rawValue,
+                          tonnes: t, co2e: t, factorID: rf.id, version: version(rf.datasetID),
+                          method: residual == nil ? "market-based: no residual-mix factor, grid average used"
+                            : "market-based: national factor excluding market-traded non-fossil electricity",
+                          formula: "\(Self.number(rAmount)) \(rf.unit.perUnit.symbol) × \(Self.number(rf.value)) \(rf.unit) = \(Self.result(t)) t\(rf.gas.rawValue)"))
+      c.residualMWh = mwh
+      c.residualFactor = (rf.id, mwh > 0 ? t / mwh : rf.unit.tonnes(of: rf.value) / (rf.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.megawattHours.sizeInBaseUnit))
+    }
+    return c
+  }
+
+  private mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
+    let f = try lookup(r.activity, region, r.period).primary
+    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+    let tonnes = amount * f.unit.tonnes(of: f.value)
+    let formula = "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = \(Self.result(tonnes)) t\(f.gas.rawValue)"
+    var lines = [line(r, scope: .scope2, category: "heat", method2: .location, gas: f.gas.rawValue, tonnes: tonnes,
+                      co2e: tonnes, factorID: f.id, version: version(f.datasetID), method: "purchased heat factor",
+                      formula: formula)]
+    if let sf = r.supplierFactor {
+      let t = r.quantity.value * sf / 1_000
+      lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: "CO2e", tonnes: t, co2e: t,
+                        factorID: "supplier", version: "", method: "market-based: supplier-specific factor",
+                        formula: "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) × \(Self.number(sf)) kgCO2e/\(r.quantity.unit.symbol) = \(Self.result(t)) tCO2e"))
+    } else {
+      lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: f.gas.rawValue, tonnes: tonnes,
+                        co2e: tonnes, factorID: f.id, version: version(f.datasetID),
+                        method: "market-based: no supplier factor, purchased heat factor", formula: formula))
+    }
+    return lines
+  }
+
+  // MARK: Scope 1 process and fugitive, scope 3
+
+  /// The GWP table key of a fugitive activity: `fugitive.hfc134a` → `HFC-134a`,
+  /// `fugitive.r404a` → `R-404A`, `fugitive.sf6` → `SF6` (case, `-` and `_` ignored).
+  func gasKey(_ subject: Substring) -> String? {
+    func normal(_ s: some StringProtocol) -> String { s.lowercased().filter { $0 != "-" && $0 != "_" } }
+    let wanted = normal(subject)
+    let keys = Set(factors.gwp[options.gwpSet]?.keys.map { $0 } ?? []).union(factors.blends.keys)
+    return keys.sorted().first { normal($0) == wanted }
+  }
+
+  private func fugitive(_ r: ActivityRecord) throws(AccountingError) -> EmissionLine {
+    guard let gas = gasKey(r.subject) else {
+      throw AccountingError(column: "activity", "no \(options.gwpSet.rawValue) GWP for the gas of \(r.activity)")
+    }
+    let tonnes = try convert(r.quantity, to: .tonnes, column: "unit")
+    let g = try gwp(gas)
+    let gwpSource = factors.gwp[options.gwpSet]?[gas]?.datasetID ?? "gwp"
+    return line(r, scope: .scope1, category: "fugitive", gas: gas, tonnes: tonnes, co2e: tonnes * g,
+                factorID: "GWP-\(options.gwpSet.rawValue)-\(gas)", version: version(gwpSource),
+                gwp: options.gwpSet.rawValue, method: "mass released × GWP-100",
+                formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
+  }
+
+  private mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String,
+                               proxy: String? = nil) throws(AccountingError) -> EmissionLine
+  {
+    let resolution: FactorResolution
+    var usedProxy = false
+    do { resolution = try lookup(r.activity, region, r.period) } catch {
+      guard let proxy else { throw error }
+      resolution = try lookup(r.activity, proxy, r.period)
+      usedProxy = true
+    }
+    let f = resolution.primary
+    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+    let tonnes = amount * f.unit.tonnes(of: f.value)
+    var method = "activity × \(f.series) factor"
+    if usedProxy { method += " (proxy region \(f.region): none for \(region))" }
+    return line(r, scope: scope, category: category, gas: f.gas.rawValue, tonnes: tonnes, co2e: tonnes,
+                factorID: f.id, version: version(f.datasetID), method: method,
+                formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = \(Self.result(tonnes)) t\(f.gas.rawValue)")
+  }
+
+  private mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> EmissionLine {
+    let defaultCategory = ["spend": 1, "freight": 4, "waste": 5, "travel": 6][String(r.family)]!
+    let category = r.scope3Category ?? defaultCategory
+    let proxy = r.family == "spend" ? nil : options.scope3ProxyRegion
+    return try simple(r, region: region, scope: .scope3, category: String(category), proxy: proxy)
+  }
+}

@@ -1,0 +1,283 @@
+import ArgumentParser
+import GreenLedger
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `greenledger account`: activity data → emission lines → enterprise carbon accounts.
+struct Account: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compute enterprise carbon accounts (scope 1/2/3, intensity, carbon-efficiency grade).",
+    discussion: """
+      Writes accounts.csv, lines.csv, facilities.csv, summary.json and rejects.csv to --out.
+      Every line carries its factor id, dataset version and formula.
+
+      Example:
+        greenledger account --activities Examples/activities.csv --entities Examples/borrowers.csv --out out/
+      """
+  )
+
+  @Option(help: "activities.csv (data contract).") var activities: String
+  @Option(help: "Entities in the borrowers.csv format.") var entities: String
+  @Option(help: "Sector averages for the carbon-efficiency grade (benchmarks.csv).") var benchmarks: String?
+  @Option(help: "GWP-100 set: ar4, ar5 or ar6.") var gwp: GWPChoice = .ar6
+  @Option(help: "Combustion method: cn-gbt (GB/T 32151, CO2), ghg-protocol (adds CH4/N2O) or epa.")
+  var method: MethodChoice = .cnGBT
+  @Option(help: "Periods starting after this day (YYYY-MM-DD) are rejected (default: today).")
+  var asOf: String?
+  @Option(help: "Region whose scope 3 factors stand in where the activity's region has none (e.g. GB).")
+  var scope3ProxyRegion: String?
+  @Option(help: "Recompute with this factor directory too and write restatement.csv.")
+  var compareFactors: String?
+  @Option(help: "Threads for reading activities.") var threads = 2
+  @Option(help: "Output directory.") var out: String
+  @OptionGroup var factorOptions: FactorOptions
+  @OptionGroup var common: CommonOptions
+
+  enum GWPChoice: String, ExpressibleByArgument, CaseIterable {
+    case ar4, ar5, ar6
+    var set: GWPSet { GWPSet(rawValue: rawValue.uppercased())! }
+  }
+
+  enum MethodChoice: String, ExpressibleByArgument, CaseIterable {
+    case cnGBT = "cn-gbt", ghgProtocol = "ghg-protocol", epa
+    var methodology: Methodology { Methodology(rawValue: rawValue)! }
+  }
+
+  func run() throws {
+    let factors = try factorOptions.load()
+    var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())
+    options.scope3ProxyRegion = scope3ProxyRegion
+    try FileSystem.createDirectory(out)
+    let rejects = try RejectsWriter(path: out + "/rejects.csv")
+
+    let entityFile = try Entity.read(file: entities, displayName: basename(entities))
+    for w in entityFile.warnings { common.warn(w) }
+    for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) }
+    let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
+
+    let run = try AccountingRun.perform(
+      activities: activities, entities: entityFile.entities, factors: factors, options: options,
+      threads: threads, workDirectory: out + "/.partitions", writeLines: true)
+    for w in run.warnings { common.warn(w) }
+    let result = run.accounting.finish(benchmarks: marks)
+
+    // lines.csv: partitions in file order, then end-of-run adjustments.
+    let lines = try CSVWriter(path: out + "/lines.csv", header: AccountingColumns.lines)
+    try lines.close()
+    for part in run.lineFiles { try append(file: part, to: out + "/lines.csv") }
+    let tail = try CSVWriter(path: out + "/.partitions/adjustments.csv", header: [])
+    for l in result.adjustmentLines { tail.writeRow(AccountingColumns.fields(l)) }
+    try tail.close()
+    try append(file: out + "/.partitions/adjustments.csv", to: out + "/lines.csv", skipFirstLine: true)
+
+    let accounts = try CSVWriter(path: out + "/accounts.csv", header: AccountingColumns.accounts)
+    let facilities = try CSVWriter(path: out + "/facilities.csv", header: AccountingColumns.facilities)
+    for a in result.accounts {
+      accounts.writeRow(AccountingColumns.fields(a, digest: factors.digest))
+      for row in AccountingColumns.facilityRows(a) { facilities.writeRow(row) }
+    }
+    try accounts.close()
+    try facilities.close()
+
+    // rejects.csv: entities, then activity partitions in file order, then end-of-run rejects.
+    try rejects.close()
+    for part in run.rejectFiles { try append(file: part, to: out + "/rejects.csv", skipFirstLine: true) }
+    let late = try RejectsWriter(path: out + "/.partitions/late-rejects.csv")
+    for (origin, error) in result.rejected {
+      late.reject(RowError(file: origin?.file ?? basename(activities), line: origin?.line ?? 0, column: nil,
+                           columnName: error.column, reason: error.message), raw: "")
+    }
+    try late.close()
+    try append(file: out + "/.partitions/late-rejects.csv", to: out + "/rejects.csv", skipFirstLine: true)
+    let lateRejects = late.count
+    removeDirectory(out + "/.partitions")
+
+    if let compareFactors {
+      let other = try FactorSet.load(directory: compareFactors)
+      let again = try AccountingRun.perform(
+        activities: activities, entities: entityFile.entities, factors: other, options: options,
+        threads: threads, workDirectory: out + "/.partitions", writeLines: false)
+      removeDirectory(out + "/.partitions")
+      try writeRestatement(old: result.accounts, new: again.accounting.finish(benchmarks: marks).accounts,
+                           oldDigest: factors.digest, newDigest: other.digest)
+    }
+
+    // Activity rows rejected at the end (certificates) were accepted before: move them.
+    let accepted = run.accepted - lateRejects
+    let rejected = run.rejected + lateRejects
+    var totals: [(String, ExactSum)] = ["scope1", "scope2_location", "scope2_market", "scope3", "total",
+                                         "total_market", "biogenic_co2"].map { ($0, ExactSum(decimalPlaces: 6)) }
+    for a in result.accounts {
+      let values = [a.scope1, a.scope2Location, a.scope2Market, a.scope3, a.total, a.totalMarket, a.biogenicCO2]
+      for i in values.indices { try totals[i].1.add(values[i]) }
+    }
+    let summary = JSONValue.object([
+      ("command", .string("account")),
+      ("rows", .object([("read", .int(run.read)), ("accepted", .int(accepted)), ("rejected", .int(rejected))])),
+      ("entities", .object([("read", .int(entityFile.read)), ("accepted", .int(entityFile.entities.count)),
+                            ("rejected", .int(entityFile.rejected.count))])),
+      ("accounts", .int(result.accounts.count)),
+      ("lines", .int(run.lineCount + result.adjustmentLines.count)),
+      ("totals_tco2e", .object(totals.map { ($0.0, .number($0.1.decimalString)) })),
+      ("methodology", .string(options.methodology.rawValue)),
+      ("gwp_set", .string(options.gwpSet.rawValue)),
+      ("as_of", .string(options.asOf.description)),
+      ("benchmarks", .string(benchmarks ?? "")),
+      ("factor_set_digest", .string(factors.digest)),
+      ("datasets", .array(factors.manifest.datasets.map { .string("\($0.id)@\($0.version)") })),
+    ])
+    try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+    print("\(basename(activities)): read \(run.read), accepted \(accepted), rejected \(rejected); "
+      + "\(result.accounts.count) accounts, \(run.lineCount + result.adjustmentLines.count) lines → \(out)/")
+    try common.checkRejects(rejected + entityFile.rejected.count)
+  }
+
+  func asOfDay() throws -> Day {
+    if let asOf {
+      guard let d = Day(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, found \"\(asOf)\"") }
+      return d
+    }
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+  }
+
+  func writeRestatement(old: [CarbonAccount], new: [CarbonAccount], oldDigest: String, newDigest: String) throws {
+    let writer = try CSVWriter(path: out + "/restatement.csv", header: [
+      "entity_id", "period", "old_total_tco2e", "new_total_tco2e", "change_tco2e", "relative_change",
+      "old_scope2_location_tco2e", "new_scope2_location_tco2e", "old_factor_set_digest", "new_factor_set_digest",
+    ])
+    let newByKey = Dictionary(new.map { ("\($0.entity.rawValue)|\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
+    for a in old {
+      guard let b = newByKey["\(a.entity.rawValue)|\(a.year)"] else { continue }
+      let change = CarbonAccount.sum([b.total, -a.total])
+      writer.writeRow([a.entity.rawValue, String(a.year), DecimalFormat.fixed(a.total, places: 6),
+                       DecimalFormat.fixed(b.total, places: 6), DecimalFormat.fixed(change, places: 6),
+                       a.total > 0 ? DecimalFormat.fixed(change / a.total, places: 6) : "",
+                       DecimalFormat.fixed(a.scope2Location, places: 6), DecimalFormat.fixed(b.scope2Location, places: 6),
+                       oldDigest, newDigest])
+    }
+    try writer.close()
+  }
+}
+
+/// One pass of activities through the accounting, in partitions.
+struct AccountingRun {
+  var accounting: CarbonAccounting
+  var read = 0
+  var accepted = 0
+  var rejected = 0
+  var lineCount = 0
+  var lineFiles: [String] = []
+  var rejectFiles: [String] = []
+  var warnings: [String] = []
+
+  struct Partition: @unchecked Sendable {
+    var accounting: CarbonAccounting
+    var decoder: ActivityDecoder
+    var lines: CSVWriter?
+    var rejects: RejectsWriter
+    var linePath: String
+    var rejectPath: String
+    var read = 0
+    var accepted = 0
+    var lineCount = 0
+    var warning: String?
+  }
+
+  static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
+                      threads: Int, workDirectory: String, writeLines: Bool) throws -> AccountingRun
+  {
+    try FileSystem.createDirectory(workDirectory)
+    let base = CarbonAccounting(factors: factors, options: options, entities: entities)
+    let name = basename(activities)
+    let counter = Counter()
+    let (states, _) = try CSVReader.readPartitioned(
+      file: activities, partitions: max(1, threads),
+      makeState: { header, _ in
+        let n = counter.next()
+        let linePath = "\(workDirectory)/lines-\(n).csv"
+        let rejectPath = "\(workDirectory)/rejects-\(n).csv"
+        let decoder = try ActivityDecoder(header: header, file: name)
+        return Partition(accounting: base, decoder: decoder,
+                         lines: writeLines ? try CSVWriter(path: linePath, header: []) : nil,
+                         rejects: try RejectsWriter(path: rejectPath), linePath: linePath, rejectPath: rejectPath,
+                         warning: decoder.unknownColumnsWarning)
+      },
+      body: { p, record in
+        p.read += 1
+        switch p.decoder.decode(record) {
+        case .failure(let error):
+          p.rejects.reject(error, raw: record.csvLine)
+        case .success(let activity):
+          do throws(AccountingError) {
+            let lines = try p.accounting.add(activity)
+            p.accepted += 1
+            p.lineCount += lines.count
+            if let writer = p.lines { for l in lines { writer.writeRow(AccountingColumns.fields(l)) } }
+          } catch {
+            let i = error.column.flatMap { c in DataContract.activities.columns.firstIndex { $0.name == c } }
+            p.rejects.reject(RowError(file: name, line: record.line, column: i.map { $0 + 1 },
+                                      columnName: error.column, reason: error.message), raw: record.csvLine)
+          }
+        }
+      })
+    var run = AccountingRun(accounting: base)
+    for (i, p) in states.enumerated() {
+      try p.lines?.close()
+      try p.rejects.close()
+      if i == 0 { run.accounting = p.accounting } else { run.accounting.merge(p.accounting) }
+      run.read += p.read
+      run.accepted += p.accepted
+      run.rejected += p.rejects.count
+      run.lineCount += p.lineCount
+      if writeLines { run.lineFiles.append(p.linePath) }
+      run.rejectFiles.append(p.rejectPath)
+      if i == 0, let w = p.warning { run.warnings.append(w) }
+    }
+    return run
+  }
+}
+
+/// A thread-safe counter for unique partition file names.
+final class Counter: @unchecked Sendable {
+  private var value = 0
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  func next() -> Int {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    value += 1
+    return value
+  }
+}
+
+func basename(_ path: String) -> String {
+  path.split(separator: "/").last.map(String.init) ?? path
+}
+
+/// Appends the bytes of `file` to `target` (optionally without its first line).
+func append(file: String, to target: String, skipFirstLine: Bool = false) throws {
+  var bytes = try FileSystem.contents(of: file)
+  if skipFirstLine, let newline = bytes.firstIndex(of: 0x0A) { bytes.removeSubrange(...newline) }
+  guard !bytes.isEmpty else { return }
+  let fd = open(target, O_WRONLY | O_APPEND | O_CLOEXEC)
+  guard fd >= 0 else { throw InputError(file: target, message: "cannot append") }
+  defer { close(fd) }
+  var offset = 0
+  while offset < bytes.count {
+    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+    if n <= 0 { throw InputError(file: target, message: "cannot append") }
+    offset += n
+  }
+}
+
+func removeDirectory(_ path: String) {
+  if let names = try? FileSystem.contentsOfDirectory(path) {
+    for n in names { unlink(path + "/" + n) }
+  }
+  rmdir(path)
+}

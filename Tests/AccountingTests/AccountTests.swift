@@ -1,0 +1,123 @@
+import Accounting
+import Tabular
+import FactorTables
+import Quantities
+import Testing
+
+@Suite("Accounts, grades and bad input")
+struct AccountTests {
+  @Test("Zhejiang/Huzhou K bands: lower bound exclusive, upper inclusive", arguments: [
+    (0.6, "1"), (0.6.nextUp, "2"), (0.8, "2"), (0.8.nextUp, "3"), (1.2, "3"), (1.2.nextUp, "4"),
+    (2.0, "4"), (2.0.nextUp, "5"), (0.0, "1"), (7.01, "5"),
+  ])
+  func kGradeBoundaries(k: Double, grade: String) throws {
+    // 《规上工业企业碳效等级评价方法》: K ≤ 0.6 → 1; (0.6, 0.8] → 2; (0.8, 1.2] → 3; (1.2, 2.0] → 4; > 2.0 → 5.
+    #expect(try bundled.grade(k, scheme: "zj-huzhou-k").grade == grade)
+  }
+
+  @Test("L levels", arguments: [(0.6, "低碳"), (0.6.nextUp, "中碳"), (2.0, "中碳"), (2.0.nextUp, "高碳")])
+  func lLevels(l: Double, level: String) throws {
+    #expect(try bundled.grade(l, scheme: "zj-l").grade == level)
+  }
+
+  @Test func gradeFromBenchmarkAndFromPeers() throws {
+    // Heat only: 1 000 GJ × 0.11 tCO2/GJ = 110 t of energy CO2; value added 1 000 000 CNY
+    // (100 × 10^4 CNY) → L = 1.1 tCO2/10^4 CNY.
+    let entities = [entity("A", sector: "C3011", valueAdded: 1_000_000)]
+    var a = accounting(entities)
+    try a.add(record("A", .year(2022)!, "heat.purchased", 1_000, "GJ"))
+    let benchmark = SectorBenchmark(sector: "C30", region: nil, year: 2022, value: 1.0, source: "test")
+    let e = try #require(a.finish(benchmarks: [benchmark]).accounts[0].carbonEfficiency)
+    #expect(close(e.l, 1.1))
+    #expect(e.level?.grade == "中碳")  // 0.6 < 1.1 ≤ 2.0
+    #expect(close(e.k!, 1.1))
+    #expect(e.grade?.grade == "3")  // 0.8 < 1.1 ≤ 1.2
+    #expect(e.benchmarkSource?.hasPrefix("benchmarks: C30 2022") == true)
+
+    // Without a benchmark: three cement makers, sector average = Σ emissions / Σ value added.
+    let peers = [entity("A", valueAdded: 1_000_000), entity("B", valueAdded: 1_000_000), entity("C", valueAdded: 2_000_000)]
+    var b = accounting(peers)
+    for (id, gj) in [("A", 1_000.0), ("B", 3_000), ("C", 2_000)] {
+      try b.add(record(id, .year(2022)!, "heat.purchased", gj, "GJ"))
+    }
+    let accounts = b.finish().accounts
+    let average = (110.0 + 330 + 220) / (100 + 100 + 200)  // tCO2 per 10^4 CNY
+    let a1 = try #require(accounts.first { $0.entity == "A" }?.carbonEfficiency)
+    #expect(close(a1.sectorAverage!, average))
+    #expect(close(a1.k!, 1.1 / average))
+    #expect(a1.benchmarkSource == "run: 3 entities of C3011 2022")
+  }
+
+  @Test func monthsAndQuartersRollUpToTheYearAndBaseYearChange() throws {
+    var a = accounting()
+    try a.add(record("E1", .month(1, of: 2022)!, "heat.purchased", 100, "GJ"))
+    try a.add(record("E1", .quarter(2, of: 2022)!, "heat.purchased", 300, "GJ"))
+    try a.add(record("E1", .year(2023)!, "heat.purchased", 200, "GJ"))
+    let accounts = a.finish().accounts
+    #expect(accounts.map(\.year) == [2022, 2023])
+    #expect(close(accounts[0].scope2Location, 400 * 0.11))
+    #expect(accounts[1].baseYear == 2022)
+    #expect(close(accounts[1].changeVersusBaseYear!, (22.0 - 44) / 44))
+  }
+
+  @Test func badRecordsAreRejectedWithTheirReason() {
+    var a = accounting([entity(), entity("E2")])
+    func reason(_ r: ActivityRecord) -> String {
+      do { _ = try a.add(r); return "accepted" } catch { return error.description }
+    }
+    #expect(reason(record(activity: "stationary.coke", 10, "kWh")).contains("kWh is an energy unit"))
+    #expect(reason(record(activity: "stationary.coke", 10, "m3")).contains("m3 is a volume but the coke parameters are per t"))
+    #expect(reason(record(activity: "electricity.grid", 10, "t")).contains("t (mass) cannot be used here: the factor is per kWh (energy)"))
+    #expect(reason(record(activity: "stationary.unobtainium", 10, "t")).contains("no default combustion parameters for fuel \"unobtainium\""))
+    #expect(reason(record(activity: "electricity.grid", 10, "MWh", region: nil).with(period: .year(2030)!))
+      .contains("period 2030 starts after the as-of date 2026-11-29"))
+    #expect(reason(record(activity: "electricity.grid", 10, "MWh").with(period: .year(2026)!))
+      .contains("beyond the factor tables"))
+    #expect(reason(record("X9", .year(2022)!, "heat.purchased", 1, "GJ")).contains("entity X9 is not in the entities file"))
+    #expect(reason(record(activity: "electricity.footprint.average", 1, "MWh")).contains("not a scope 2 activity"))
+  }
+
+  @Test func negativeQuantityIsRejectedWhenDecoding() throws {
+    var decoder = try ActivityDecoder(header: ["entity_id", "period", "activity", "quantity", "unit"], file: "a.csv")
+    var outcome: Result<ActivityRecord, RowError>?
+    try CSVReader.read(bytes: Array("E1,2024,stationary.coke,-5,t\n".utf8)) { outcome = decoder.decode($0) }
+    guard case .failure(let error)? = outcome else { Issue.record("accepted"); return }
+    #expect(error.description == "a.csv:1:4: quantity: expected a decimal ≥ 0, found \"-5\" (negative values are not allowed here)")
+  }
+
+  @Test("totals are identical however records are split and ordered")
+  func determinism() throws {
+    let entities = (1...5).map { entity("E\($0)", valueAdded: 1e6) }
+    var records: [ActivityRecord] = []
+    for i in 0..<200 {
+      let id = "E\(i % 5 + 1)"
+      let kinds: [(String, Double, String)] = [("electricity.grid", 1.234 * Double(i), "MWh"),
+                                               ("heat.purchased", 0.77 * Double(i), "GJ"),
+                                               ("stationary.coke", 0.013 * Double(i), "t")]
+      let (activity, value, unit) = kinds[i % 3]
+      records.append(record(id, .month(i % 12 + 1, of: 2022)!, activity, value, unit, line: i + 2))
+    }
+    var whole = accounting(entities)
+    for r in records { try whole.add(r) }
+    var rng = SystemRandomNumberGenerator()
+    let shuffled = records.shuffled(using: &rng)
+    var left = accounting(entities)
+    var right = accounting(entities)
+    for (i, r) in shuffled.enumerated() { if i % 3 == 0 { try left.add(r) } else { try right.add(r) } }
+    right.merge(left)
+    let a = whole.finish().accounts
+    let b = right.finish().accounts
+    #expect(a.map(\.scope1.bitPattern) == b.map(\.scope1.bitPattern))
+    #expect(a.map(\.scope2Location.bitPattern) == b.map(\.scope2Location.bitPattern))
+    #expect(a.map(\.scope2Market.bitPattern) == b.map(\.scope2Market.bitPattern))
+    #expect(a.map { $0.carbonEfficiency?.k?.bitPattern } == b.map { $0.carbonEfficiency?.k?.bitPattern })
+  }
+}
+
+extension ActivityRecord {
+  func with(period: Period) -> ActivityRecord {
+    var copy = self
+    copy.period = period
+    return copy
+  }
+}
