@@ -138,6 +138,7 @@ public struct CarbonAccounting: Sendable {
     }
     let baseYears = Dictionary(grouping: finalLedgers.keys, by: \.entity).mapValues { $0.map(\.year).min()! }
 
+    let peers = PeerAverages(l: l, entities: entities)
     var accounts: [CarbonAccount] = []
     for (key, (ledger, reduction)) in finalLedgers.sorted(by: { $0.key < $1.key }) {
       let e = entities[key.entity]!
@@ -146,7 +147,7 @@ public struct CarbonAccounting: Sendable {
       var efficiency: CarbonEfficiency?
       if let mine = l[key] {
         let lValue = mine.emissions / mine.valueAdded10k
-        let (average, source) = sectorAverage(for: e, year: key.year, l: l, benchmarks: benchmarks)
+        let (average, source) = sectorAverage(for: e, year: key.year, peers: peers, benchmarks: benchmarks)
         let k = average.flatMap { $0 > 0 ? lValue / $0 : nil }
         efficiency = CarbonEfficiency(
           l: lValue, level: try? factors.grade(lValue, scheme: "zj-l"), sectorAverage: average, k: k,
@@ -177,7 +178,7 @@ public struct CarbonAccounting: Sendable {
   private static func mwh(_ q: Int128) -> String { DecimalFormat.trimmed(Double(q) / 1e6, places: 6) }
 
   /// The sector average L for `entity` in `year` and where it came from.
-  private func sectorAverage(for entity: Entity, year: Int, l: [EntityYear: (emissions: Double, valueAdded10k: Double)],
+  private func sectorAverage(for entity: Entity, year: Int, peers: PeerAverages,
                              benchmarks: [SectorBenchmark]) -> (Double?, String?)
   {
     // Benchmarks: the most specific sector code that prefixes the entity's, region-specific first.
@@ -187,20 +188,45 @@ public struct CarbonAccounting: Sendable {
     if let b = candidates.first { return (b.value, "benchmarks: \(b.sector) \(b.year), \(b.source)") }
     // The run's own entities: widen the code (class → group → division → section) until
     // at least three share it.
-    for length in [5, 4, 3, 1] where entity.sector.count >= length {
+    for length in PeerAverages.codeLengths where entity.sector.count >= length {
       let code = String(entity.sector.prefix(length))
-      let peers = l.filter { $0.key.year == year && (entities[$0.key.entity]?.sector.hasPrefix(code) ?? false) }
-      if peers.count >= 3 {
-        var emissions = ExactSum(decimalPlaces: 6)
-        var value = ExactSum(decimalPlaces: 6)
-        for (_, p) in peers.sorted(by: { $0.key < $1.key }) {
-          try? emissions.add(p.emissions)
-          try? value.add(p.valueAdded10k)
-        }
-        guard value.value > 0 else { return (nil, nil) }
-        return (emissions.value / value.value, "run: \(peers.count) entities of \(code) \(year)")
+      if let group = peers.groups[PeerAverages.Key(code: code, year: year)], group.count >= 3 {
+        guard group.valueAdded.value > 0 else { return (nil, nil) }
+        return (group.emissions.value / group.valueAdded.value, "run: \(group.count) entities of \(code) \(year)")
       }
     }
     return (nil, "no benchmark and fewer than 3 entities of section \(entity.sector.prefix(1)) in \(year)")
+  }
+}
+
+/// Totals of energy-related emissions and value added per sector code prefix and year, for
+/// sector averages computed from the run's own entities (Σ emissions / Σ value added). Built
+/// in one pass; exact sums, so independent of order.
+struct PeerAverages {
+  static let codeLengths = [5, 4, 3, 1]
+
+  struct Key: Hashable {
+    let code: String
+    let year: Int
+  }
+
+  struct Group {
+    var count = 0
+    var emissions = ExactSum(decimalPlaces: 6)
+    var valueAdded = ExactSum(decimalPlaces: 6)
+  }
+
+  var groups: [Key: Group] = [:]
+
+  init(l: [EntityYear: (emissions: Double, valueAdded10k: Double)], entities: [EntityID: Entity]) {
+    for (key, value) in l {
+      guard let sector = entities[key.entity]?.sector else { continue }
+      for length in Self.codeLengths where sector.count >= length {
+        let k = Key(code: String(sector.prefix(length)), year: key.year)
+        groups[k, default: Group()].count += 1
+        try? groups[k, default: Group()].emissions.add(value.emissions)
+        try? groups[k, default: Group()].valueAdded.add(value.valueAdded10k)
+      }
+    }
   }
 }

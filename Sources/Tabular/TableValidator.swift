@@ -77,7 +77,9 @@ public final class RowChecker {
   let schema: TableSchema
   let binding: HeaderBinding
   let file: String
-  private var seen: [Int: Set<String>] = [:]
+  /// Field indices of unique columns and the values seen in each.
+  private var uniqueFields: [Int] = []
+  private var seen: [Set<String>] = []
   private var units = UnitCache()
   private let companionIndices: [(Int, Int, String, String)]
   private let vocabularies: [Int: Vocabulary]
@@ -97,7 +99,10 @@ public final class RowChecker {
     }
     self.vocabularies = vocabularies
     for name in schema.uniqueColumns {
-      if let i = binding.fieldIndex(of: name, in: schema) { seen[i] = [] }
+      if let i = binding.fieldIndex(of: name, in: schema) {
+        uniqueFields.append(i)
+        seen.append([])
+      }
     }
   }
 
@@ -140,14 +145,15 @@ public final class RowChecker {
                         columnName: nameB, reason: "required when \(nameA) is given")
       }
     }
-    for (index, values) in seen {
+    // Index loop: holding the collection while inserting would copy the Set per row.
+    for k in uniqueFields.indices {
+      let index = uniqueFields[k]
       let value = record.string(at: index)
-      if values.contains(value) {
+      if !seen[k].insert(value).inserted {
         return RowError(file: file, line: record.line, column: index + 1,
                         columnName: binding.header[index],
                         reason: "duplicate value \"\(value)\"; it must be unique in the file")
       }
-      seen[index]!.insert(value)
     }
     return nil
   }

@@ -259,19 +259,34 @@ func basename(_ path: String) -> String {
   path.split(separator: "/").last.map(String.init) ?? path
 }
 
-/// Appends the bytes of `file` to `target` (optionally without its first line).
+/// Appends the bytes of `file` to `target` (optionally without its first line), streaming
+/// through a fixed 1 MiB buffer.
 func append(file: String, to target: String, skipFirstLine: Bool = false) throws {
-  var bytes = try FileSystem.contents(of: file)
-  if skipFirstLine, let newline = bytes.firstIndex(of: 0x0A) { bytes.removeSubrange(...newline) }
-  guard !bytes.isEmpty else { return }
-  let fd = open(target, O_WRONLY | O_APPEND | O_CLOEXEC)
-  guard fd >= 0 else { throw InputError(file: target, message: "cannot append") }
-  defer { close(fd) }
-  var offset = 0
-  while offset < bytes.count {
-    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-    if n <= 0 { throw InputError(file: target, message: "cannot append") }
-    offset += n
+  let input = open(file, O_RDONLY | O_CLOEXEC)
+  guard input >= 0 else { throw InputError(file: file, message: "cannot open for concatenation") }
+  defer { close(input) }
+  let output = open(target, O_WRONLY | O_APPEND | O_CLOEXEC)
+  guard output >= 0 else { throw InputError(file: target, message: "cannot append") }
+  defer { close(output) }
+  let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
+  defer { buffer.deallocate() }
+  var skipping = skipFirstLine
+  while true {
+    let n = read(input, buffer, 1 << 20)
+    if n < 0 { if errno == EINTR { continue }; throw InputError(file: file, message: "cannot read") }
+    if n == 0 { break }
+    var start = 0
+    if skipping {
+      guard let newline = memchr(buffer, 0x0A, n) else { continue }
+      start = UnsafeRawPointer(newline) - UnsafeRawPointer(buffer) + 1
+      skipping = false
+    }
+    var offset = start
+    while offset < n {
+      let written = write(output, buffer + offset, n - offset)
+      if written < 0 { if errno == EINTR { continue }; throw InputError(file: target, message: "cannot append") }
+      offset += written
+    }
   }
 }
 
