@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@Suite("greenledger account")
+struct AccountCLITests {
+  let cli = CLITests()
+
+  func account(_ extra: [String] = []) throws -> (CLITests.Run, URL) {
+    let out = try cli.temporaryDirectory()
+    let r = try cli.run(["account", "--activities", "Examples/activities.csv", "--entities", "Examples/borrowers.csv",
+                         "--as-of", "2026-11-29", "--out", out.path] + extra)
+    return (r, out)
+  }
+
+  @Test func outputsFollowTheContractAndCountsAddUp() throws {
+    let (r, out) = try account()
+    #expect(r.status == 0, "\(r.stderr)")
+    let accounts = try String(contentsOf: out.appendingPathComponent("accounts.csv"), encoding: .utf8)
+    #expect(accounts.hasPrefix("entity_id,period,scope1_tco2e,scope2_location_tco2e,scope2_market_tco2e,scope3_tco2e,total_tco2e,biogenic_co2_t,intensity_revenue,intensity_output,carbon_grade,factor_set_digest"))
+    let lines = try String(contentsOf: out.appendingPathComponent("lines.csv"), encoding: .utf8)
+    #expect(lines.hasPrefix("entity_id,period,activity,scope,category,gas,amount_t,co2e_t,factor_id,factor_version,gwp_set,method"))
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+    let rows = summary["rows"] as! [String: Int]
+    #expect(rows["read"] == 24)
+    #expect(rows["read"] == rows["accepted"]! + rows["rejected"]!)
+    let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
+      .split(separator: "\n")
+    #expect(rejects.count - 1 == rows["rejected"])  // header + one row per reject
+    #expect((summary["factor_set_digest"] as! String).hasPrefix("sha256:"))
+  }
+
+  @Test func outputsAreByteIdenticalWhateverTheThreadCount() throws {
+    let (_, one) = try account(["--threads", "1"])
+    let (_, two) = try account(["--threads", "2"])
+    for file in ["accounts.csv", "lines.csv", "facilities.csv", "rejects.csv", "summary.json"] {
+      let a = try Data(contentsOf: one.appendingPathComponent(file))
+      let b = try Data(contentsOf: two.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs")
+    }
+  }
+
+  @Test func restatementAgainstAChangedFactorSet() throws {
+    let dir = try cli.temporaryDirectory()
+    let copy = dir.appendingPathComponent("EF")
+    try FileManager.default.copyItem(at: CLITests.repository.appendingPathComponent("EmissionFactors"), to: copy)
+    let csv = copy.appendingPathComponent("cn-gbt32151-fuels/heat.csv")
+    let text = try String(contentsOf: csv, encoding: .utf8).replacingOccurrences(of: ",0.11,", with: ",0.12,")
+    try text.write(to: csv, atomically: true, encoding: .utf8)
+    #expect(try cli.run(["factors", "manifest", "--factors", copy.path]).status == 0)
+    let (r, out) = try account(["--compare-factors", copy.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = try String(contentsOf: out.appendingPathComponent("restatement.csv"), encoding: .utf8).split(separator: "\n")
+    // B003 bought 86 000 GJ of heat: +0.01 tCO2/GJ → +860 t.
+    let b003 = try #require(rows.first { $0.hasPrefix("B003,2024,") }).split(separator: ",")
+    #expect(b003[4] == "860.000000")
+  }
+}
