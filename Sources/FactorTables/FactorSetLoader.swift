@@ -201,6 +201,14 @@ struct FactorSetLoader {
     }
   }
 
+  /// Parses column `column` of `row` with `parse`, recording the problem when it fails.
+  private mutating func parsed<T>(_ row: Row, _ column: String, _ parse: (String) throws(FieldIssue) -> T) -> T? {
+    do throws(FieldIssue) { return try parse(row[column]) } catch {
+      issue(row, column, "expected \(error.expected), found \"\(row[column])\"" + (error.detail.map { " (\($0))" } ?? ""))
+      return nil
+    }
+  }
+
   private mutating func issue(_ row: Row, _ column: String, _ message: String) {
     issues.append(FactorSetIssue(file: row.path, line: row.line, column: column, message: message))
   }
@@ -215,12 +223,7 @@ struct FactorSetLoader {
     switch kind {
     case "emission_factors":
       rows(bytes, schema: schema, path: path) { loader, row in
-        let unit: FactorUnit
-        do throws(FieldIssue) { unit = try FactorUnit(parsing: row["unit"]) } catch {
-          loader.issue(row, "unit", "expected \(error.expected), found \"\(row["unit"])\""
-            + (error.detail.map { " (\($0))" } ?? ""))
-          return
-        }
+        guard let unit = loader.parsed(row, "unit", FactorUnit.init(parsing:)) else { return }
         if unit.gas.rawValue != row["gas"] {
           loader.issue(row, "unit", "gas of unit \(row["unit"]) differs from the gas column \(row["gas"])")
           return
@@ -232,11 +235,7 @@ struct FactorSetLoader {
       }
     case "fuel_parameters":
       rows(bytes, schema: schema, path: path) { loader, row in
-        let ncvUnit: PerUnit
-        do throws(FieldIssue) { ncvUnit = try PerUnit(parsing: row["ncv_unit"]) } catch {
-          loader.issue(row, "ncv_unit", "expected \(error.expected), found \"\(row["ncv_unit"])\"")
-          return
-        }
+        guard let ncvUnit = loader.parsed(row, "ncv_unit", PerUnit.init(parsing:)) else { return }
         guard ncvUnit.numerator.dimension == .energy else {
           loader.issue(row, "ncv_unit", "expected energy per unit (GJ/t), found \(ncvUnit)")
           return
@@ -266,22 +265,14 @@ struct FactorSetLoader {
       }
     case "conversion_coefficients":
       rows(bytes, schema: schema, path: path) { loader, row in
-        let unit: PerUnit
-        do throws(FieldIssue) { unit = try PerUnit(parsing: row["unit"]) } catch {
-          loader.issue(row, "unit", "expected \(error.expected), found \"\(row["unit"])\"")
-          return
-        }
+        guard let unit = loader.parsed(row, "unit", PerUnit.init(parsing:)) else { return }
         loader.coefficients.append(ConversionCoefficient(
           id: row["coefficient_id"], quantity: row["quantity"], value: row.number("value"),
           unit: unit, validity: row.validity, datasetID: dataset.id, citation: row.citation()))
       }
     case "sector_intensities":
       rows(bytes, schema: schema, path: path) { loader, row in
-        let unit: FactorUnit
-        do throws(FieldIssue) { unit = try FactorUnit(parsing: row["unit"]) } catch {
-          loader.issue(row, "unit", "expected \(error.expected), found \"\(row["unit"])\"")
-          return
-        }
+        guard let unit = loader.parsed(row, "unit", FactorUnit.init(parsing:)) else { return }
         guard unit.perUnit.dimension == .money, unit.perUnit.currency?.code == row["currency"] else {
           loader.issue(row, "unit", "expected tCO2e per money in \(row["currency"]), found \(row["unit"])")
           return

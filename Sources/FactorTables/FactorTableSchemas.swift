@@ -11,6 +11,13 @@ enum FactorTableSchemas {
     ColumnSpec("note", .text, required: true),
   ].map { ColumnSpec($0.name, $0.kind, required: $0.name != "url" && $0.name != "note") }
 
+  /// `valid_from`, `valid_to`, `published`: when a value applies and when it was published.
+  static let validity = [
+    ColumnSpec("valid_from", .date),
+    ColumnSpec("valid_to", .date),
+    ColumnSpec("published", .identifier),
+  ]
+
   static let emissionFactors = TableSchema(
     name: "emission_factors",
     columns: [
@@ -21,10 +28,7 @@ enum FactorTableSchemas {
       ColumnSpec("gas", .oneOf(Gas.allCases.map(\.rawValue)), required: true),
       ColumnSpec("value", .decimal, required: true),
       ColumnSpec("unit", .identifier, required: true),
-      ColumnSpec("valid_from", .date),
-      ColumnSpec("valid_to", .date),
-      ColumnSpec("published", .identifier),
-    ] + citation,
+    ] + validity + citation,
     uniqueColumns: ["factor_id"]
   )
 
@@ -40,10 +44,7 @@ enum FactorTableSchemas {
       ColumnSpec("oxidation_rate", .decimal, required: true),
       ColumnSpec("density", .decimal),
       ColumnSpec("density_unit", .oneOf(["kg/L"])),
-      ColumnSpec("valid_from", .date),
-      ColumnSpec("valid_to", .date),
-      ColumnSpec("published", .identifier),
-    ] + citation,
+    ] + validity + citation,
     uniqueColumns: ["parameter_id"],
     companions: [.init("density", requires: "density_unit")]
   )
@@ -74,10 +75,7 @@ enum FactorTableSchemas {
       ColumnSpec("quantity", .identifier, required: true),
       ColumnSpec("value", .decimal, required: true),
       ColumnSpec("unit", .identifier, required: true),
-      ColumnSpec("valid_from", .date),
-      ColumnSpec("valid_to", .date),
-      ColumnSpec("published", .identifier),
-    ] + citation,
+    ] + validity + citation,
     uniqueColumns: ["coefficient_id"]
   )
 
