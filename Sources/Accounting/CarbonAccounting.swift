@@ -71,9 +71,10 @@ public struct CarbonAccounting: Sendable {
       throw AccountingError(column: "entity_id", "entity \(record.entity) is not in the entities file")
     }
     let contribution = try calculator.contribution(of: record, entity: entity)
-    var ledger = ledgers[EntityYear(entity: record.entity, year: record.period.year)] ?? EntityLedger()
-    try ledger.add(contribution, record: record)
-    ledgers[EntityYear(entity: record.entity, year: record.period.year)] = ledger
+    let quanta = try EntityLedger.Quanta(contribution)
+    // In place: copying the ledger out and back would copy its dictionaries on every row.
+    ledgers[EntityYear(entity: record.entity, year: record.period.year), default: EntityLedger()]
+      .add(contribution, quanta: quanta, record: record)
     return contribution.lines
   }
 

@@ -36,9 +36,25 @@ struct EntityLedger: Sendable {
     }
   }
 
-  mutating func add(_ c: LineCalculator.Contribution, record: ActivityRecord) throws(AccountingError) {
-    for line in c.lines {
-      let q = try Self.quanta(line.tonnesCO2e)
+  /// A contribution's amounts as quanta, converted before the ledger is touched so that a
+  /// value that cannot be summed leaves the ledger unchanged.
+  struct Quanta {
+    let lines: [Int128]
+    let residualMWh: Int128
+    let certificateMWh: Int128
+
+    init(_ c: LineCalculator.Contribution) throws(AccountingError) {
+      var lines: [Int128] = []
+      lines.reserveCapacity(c.lines.count)
+      for line in c.lines { lines.append(try EntityLedger.quanta(line.tonnesCO2e)) }
+      self.lines = lines
+      residualMWh = c.residualFactor == nil ? 0 : try EntityLedger.quanta(c.residualMWh)
+      certificateMWh = try EntityLedger.quanta(c.certificateMWh)
+    }
+  }
+
+  mutating func add(_ c: LineCalculator.Contribution, quanta: Quanta, record: ActivityRecord) {
+    for (line, q) in zip(c.lines, quanta.lines) {
       let facility = line.facility ?? ""
       switch (line.scope, line.scope2Method) {
       case (.scope1, _):
@@ -65,11 +81,10 @@ struct EntityLedger: Sendable {
       lines += 1
     }
     if let (id, factor) = c.residualFactor {
-      let mwh = try Self.quanta(c.residualMWh)
-      residual[id, default: (0, factor)].mwh += mwh
+      residual[id, default: (0, factor)].mwh += quanta.residualMWh
     }
     if c.certificateMWh > 0 || record.family == "certificate" {
-      certificateMWh += try Self.quanta(c.certificateMWh)
+      certificateMWh += quanta.certificateMWh
       if let origin = record.origin { certificateOrigins.append(origin) }
     }
   }

@@ -93,7 +93,7 @@ public struct FactorManifest: Hashable, Sendable, Codable {
   }
 
   static func decode(_ bytes: [UInt8]) throws -> FactorManifest {
-    try JSONDecoder().decode(FactorManifest.self, from: Data(bytes))
+    try JSON.decode(FactorManifest.self, from: bytes)
   }
 }
 

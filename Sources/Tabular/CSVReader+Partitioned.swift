@@ -1,5 +1,6 @@
 internal import CLibCSV
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -235,25 +236,15 @@ extension CSVReader {
 }
 
 /// Per-partition results written by worker threads, each to its own slot.
-final class Slots<Value>: @unchecked Sendable {
-  private(set) var results: [Result<Value, any Error>?]
-  private let lock = PThreadLock()
+final class Slots<Value: Sendable>: Sendable {
+  private let storage: Mutex<[Result<Value, any Error>?]>
 
-  init(count: Int) { results = Array(repeating: nil, count: count) }
+  init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
 
   func set(_ index: Int, _ result: Result<Value, any Error>) {
-    lock.withLock { results[index] = result }
+    storage.withLock { $0[index] = result }
   }
-}
 
-/// A pthread mutex, so the module needs no Foundation.
-final class PThreadLock: @unchecked Sendable {
-  private var mutex = pthread_mutex_t()
-  init() { pthread_mutex_init(&mutex, nil) }
-  deinit { pthread_mutex_destroy(&mutex) }
-  func withLock<T>(_ body: () throws -> T) rethrows -> T {
-    pthread_mutex_lock(&mutex)
-    defer { pthread_mutex_unlock(&mutex) }
-    return try body()
-  }
+  /// The results, once the workers are done.
+  var results: [Result<Value, any Error>?] { storage.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GreenLedger
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -243,15 +244,13 @@ struct AccountingRun {
 }
 
 /// A thread-safe counter for unique partition file names.
-final class Counter: @unchecked Sendable {
-  private var value = 0
-  private var mutex = pthread_mutex_t()
-  init() { pthread_mutex_init(&mutex, nil) }
+final class Counter: Sendable {
+  private let value = Mutex(0)
   func next() -> Int {
-    pthread_mutex_lock(&mutex)
-    defer { pthread_mutex_unlock(&mutex) }
-    value += 1
-    return value
+    value.withLock {
+      $0 += 1
+      return $0
+    }
   }
 }
 

@@ -39,7 +39,10 @@ struct CombustionTests {
   @Test func theIssueExampleFormula() throws {
     var a = accounting()
     let line = try a.add(record(activity: "stationary.diesel", 50, "t"))[0]
-    #expect(line.formula == "50 t × 42.652 GJ/t × 20.2 tC/TJ × 0.98 × 44/12 = 154.795482 tCO2")
+    // 50 × 42.652 × 20.2 × 10⁻³ × 0.98 × 44/12 = 154.795481866… tCO2, printed to the gram.
+    let expected = DecimalFormat.trimmed(50 * 42.652 * 20.2e-3 * 0.98 * 44 / 12, places: 6)
+    #expect(expected == "154.795482")
+    #expect(line.formula == "50 t × 42.652 GJ/t × 20.2 tC/TJ × 0.98 × 44/12 = \(expected) tCO2")
     #expect(line.factorID == "derived:CN-GBT32151-DIESEL")
     #expect(line.factorVersion == "cn-gbt32151-fuels@2026.1")
   }
