@@ -25,7 +25,11 @@ let package = Package(
       dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
-    .target(name: "GreenLedger", dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting"]),
+    .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular"]),
+    .target(
+      name: "GreenLedger",
+      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "FinancedEmissions"]
+    ),
     .executableTarget(
       name: "greenledger",
       dependencies: [
@@ -49,6 +53,7 @@ let package = Package(
     ),
     .testTarget(name: "FactorTablesTests", dependencies: ["FactorTables", "Tabular", "Quantities"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "FactorTables", "Quantities", "Tabular"]),
+    .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]
 )

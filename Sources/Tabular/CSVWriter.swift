@@ -1,3 +1,5 @@
+internal import Quantities
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -15,6 +17,8 @@ public final class CSVWriter {
   private var buffer: [UInt8] = []
   private var isClosed = false
   private var atRowStart = true
+  /// The first failed write, rethrown by ``close()`` so that no error is lost.
+  private var writeError: InputError?
 
   /// Creates (or truncates) the file at `path` and writes `header` as its first row (none
   /// when `header` is empty, for parts to be concatenated).
@@ -51,7 +55,58 @@ public final class CSVWriter {
   public func endRow() {
     buffer.append(0x0A)
     atRowStart = true
-    if buffer.count >= 1 << 16 { try? flush() }
+    if buffer.count >= 1 << 16, writeError == nil {
+      do { try flush() } catch { writeError = error; buffer.removeAll(keepingCapacity: true) }
+    }
+  }
+
+  /// Appends `value` rounded half to even to `places` decimals (0…12), trailing zeros
+  /// removed (`0.25`, `154.795482`, `3`); an empty field for `nil` or a non-finite value.
+  /// Writes digits straight into the buffer: no `String` per number.
+  public func writeDecimal(_ value: Double?, places: Int) {
+    if !atRowStart { buffer.append(0x2C) }
+    atRowStart = false
+    guard let value, value.isFinite else { return }
+    guard var q = try? ExactSum.quanta(of: value, decimalPlaces: places) else {
+      buffer += Array(DecimalFormat.shortest(value).utf8)
+      return
+    }
+    if q < 0 { buffer.append(0x2D); q = -q }
+    var places = places
+    while places > 0, q % 10 == 0 { q /= 10; places -= 1 }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 ASCII digits, reversed
+    var n = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+      var v = UInt64(q)
+      repeat {
+        d[n] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+        v /= 10
+        n += 1
+      } while v > 0 || n <= places
+      var i = n - 1
+      while i >= 0 {
+        if i == places - 1 { buffer.append(0x2E) }
+        buffer.append(d[i])
+        i -= 1
+      }
+    }
+  }
+
+  /// Appends a whole record already encoded as CSV (no line end), then ends the row.
+  public func writeRaw(_ record: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: record)
+    atRowStart = true
+    endRow()
+  }
+
+  /// Appends the shortest decimal text that reads back as the same `Double` (`0.1`,
+  /// `1e-07`); an empty field for `nil` or a non-finite value.
+  public func writeShortest(_ value: Double?) {
+    if !atRowStart { buffer.append(0x2C) }
+    atRowStart = false
+    guard let value, value.isFinite else { return }
+    var text = DecimalFormat.shortest(value)
+    text.withUTF8 { buffer.append(contentsOf: $0) }
   }
 
   /// Writes a whole row.
@@ -87,6 +142,7 @@ public final class CSVWriter {
     guard !isClosed else { return }
     isClosed = true
     defer { Glibc.close(fd) }
+    if let writeError { throw writeError }
     try flush()
   }
 }

@@ -80,6 +80,14 @@ public struct TableSchema: Hashable, Sendable {
     self.companions = companions
   }
 
+  /// The same schema with only the columns in `names` (and companions among them): for a
+  /// command that validates the columns it uses and leaves the rest to `validate`.
+  public func restricted(to names: Set<String>) -> TableSchema {
+    TableSchema(name: name, columns: columns.filter { names.contains($0.name) },
+                uniqueColumns: uniqueColumns.filter { names.contains($0) },
+                companions: companions.filter { names.contains($0.column) && names.contains($0.requires) })
+  }
+
   /// The index of column `name` in ``columns``.
   public func index(of name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }

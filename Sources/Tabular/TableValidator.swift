@@ -79,10 +79,11 @@ public final class RowChecker {
   let file: String
   /// Field indices of unique columns and the values seen in each.
   private var uniqueFields: [Int] = []
-  private var seen: [Set<String>] = []
+  private var seen: [ByteKeyTable] = []
   private var units = UnitCache()
   private let companionIndices: [(Int, Int, String, String)]
-  private let vocabularies: [Int: Vocabulary]
+  /// Per schema column: its field index, spec and vocabulary (for `oneOf`).
+  private let plan: [(index: Int, spec: ColumnSpec, vocabulary: Vocabulary?)]
 
   public init(schema: TableSchema, binding: HeaderBinding, file: String) {
     self.schema = schema
@@ -93,15 +94,15 @@ public final class RowChecker {
       let b = binding.fieldIndex(of: c.requires, in: schema) ?? -1
       return (a, b, c.column, c.requires)
     }
-    var vocabularies: [Int: Vocabulary] = [:]
-    for (i, spec) in schema.columns.enumerated() {
-      if case .oneOf(let values) = spec.kind { vocabularies[i] = Vocabulary(values) }
+    plan = zip(schema.columns, binding.fieldIndex).compactMap { spec, index in
+      guard let index else { return nil }
+      if case .oneOf(let values) = spec.kind { return (index, spec, Vocabulary(values)) }
+      return (index, spec, nil)
     }
-    self.vocabularies = vocabularies
     for name in schema.uniqueColumns {
       if let i = binding.fieldIndex(of: name, in: schema) {
         uniqueFields.append(i)
-        seen.append([])
+        seen.append(ByteKeyTable())
       }
     }
   }
@@ -118,8 +119,7 @@ public final class RowChecker {
       return RowError(file: file, line: record.line, column: nil, columnName: nil, reason:
         "expected \(binding.header.count) fields as in the header, found \(record.count)")
     }
-    for (column, (spec, index)) in zip(schema.columns, binding.fieldIndex).enumerated() {
-      guard let index else { continue }
+    for (index, spec, vocabulary) in plan {
       let field = record[index]
       if field.isEmpty {
         if spec.isRequired {
@@ -129,7 +129,7 @@ public final class RowChecker {
         continue
       }
       do {
-        if let vocabulary = vocabularies[column] {
+        if let vocabulary {
           _ = try vocabulary.index(of: field)
         } else {
           try check(field, as: spec.kind)
@@ -145,14 +145,14 @@ public final class RowChecker {
                         columnName: nameB, reason: "required when \(nameA) is given")
       }
     }
-    // Index loop: holding the collection while inserting would copy the Set per row.
     for k in uniqueFields.indices {
       let index = uniqueFields[k]
-      let value = record.string(at: index)
-      if !seen[k].insert(value).inserted {
+      if !seen[k].insert(record[index], value: record.line) {
+        let first = seen[k].value(for: record[index]) ?? 0
         return RowError(file: file, line: record.line, column: index + 1,
                         columnName: binding.header[index],
-                        reason: "duplicate value \"\(value)\"; it must be unique in the file")
+                        reason: "duplicate value \"\(record.string(at: index))\" (first on line \(first)); "
+                          + "it must be unique in the file")
       }
     }
     return nil

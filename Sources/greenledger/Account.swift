@@ -135,9 +135,12 @@ struct Account: ParsableCommand {
     try common.checkRejects(rejected + entityFile.rejected.count)
   }
 
-  func asOfDay() throws -> Day {
-    if let asOf {
-      guard let d = Day(iso: asOf) else { throw ValidationError("--as-of must be YYYY-MM-DD, found \"\(asOf)\"") }
+  func asOfDay() throws -> Day { try Self.day(asOf) }
+
+  /// The day `text` (YYYY-MM-DD), or today (UTC) when `text` is `nil`.
+  static func day(_ text: String?) throws -> Day {
+    if let text {
+      guard let d = Day(iso: text) else { throw ValidationError("--as-of must be YYYY-MM-DD, found \"\(text)\"") }
       return d
     }
     var now = time(nil)

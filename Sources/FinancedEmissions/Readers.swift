@@ -1,0 +1,284 @@
+public import Quantities
+public import Tabular
+
+/// The borrowers of a run, by id.
+public struct BorrowerBook: Sendable {
+  public private(set) var borrowers: [Borrower] = []
+  private var index = ByteKeyTable()
+
+  public init(_ borrowers: [Borrower] = []) {
+    for b in borrowers { insert(b) }
+  }
+
+  /// Adds `borrower`; returns `false` (and keeps the first) if its id is already present.
+  @discardableResult
+  public mutating func insert(_ borrower: Borrower) -> Bool {
+    guard index.insert(borrower.id, value: borrowers.count) else { return false }
+    borrowers.append(borrower)
+    return true
+  }
+
+  /// The borrower with `id`.
+  public subscript(id: String) -> Borrower? { index.value(for: id).map { borrowers[$0] } }
+
+  /// The position of borrower `id` in ``borrowers``.
+  public func position(of id: String) -> Int? { index.value(for: id) }
+
+  /// The position of the borrower whose id has these UTF-8 bytes.
+  @inline(__always)
+  public func position(of id: UnsafeBufferPointer<UInt8>) -> Int? { index.value(for: id) }
+
+  public var count: Int { borrowers.count }
+}
+
+extension BorrowerBook {
+  /// Reads a borrowers.csv file (data contract) on `threads` threads; invalid rows are
+  /// returned, not thrown, in file order.
+  ///
+  /// - Throws: ``InputError`` if the file cannot be read or lacks required columns.
+  public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
+    -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
+  {
+    let name = displayName ?? path
+    let parts = try readParts(file: path, name: name, threads: threads)
+    var book = BorrowerBook()
+    var rejected: [(RowError, String)] = []
+    var read = 0
+    for p in parts {
+      for b in p.borrowers where !book.insert(b) {
+        // The same id in two partitions: read once more on one thread, in file order.
+        return try Self.read(file: path, displayName: displayName, threads: 1)
+      }
+      rejected += p.rejected
+      read += p.read
+    }
+    return (book, rejected, read, parts.first?.warning.map { [$0] } ?? [])
+  }
+
+  /// The borrowers.csv columns financed emissions read and therefore validate.
+  public static let usedColumns: Set<String> = [
+    "borrower_id", "sector", "country", "region", "listed", "currency", "revenue", "evic", "total_equity",
+    "total_debt", "total_assets", "reported_scope1", "reported_scope2", "reported_scope3", "emissions_year",
+    "emissions_verified",
+  ]
+
+  private struct Part: @unchecked Sendable {
+    var checker: RowChecker
+    var c: ColumnIndex
+    var borrowers: [Borrower] = []
+    var rejected: [(RowError, String)] = []
+    var read = 0
+    var warning: String?
+  }
+
+  private static func readParts(file path: String, name: String, threads: Int) throws -> [Part] {
+    let (parts, _) = try CSVReader.readPartitioned(
+      file: path, partitions: max(1, threads),
+      makeState: { header, _ in
+        let binding = try HeaderBinding(header: header, schema: DataContract.borrowers, file: name)
+        let checked = DataContract.borrowers.restricted(to: usedColumns)
+        return Part(checker: RowChecker(schema: checked, binding: try HeaderBinding(header: header, schema: checked, file: name),
+                                        file: name),
+                    c: ColumnIndex(binding: binding, schema: DataContract.borrowers),
+                    warning: binding.unknownColumnsWarning)
+      },
+      body: { p, record in
+        p.read += 1
+        if let error = p.checker.check(record) {
+          p.rejected.append((error, record.csvLine))
+        } else {
+          p.borrowers.append(borrower(record, p.c))
+        }
+      })
+    return parts
+  }
+
+  private static func borrower(_ record: borrowing CSVRecord, _ c: ColumnIndex) -> Borrower {
+    var b = Borrower(id: record.text(c["borrower_id"])!, sector: record.text(c["sector"])!,
+                     country: record.text(c["country"])!, currency: record.currency(c["currency"])!)
+    b.region = record.text(c["region"])
+    b.isListed = record.boolean(c["listed"])
+    b.revenue = record.decimal(c["revenue"])
+    b.evic = record.decimal(c["evic"])
+    b.totalEquity = record.decimal(c["total_equity"])
+    b.totalDebt = record.decimal(c["total_debt"])
+    b.totalAssets = record.decimal(c["total_assets"])
+    b.reportedScope1 = record.decimal(c["reported_scope1"])
+    b.reportedScope2 = record.decimal(c["reported_scope2"])
+    b.reportedScope3 = record.decimal(c["reported_scope3"])
+    b.emissionsYear = record.decimal(c["emissions_year"]).map { Int($0) }
+    b.emissionsVerified = record.boolean(c["emissions_verified"])
+    return b
+  }
+}
+
+/// Decodes validated loans.csv records into ``Loan``s.
+public struct LoanDecoder: Sendable {
+  private let c: ColumnIndex
+  private let assetClasses = Vocabulary(AssetClass.allCases.map(\.rawValue))
+  private let loanID, borrowerID, assetClass, currency, outstanding, origination, projectType, projectRegion,
+    projectValue, propertyValue, floorArea, energy, epc, gco2, km: Int?
+
+  public init(binding: HeaderBinding) {
+    c = ColumnIndex(binding: binding, schema: DataContract.loans)
+    (loanID, borrowerID, assetClass, currency, outstanding) =
+      (c["loan_id"], c["borrower_id"], c["asset_class"], c["currency"], c["outstanding"])
+    (origination, projectType, projectRegion, projectValue, propertyValue) =
+      (c["origination_date"], c["project_type"], c["project_region"], c["project_value"], c["property_value"])
+    (floorArea, energy, epc, gco2, km) =
+      (c["floor_area_m2"], c["energy_kwh"], c["epc_label"], c["vehicle_gco2_per_km"], c["annual_km"])
+  }
+
+  /// The 0-based field index of `loan_id`.
+  public var loanIDIndex: Int? { loanID }
+
+  /// The 0-based field index of `borrower_id`.
+  public var borrowerIDIndex: Int? { borrowerID }
+
+  /// The 1-based field number of column `name` in this file.
+  public func fieldNumber(of name: String) -> Int? { c[name].map { $0 + 1 } }
+
+  /// The loan of a record that ``RowChecker`` accepted.
+  public func loan(_ record: borrowing CSVRecord) -> Loan {
+    let cls = AssetClass.allCases[(try? assetClasses.index(of: record[assetClass!])) ?? 0]
+    var loan = Loan(id: record.text(loanID)!, borrowerID: record.text(borrowerID), assetClass: cls,
+                    currency: record.currency(currency)!, outstanding: record.decimal(outstanding)!)
+    loan.projectValue = record.decimal(projectValue)
+    loan.propertyValue = record.decimal(propertyValue)
+    switch cls {
+    case .commercialRealEstate, .mortgage, .motorVehicleLoan, .projectFinance:
+      loan.originationDate = record.field(origination).flatMap { try? FieldParser.date($0) }
+      loan.projectType = record.text(projectType)
+      loan.projectRegion = record.text(projectRegion)
+      loan.floorAreaM2 = record.decimal(floorArea)
+      loan.energyKWh = record.decimal(energy)
+      loan.epcLabel = record.text(epc)
+      loan.vehicleGCO2PerKm = record.decimal(gco2)
+      loan.annualKm = record.decimal(km)
+    default: break
+    }
+    return loan
+  }
+}
+
+extension ExchangeRates {
+  /// The schema of an `--fx` file: `currency, cny_per_unit[, date][, source]` (units of the
+  /// reporting currency CNY per unit of `currency`).
+  public static let schema = TableSchema(name: "fx", columns: [
+    ColumnSpec("currency", .currency, required: true),
+    ColumnSpec("cny_per_unit", .nonNegativeDecimal, required: true),
+    ColumnSpec("date", .date),
+    ColumnSpec("source", .text),
+    ColumnSpec("note", .text),
+  ], uniqueColumns: ["currency"])
+
+  /// Reads an `--fx` file; every row must be valid and every rate positive.
+  public static func read(file path: String) throws -> ExchangeRates {
+    var rates: [Rate] = []
+    try ReferenceTable.read(file: path, schema: schema) { record, c in
+      let value = record.decimal(c["cny_per_unit"])!
+      guard value > 0 else {
+        throw InputError(file: path, message: "line \(record.line): cny_per_unit must be > 0, found \(value)")
+      }
+      rates.append(Rate(currency: record.currency(c["currency"])!, value: value,
+                        date: record.field(c["date"]).flatMap { try? FieldParser.date($0) },
+                        source: record.text(c["source"]) ?? record.text(c["note"])))
+    }
+    return ExchangeRates(reportingCurrency: .cny, rates: rates)
+  }
+}
+
+extension SectorIntensityTable {
+  /// `prefix, tco2e_per_million_cny[, label][, note]`: revenue intensities per million CNY
+  /// (the layout of the benchmark's sector_intensity.csv).
+  public static let prefixSchema = TableSchema(name: "sector_intensity", columns: [
+    ColumnSpec("prefix", .sector, required: true),
+    ColumnSpec("tco2e_per_million_cny", .nonNegativeDecimal, required: true),
+    ColumnSpec("label", .text),
+    ColumnSpec("note", .text),
+  ], uniqueColumns: ["prefix"])
+
+  /// Reads a sector-intensity file in the ``prefixSchema`` layout.
+  public static func read(file path: String) throws -> SectorIntensityTable {
+    var rows: [SectorIntensity] = []
+    try ReferenceTable.read(file: path, schema: prefixSchema) { record, c in
+      let prefix = record.text(c["prefix"])!
+      rows.append(SectorIntensity(id: "\(prefix)", sectorPrefix: prefix, basis: .revenue,
+                                  tonnesPerMillion: record.decimal(c["tco2e_per_million_cny"])!, currency: .cny,
+                                  year: nil, source: record.text(c["note"]) ?? path))
+    }
+    return SectorIntensityTable(rows)
+  }
+}
+
+extension CountryData {
+  /// `country, year, gdp_ppp, emissions_excl_lulucf[, emissions_incl_lulucf][, verified], source`:
+  /// GDP in current international dollars, emissions in tCO2e.
+  public static let schema = TableSchema(name: "countries", columns: [
+    ColumnSpec("country", .country, required: true),
+    ColumnSpec("year", .integer(1990...2100), required: true),
+    ColumnSpec("gdp_ppp", .nonNegativeDecimal, required: true),
+    ColumnSpec("emissions_excl_lulucf", .nonNegativeDecimal, required: true),
+    ColumnSpec("emissions_incl_lulucf", .decimal),
+    ColumnSpec("verified", .boolean),
+    ColumnSpec("source", .text, required: true),
+  ])
+
+  /// Reads a countries file; every row must be valid.
+  public static func read(file path: String) throws -> [CountryData] {
+    var rows: [CountryData] = []
+    try ReferenceTable.read(file: path, schema: schema) { record, c in
+      rows.append(CountryData(country: record.text(c["country"])!, year: Int(record.decimal(c["year"])!),
+                              gdpPPP: record.decimal(c["gdp_ppp"])!,
+                              emissionsExcludingLULUCF: record.decimal(c["emissions_excl_lulucf"])!,
+                              emissionsIncludingLULUCF: record.decimal(c["emissions_incl_lulucf"]),
+                              isVerified: record.boolean(c["verified"]) ?? false, source: record.text(c["source"])!))
+    }
+    return rows
+  }
+}
+
+extension AccountEmissions {
+  /// The columns of accounts.csv (output of `greenledger account`) that financed emissions use.
+  public static let schema = TableSchema(name: "accounts", columns: [
+    ColumnSpec("entity_id", .identifier, required: true),
+    ColumnSpec("period", .period, required: true),
+    ColumnSpec("scope1_tco2e", .nonNegativeDecimal, required: true),
+    ColumnSpec("scope2_location_tco2e", .nonNegativeDecimal, required: true),
+    ColumnSpec("scope3_tco2e", .nonNegativeDecimal),
+  ])
+
+  /// Reads accounts.csv: for each entity the latest year's scope 1, scope 2
+  /// (location-based) and scope 3 (`nil` when zero: no scope 3 lines).
+  public static func read(file path: String) throws -> [String: AccountEmissions] {
+    var latest: [String: AccountEmissions] = [:]
+    try ReferenceTable.read(file: path, schema: schema) { record, c in
+      let id = record.text(c["entity_id"])!
+      let year = Int(record.text(c["period"])!.prefix(4))!
+      guard (latest[id]?.year ?? Int.min) < year else { return }
+      let s3 = record.decimal(c["scope3_tco2e"])
+      latest[id] = AccountEmissions(year: year, scope1: record.decimal(c["scope1_tco2e"])!,
+                                    scope2: record.decimal(c["scope2_location_tco2e"])!,
+                                    scope3: s3 == 0 ? nil : s3)
+    }
+    return latest
+  }
+}
+
+/// Loans tagged green: the ids of loans with an `aligned` tag in a tags.csv file.
+public enum GreenTags {
+  public static let schema = TableSchema(name: "tags", columns: [
+    ColumnSpec("loan_id", .identifier, required: true),
+    ColumnSpec("taxonomy", .text),
+    ColumnSpec("code", .text),
+    ColumnSpec("status", .oneOf(["aligned", "eligible", "not_eligible", "insufficient_data"]), required: true),
+  ])
+
+  public static func read(file path: String) throws -> Set<String> {
+    var green: Set<String> = []
+    try ReferenceTable.read(file: path, schema: schema) { record, c in
+      if record.text(c["status"]) == "aligned" { green.insert(record.text(c["loan_id"])!) }
+    }
+    return green
+  }
+}

@@ -1,0 +1,74 @@
+public import Quantities
+
+/// Where each column of a schema sits in one file, for reading fields by column name after
+/// ``RowChecker`` has validated the record.
+public struct ColumnIndex: Sendable {
+  private let indices: [String: Int]
+
+  public init(binding: HeaderBinding, schema: TableSchema) {
+    var indices: [String: Int] = [:]
+    for (spec, i) in zip(schema.columns, binding.fieldIndex) where i != nil { indices[spec.name] = i }
+    self.indices = indices
+  }
+
+  /// The 0-based field index of `name`, or `nil` if the file lacks the column.
+  public subscript(name: String) -> Int? { indices[name] }
+}
+
+extension CSVRecord {
+  /// The field at `index`, or `nil` when the column is absent (`index == nil`) or the cell empty.
+  @inline(__always)
+  public func field(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
+    guard let index else { return nil }
+    let f = self[index]
+    return f.isEmpty ? nil : f
+  }
+
+  /// The text at `index`, `nil` when absent or empty.
+  public func text(_ index: Int?) -> String? {
+    field(index).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The decimal at `index`, `nil` when absent, empty or (not after validation) malformed.
+  @inline(__always)
+  public func decimal(_ index: Int?) -> Double? {
+    field(index).flatMap { try? FieldParser.decimal($0) }
+  }
+
+  /// The boolean at `index`, `nil` when absent, empty or malformed.
+  public func boolean(_ index: Int?) -> Bool? {
+    field(index).flatMap { try? FieldParser.boolean($0) }
+  }
+
+  /// The currency at `index`, `nil` when absent, empty or malformed.
+  @inline(__always)
+  public func currency(_ index: Int?) -> Currency? {
+    field(index).flatMap { try? FieldParser.currency($0) }
+  }
+}
+
+/// Reads a small reference table (exchange rates, benchmarks, country data) in which every
+/// row must be valid: the first invalid row is an input error naming file, line and column.
+public enum ReferenceTable {
+  /// Calls `body` with each validated data record and the column index.
+  ///
+  /// - Throws: ``InputError`` for a missing file or column, an empty file or an invalid row;
+  ///   what `body` throws.
+  public static func read(file path: String, schema: TableSchema,
+                          _ body: (borrowing CSVRecord, ColumnIndex) throws -> Void) throws
+  {
+    var checker: RowChecker?
+    var columns: ColumnIndex?
+    try CSVReader.read(file: path) { record in
+      guard let checker, let columns else {
+        let binding = try HeaderBinding(header: record.strings, schema: schema, file: path)
+        checker = RowChecker(schema: schema, binding: binding, file: path)
+        columns = ColumnIndex(binding: binding, schema: schema)
+        return
+      }
+      if let error = checker.check(record) { throw InputError(file: path, message: error.description) }
+      try body(record, columns)
+    }
+    if checker == nil { throw InputError(file: path, message: "the file is empty; expected a \(schema.name) header") }
+  }
+}

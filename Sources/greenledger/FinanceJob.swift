@@ -1,0 +1,341 @@
+import GreenLedger
+import Synchronization
+
+/// One pass of loans.csv through financed emissions, in partitions read on several
+/// threads; outputs are written per partition and concatenated in file order, totals are
+/// exact and merged, so any thread count gives the same bytes.
+struct FinanceJob: Sendable {
+  let calculator: FinancedEmissionsCalculator
+  let book: BorrowerBook
+  let green: Set<String>
+  let shard: Shard?
+  /// Run the benchmark job finance-basic instead of PCAF.
+  let basic: Bool
+  let loansName: String
+
+  /// financed.csv: the contract's columns, then GreenLedger's additions; `line` (the loan's
+  /// line in loans.csv) last, which `greenledger merge` orders shards by.
+  static let columns = [
+    "loan_id", "borrower_id", "asset_class", "attribution_factor", "financed_scope1_tco2e",
+    "financed_scope2_tco2e", "financed_scope3_tco2e", "data_quality_score", "method",
+    "financed_scope12_tco2e", "data_quality_score_scope3", "financed_scope1_incl_lulucf_tco2e",
+    "outstanding_cny", "status", "reason", "emissions_source", "flags", "line",
+  ]
+  static let basicColumns = ["loan_id", "attribution_factor", "financed_tco2e"]
+
+  struct Partition: @unchecked Sendable {
+    var checker: RowChecker
+    var decoder: LoanDecoder
+    var output: CSVWriter
+    var rejects: RejectsWriter
+    var outputPath: String
+    var rejectPath: String
+    var ids = ByteKeyTable()
+    var read = 0
+    var accepted = 0
+    var totals = PortfolioTotals()
+    var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
+    var bySector: [String: PortfolioTotals] = [:]
+    /// Borrower position → (loans, Σ attribution factor in 10^-12 quanta).
+    var attribution: [Int: (Int, Int128)] = [:]
+    var basic = BasicTotals()
+    var warning: String?
+  }
+
+  /// Totals of finance-basic in the reference jobs' JSON layout.
+  struct BasicTotals {
+    var loans = 0
+    var scored = 0
+    var reasons = [Int](repeating: 0, count: FinanceBasic.Reason.allCases.count)
+    var outstanding = ExactSum(decimalPlaces: 4)
+    var outstandingScored = ExactSum(decimalPlaces: 4)
+    var financed = ExactSum(decimalPlaces: 6)
+
+    mutating func merge(_ o: BasicTotals) {
+      loans += o.loans
+      scored += o.scored
+      for i in reasons.indices { reasons[i] += o.reasons[i] }
+      try? outstanding.merge(o.outstanding)
+      try? outstandingScored.merge(o.outstandingScored)
+      try? financed.merge(o.financed)
+    }
+
+    func rendered() -> String {
+      JSONValue.object([
+        ("job", .string("finance-basic")), ("version", .int(1)), ("tool", .string("greenledger")),
+        ("loans", .int(loans)), ("scored", .int(scored)), ("unscored", .int(loans - scored)),
+        ("unscored_by_reason", .object(FinanceBasic.Reason.allCases.enumerated().map { ($1.rawValue, .int(reasons[$0])) })),
+        ("outstanding_cny", .number(outstanding.decimalString)),
+        ("outstanding_scored_cny", .number(outstandingScored.decimalString)),
+        ("financed_tco2e", .number(financed.decimalString)),
+      ]).rendered()
+    }
+  }
+
+  struct Result {
+    var read = 0
+    var accepted = 0
+    var rejected = 0
+    var skipped = 0
+    var totals = PortfolioTotals()
+    var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
+    var bySector: [String: PortfolioTotals] = [:]
+    var attribution: [Int: (Int, Int128)] = [:]
+    var basicTotals = BasicTotals()
+    var outputFiles: [String] = []
+    var rejectFiles: [String] = []
+    var warnings: [String] = []
+  }
+
+  func perform(loans path: String, threads: Int, workDirectory: String) throws -> Result {
+    let first = try pass(loans: path, threads: threads, workDirectory: workDirectory)
+    // A loan_id repeated across partitions is only seen when the sets meet: read again on
+    // one thread, where the checker rejects the repeat in file order.
+    var clean = true
+    for k in first.indices.dropFirst() where clean {
+      first[k].ids.forEachKey { key in
+        if clean, first[..<k].contains(where: { $0.ids.value(for: key) != nil }) { clean = false }
+      }
+    }
+    let parts = clean ? first : try pass(loans: path, threads: 1, workDirectory: workDirectory)
+    var r = Result()
+    for (i, p) in parts.enumerated() {
+      try p.output.close()
+      try p.rejects.close()
+      r.read += p.read
+      r.accepted += p.accepted
+      r.rejected += p.rejects.count
+      r.totals.merge(p.totals)
+      for k in r.byClass.indices { r.byClass[k].merge(p.byClass[k]) }
+      r.bySector.merge(p.bySector) { var a = $0; a.merge($1); return a }
+      r.attribution.merge(p.attribution) { ($0.0 + $1.0, $0.1 + $1.1) }
+      r.basicTotals.merge(p.basic)
+      r.outputFiles.append(p.outputPath)
+      r.rejectFiles.append(p.rejectPath)
+      if i == 0, let w = p.warning { r.warnings.append(w) }
+    }
+    r.skipped = 0
+    return r
+  }
+
+  private func pass(loans path: String, threads: Int, workDirectory: String) throws -> [Partition] {
+    try FileSystem.createDirectory(workDirectory)
+    let counter = Counter()
+    let name = loansName
+    // Validate the columns this job reads (loan_id uniqueness is checked across partitions).
+    var used: Set<String> = ["loan_id", "borrower_id", "asset_class", "currency", "outstanding", "project_value"]
+    if !basic {
+      used.formUnion(["origination_date", "project_type", "project_region", "property_value", "floor_area_m2",
+                      "energy_kwh", "epc_label", "vehicle_gco2_per_km", "annual_km"])
+    }
+    let checked = DataContract.loans.restricted(to: used)
+    let uniqueFree = TableSchema(name: checked.name, columns: checked.columns, companions: checked.companions)
+    let (states, _) = try CSVReader.readPartitioned(
+      file: path, partitions: max(1, threads),
+      makeState: { header, _ in
+        let n = counter.next()
+        let binding = try HeaderBinding(header: header, schema: DataContract.loans, file: name)
+        let outputPath = "\(workDirectory)/financed-\(n).csv"
+        let rejectPath = "\(workDirectory)/rejects-\(n).csv"
+        let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
+        return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
+                         decoder: LoanDecoder(binding: binding),
+                         output: try CSVWriter(path: outputPath, header: []),
+                         rejects: try RejectsWriter(path: rejectPath), outputPath: outputPath, rejectPath: rejectPath,
+                         warning: binding.unknownColumnsWarning)
+      },
+      body: { p, record in self.consume(record, into: &p) })
+    return states
+  }
+
+  private func consume(_ record: borrowing CSVRecord, into p: inout Partition) {
+    if let shard {
+      let own: Bool
+      if record.issue == nil, let i = p.decoder.loanIDIndex, i < record.count {
+        own = shard.contains(record[i])
+      } else {
+        var text = "line:\(record.line)"
+        own = text.withUTF8 { shard.contains($0) }
+      }
+      guard own else { return }
+    }
+    p.read += 1
+    if let error = p.checker.check(record) {
+      p.rejects.reject(error, raw: record.csvLine)
+      return
+    }
+    let loan = p.decoder.loan(record)
+    let idField = record[p.decoder.loanIDIndex!]
+    guard p.ids.insert(idField, value: record.line) else {
+      let first = p.ids.value(for: idField) ?? 0
+      reject(record, column: "loan_id", "duplicate loan_id \"\(loan.id)\" (first on line \(first)); it must be unique in the file", &p)
+      return
+    }
+    let borrower = p.decoder.borrowerIDIndex.flatMap { record.field($0) }.flatMap { book.position(of: $0) }
+      .map { book.borrowers[$0] }
+    if basic {
+      consumeBasic(loan, borrower: borrower, into: &p)
+      return
+    }
+    if let id = loan.borrowerID, borrower == nil {
+      reject(record, column: "borrower_id", "unknown borrower \"\(id)\"; it is not in the borrowers file", &p)
+      return
+    }
+    let e: FinancedEmission
+    do throws(LoanRejection) {
+      e = try calculator.evaluate(loan, borrower: borrower)
+    } catch {
+      reject(record, column: error.column, error.message, &p)
+      return
+    }
+    let isGreen = green.contains(loan.id)
+    do {
+      var next = p.totals
+      try next.add(e, isGreen: isGreen)
+      try p.byClass[AssetClass.allCases.firstIndex(of: e.assetClass)!].add(e, isGreen: isGreen)
+      try p.bySector[String((e.sector ?? "-").prefix(1)), default: PortfolioTotals()].add(e, isGreen: isGreen)
+      p.totals = next
+    } catch {
+      reject(record, column: "outstanding", "a computed value is out of range (\(error)); check the amounts", &p)
+      return
+    }
+    p.accepted += 1
+    if let af = e.attributionFactor, let id = loan.borrowerID, let position = book.position(of: id),
+       let q = try? ExactSum.quanta(of: af, decimalPlaces: 12)
+    {
+      let (n, sum) = p.attribution[position] ?? (0, 0)
+      p.attribution[position] = (n + 1, sum + Int128(q))
+    }
+    write(e, line: record.line, to: p.output)
+  }
+
+  private func consumeBasic(_ loan: Loan, borrower: Borrower?, into p: inout Partition) {
+    let r = FinanceBasic.evaluate(loan, borrower: borrower, rates: calculator.exchangeRates,
+                                  intensities: calculator.sectorIntensities)
+    p.accepted += 1
+    p.basic.loans += 1
+    if let o = r.outstandingCNY { try? p.basic.outstanding.add(o) }
+    if let reason = r.reason {
+      p.basic.reasons[FinanceBasic.Reason.allCases.firstIndex(of: reason)!] += 1
+    } else {
+      p.basic.scored += 1
+      if let o = r.outstandingCNY { try? p.basic.outstandingScored.add(o) }
+      try? p.basic.financed.add(r.financed!)
+    }
+    p.output.writeField(loan.id)
+    p.output.writeShortest(r.attributionFactor)
+    p.output.writeShortest(r.financed)
+    p.output.endRow()
+  }
+
+  private func reject(_ record: borrowing CSVRecord, column: String, _ message: String, _ p: inout Partition) {
+    let i = DataContract.loans.columns.firstIndex { $0.name == column }
+    p.rejects.reject(RowError(file: loansName, line: record.line, column: p.decoder.fieldNumber(of: column) ?? i.map { $0 + 1 },
+                              columnName: column, reason: message), raw: record.csvLine)
+  }
+
+  private func write(_ e: FinancedEmission, line: Int, to w: CSVWriter) {
+    w.writeField(e.loanID)
+    w.writeField(e.borrowerID ?? "")
+    w.writeField(e.assetClass.rawValue)
+    w.writeShortest(e.attributionFactor)
+    w.writeDecimal(e.scope1, places: 6)
+    w.writeDecimal(e.scope2, places: 6)
+    w.writeDecimal(e.scope3, places: 6)
+    w.writeField(e.dataQuality.map(String.init) ?? "")
+    w.writeField(e.isScored ? e.method : "")
+    w.writeDecimal(e.scope12, places: 6)
+    w.writeField(e.dataQualityScope3.map(String.init) ?? "")
+    w.writeDecimal(e.scope1IncludingLULUCF, places: 6)
+    w.writeDecimal(e.outstanding, places: 2)
+    w.writeField(e.isScored ? "scored" : "unscored")
+    w.writeField(e.unscored.map { "\($0.rawValue): \(e.detail ?? "")" } ?? "")
+    w.writeField(e.emissionsSource ?? "")
+    w.writeField(e.flags.joined(separator: ";"))
+    w.writeDecimal(Double(line), places: 0)
+    w.endRow()
+  }
+}
+
+extension FinanceJob.Result {
+  /// summary.json: row counts, totals and portfolio metrics overall, by asset class and by
+  /// GB/T 4754 section.
+  func summary(command: String, profile: String, shard: Shard?, borrowers: (read: Int, rejected: Int),
+               factorDigest: String) -> JSONValue
+  {
+    func metrics(_ t: PortfolioTotals) -> JSONValue {
+      func number(_ x: Double?, _ places: Int) -> JSONValue { x.map { .number(DecimalFormat.fixed($0, places: places)) } ?? .null }
+      return .object([
+        ("loans", .int(t[.loans])), ("scored", .int(t[.scored])),
+        ("unscored_by_reason", .object([("no_attribution", .int(t[.noAttribution])), ("no_emissions", .int(t[.noEmissions]))])),
+        ("attribution_capped", .int(t[.attributionCapped])),
+        ("outstanding_cny", .number(t.text(.outstanding))),
+        ("outstanding_scored_cny", .number(t.text(.outstandingScored))),
+        ("financed_scope1_tco2e", .number(t.text(.scope1))),
+        ("financed_scope2_tco2e", .number(t.text(.scope2))),
+        ("financed_scope12_tco2e", .number(t.text(.scope12))),
+        ("financed_scope3_tco2e", .number(t.text(.scope3))),
+        ("financed_scope1_incl_lulucf_tco2e", .number(t.text(.scope1IncludingLULUCF))),
+        ("economic_emission_intensity_tco2e_per_million_cny", number(t.economicEmissionIntensity, 6)),
+        ("waci_tco2e_per_million_cny_revenue", number(t.weightedAverageCarbonIntensity, 6)),
+        ("weighted_data_quality_scope12", number(t.weightedDataQuality, 4)),
+        ("weighted_data_quality_scope3", number(t.weightedDataQualityScope3, 4)),
+        ("coverage", number(t.coverage, 6)),
+        ("green_outstanding_cny", .number(t.text(.greenOutstanding))),
+        ("green_share", number(t.greenShare, 6)),
+      ])
+    }
+    let classes = AssetClass.allCases.enumerated().compactMap { i, c in
+      byClass[i][.loans] > 0 ? (c.rawValue, metrics(byClass[i])) : nil
+    }
+    let sectors = bySector.keys.sorted().map { ($0, metrics(bySector[$0]!)) }
+    let over = attribution.values.filter { $0.1 > 1_000_000_000_000 }.count
+    return .object([
+      ("command", .string(command)),
+      ("profile", .string(profile)),
+      ("shard", shard.map { .string($0.description) } ?? .null),
+      ("rows", .object([("read", .int(read)), ("accepted", .int(accepted)), ("rejected", .int(rejected))])),
+      ("borrowers", .object([("read", .int(borrowers.read)), ("rejected", .int(borrowers.rejected))])),
+      ("reporting_currency", .string("CNY")),
+      ("portfolio", metrics(totals)),
+      ("by_asset_class", .object(classes)),
+      ("by_sector_section", .object(sectors)),
+      ("borrowers_attributed_over_100_percent", .int(over)),
+      ("factor_set_digest", .string(factorDigest)),
+    ])
+  }
+
+  /// borrower_attribution.csv: per borrower, the loans attributed and the sum of their
+  /// attribution factors; `over_100_percent` flags a borrower whose loans together exceed 1.
+  func writeBorrowerAttribution(to path: String, book: BorrowerBook) throws {
+    let w = try CSVWriter(path: path, header: ["borrower_id", "loans", "attribution_sum", "over_100_percent"])
+    let rows = attribution.map { (book.borrowers[$0.key].id, $0.value) }.sorted { $0.0 < $1.0 }
+    for (id, (n, q)) in rows {
+      w.writeRow([id, String(n), ExactSum.decimalString(quanta: q, decimalPlaces: 12),
+                  q > 1_000_000_000_000 ? "true" : "false"])
+    }
+    try w.close()
+  }
+
+  /// partials.csv: every exact total as an integer, for `greenledger merge`.
+  func writePartials(to path: String, profile: String, shard: Shard?, borrowers: (read: Int, rejected: Int),
+                     factorDigest: String, loansFile: String) throws
+  {
+    let w = try CSVWriter(path: path, header: ["group", "key", "value"])
+    w.writeRow(["run", "profile", profile])
+    w.writeRow(["run", "shard", shard?.description ?? "1/1"])
+    w.writeRow(["run", "factor_set_digest", factorDigest])
+    w.writeRow(["run", "loans_file", loansFile])
+    for (k, v) in [("read", read), ("accepted", accepted), ("rejected", rejected),
+                   ("borrowers_read", borrowers.read), ("borrowers_rejected", borrowers.rejected)] {
+      w.writeRow(["rows", k, String(v)])
+    }
+    func put(_ group: String, _ t: PortfolioTotals) {
+      for (k, v) in t.partial { w.writeRow([group, k, v]) }
+    }
+    put("portfolio", totals)
+    for (i, c) in AssetClass.allCases.enumerated() where byClass[i][.loans] > 0 { put("class:" + c.rawValue, byClass[i]) }
+    for s in bySector.keys.sorted() { put("sector:" + s, bySector[s]!) }
+    try w.close()
+  }
+}

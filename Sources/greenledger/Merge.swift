@@ -1,0 +1,179 @@
+import ArgumentParser
+import GreenLedger
+
+/// `greenledger merge`: the reduce step over the outputs of `finance --shard I/N`.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Merge the outputs of `finance --shard I/N` runs into the single run's outputs.",
+    discussion: """
+      Takes every shard's --out directory (each shard exactly once, same profile and factor
+      set) and writes financed.csv, borrower_attribution.csv, partials.csv, summary.json and
+      rejects.csv byte-identical to an unsharded run. Streams financed.csv (memory does not
+      grow with loans); rejected rows are held in memory.
+
+      Example:
+        greenledger merge shard1/ shard2/ shard3/ shard4/ --out merged/
+      """
+  )
+
+  @Argument(help: "Shard output directories.") var directories: [String]
+  @Option(help: "Output directory.") var out: String
+
+  func run() throws {
+    guard !directories.isEmpty else { throw ValidationError("give the shard directories to merge") }
+    let shards = try directories.map { try ShardOutput(directory: $0) }
+    let count = shards[0].shard.count
+    let indices = shards.map(\.shard.index).sorted()
+    guard shards.allSatisfy({ $0.shard.count == count }), indices == Array(1...count) else {
+      throw InputError(file: directories.joined(separator: " "), message:
+        "expected shards 1/\(count) … \(count)/\(count) once each, found "
+        + shards.map(\.shard.description).joined(separator: ", "))
+    }
+    for s in shards where s.profile != shards[0].profile || s.factorDigest != shards[0].factorDigest {
+      throw InputError(file: s.directory, message: "profile or factor set differs from \(shards[0].directory); "
+        + "shards must come from one run configuration")
+    }
+    guard shards[0].profile == "pcaf" else {
+      throw InputError(file: shards[0].directory, message: "merge supports the pcaf profile")
+    }
+    try FileSystem.createDirectory(out)
+    let ordered = shards.sorted { $0.shard.index < $1.shard.index }
+
+    var result = FinanceJob.Result()
+    for s in ordered {
+      result.read += s.rows["read"] ?? 0
+      result.accepted += s.rows["accepted"] ?? 0
+      result.rejected += s.rows["rejected"] ?? 0
+      result.totals.merge(s.groups["portfolio"] ?? PortfolioTotals())
+      for (i, c) in AssetClass.allCases.enumerated() {
+        if let t = s.groups["class:" + c.rawValue] { result.byClass[i].merge(t) }
+      }
+      for (k, t) in s.groups where k.hasPrefix("sector:") {
+        result.bySector[String(k.dropFirst(7)), default: PortfolioTotals()].merge(t)
+      }
+    }
+    let borrowers = (read: ordered[0].rows["borrowers_read"] ?? 0, rejected: ordered[0].rows["borrowers_rejected"] ?? 0)
+
+    // borrower_attribution.csv: sums per borrower.
+    var attribution: [String: (Int, Int128)] = [:]
+    for s in ordered {
+      try ReferenceTable.read(file: s.directory + "/borrower_attribution.csv", schema: Self.attributionSchema) { r, c in
+        let text = r.text(c["attribution_sum"])!
+        guard let q = Int128(String(text.filter { $0 != "." })), text.split(separator: ".").last?.count == 12 else {
+          throw InputError(file: s.directory + "/borrower_attribution.csv", message: "line \(r.line): bad attribution_sum \"\(text)\"")
+        }
+        let n = Int(r.decimal(c["loans"])!)
+        let (m, sum) = attribution[r.text(c["borrower_id"])!] ?? (0, 0)
+        attribution[r.text(c["borrower_id"])!] = (m + n, sum + q)
+      }
+    }
+    let w = try CSVWriter(path: out + "/borrower_attribution.csv", header: ["borrower_id", "loans", "attribution_sum", "over_100_percent"])
+    for id in attribution.keys.sorted() {
+      let (n, q) = attribution[id]!
+      w.writeRow([id, String(n), ExactSum.decimalString(quanta: q, decimalPlaces: 12), q > 1_000_000_000_000 ? "true" : "false"])
+    }
+    try w.close()
+    var overCount = 0
+    for (_, v) in attribution where v.1 > 1_000_000_000_000 { overCount += 1 }
+    for (i, v) in attribution.values.enumerated() { result.attribution[i] = v }
+
+    try mergeByLine(ordered.map { $0.directory + "/financed.csv" }, to: out + "/financed.csv")
+    try mergeRejects(ordered, to: out + "/rejects.csv")
+    let summary = result.summary(command: "finance", profile: "pcaf", shard: nil, borrowers: borrowers,
+                                 factorDigest: ordered[0].factorDigest)
+    try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+    try result.writePartials(to: out + "/partials.csv", profile: "pcaf", shard: nil, borrowers: borrowers,
+                             factorDigest: ordered[0].factorDigest, loansFile: ordered[0].loansFile)
+    print("merged \(shards.count) shards: read \(result.read), accepted \(result.accepted), rejected \(result.rejected) → \(out)/")
+  }
+
+  static let attributionSchema = TableSchema(name: "borrower_attribution", columns: [
+    ColumnSpec("borrower_id", .identifier, required: true),
+    ColumnSpec("loans", .integer(0...Int.max), required: true),
+    ColumnSpec("attribution_sum", .nonNegativeDecimal, required: true),
+    ColumnSpec("over_100_percent", .boolean, required: true),
+  ])
+
+  /// K-way merge of files whose records end with the input line number, header first.
+  func mergeByLine(_ files: [String], to path: String) throws {
+    let streams = try files.map { try RecordStream(path: $0) }
+    let output = try CSVWriter(path: path, header: [])
+    var heads: [(line: Int, bytes: [UInt8])?] = []
+    var header: [UInt8]?
+    for s in streams {
+      let h = try s.next()
+      if header == nil { header = h }
+      heads.append(try Self.keyed(s.next(), file: path))
+    }
+    if let header { header.withUnsafeBufferPointer { output.writeRaw($0) } }
+    while true {
+      var best: Int?
+      for i in heads.indices { if let h = heads[i], best == nil || h.line < heads[best!]!.line { best = i } }
+      guard let b = best else { break }
+      heads[b]!.bytes.withUnsafeBufferPointer { output.writeRaw($0) }
+      heads[b] = try Self.keyed(streams[b].next(), file: files[b])
+    }
+    try output.close()
+  }
+
+  static func keyed(_ record: [UInt8]?, file: String) throws -> (line: Int, bytes: [UInt8])? {
+    guard let record else { return nil }
+    guard let comma = record.lastIndex(of: 0x2C),
+          let line = Int(String(decoding: record[(comma + 1)...], as: UTF8.self)) else {
+      throw InputError(file: file, message: "a record does not end with its input line number")
+    }
+    return (line, record)
+  }
+
+  /// rejects.csv: shard 1's borrowers rejects first, then every shard's loan rejects by line.
+  func mergeRejects(_ shards: [ShardOutput], to path: String) throws {
+    var borrowerRows: [[String]] = []
+    var loanRows: [(Int, [String])] = []
+    for s in shards {
+      try CSVReader.read(file: s.directory + "/rejects.csv") { r in
+        guard r.line > 1 else { return }
+        let fields = r.strings
+        if fields.first == s.loansFile { loanRows.append((Int(fields[1]) ?? 0, fields)) } else { borrowerRows.append(fields) }
+      }
+    }
+    loanRows.sort { $0.0 < $1.0 }
+    let w = try CSVWriter(path: path, header: RejectsWriter.header)
+    for row in borrowerRows { w.writeRow(row) }
+    for (_, row) in loanRows { w.writeRow(row) }
+    try w.close()
+  }
+}
+
+/// What one shard's --out directory says of itself (partials.csv).
+struct ShardOutput {
+  let directory: String
+  var shard = Shard(index: 1, count: 1)
+  var profile = ""
+  var factorDigest = ""
+  var loansFile = ""
+  var rows: [String: Int] = [:]
+  var groups: [String: PortfolioTotals] = [:]
+
+  init(directory: String) throws {
+    self.directory = directory
+    var raw: [String: [String: String]] = [:]
+    try CSVReader.read(file: directory + "/partials.csv") { r in
+      guard r.line > 1, r.count == 3 else { return }
+      raw[r.string(at: 0), default: [:]][r.string(at: 1)] = r.string(at: 2)
+    }
+    guard let run = raw["run"], let s = run["shard"].flatMap(Shard.init(argument:)) else {
+      throw InputError(file: directory + "/partials.csv", message: "not the partials of a finance run; run `greenledger finance --shard I/N` first")
+    }
+    shard = s
+    profile = run["profile"] ?? ""
+    factorDigest = run["factor_set_digest"] ?? ""
+    loansFile = run["loans_file"] ?? ""
+    rows = (raw["rows"] ?? [:]).compactMapValues { Int($0) }
+    for (group, values) in raw where group != "run" && group != "rows" {
+      guard let t = PortfolioTotals(partial: values) else {
+        throw InputError(file: directory + "/partials.csv", message: "group \(group) lacks a total; the file is damaged")
+      }
+      groups[group] = t
+    }
+  }
+}
