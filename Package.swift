@@ -25,7 +25,7 @@ let package = Package(
       dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
-    .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular"]),
+    .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(
       name: "GreenLedger",
       dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "FinancedEmissions"]
@@ -53,7 +53,7 @@ let package = Package(
     ),
     .testTarget(name: "FactorTablesTests", dependencies: ["FactorTables", "Tabular", "Quantities"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "FactorTables", "Quantities", "Tabular"]),
-    .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "Quantities", "Tabular"]),
+    .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]
 )

@@ -150,7 +150,7 @@ public struct ExchangeRates: Hashable, Sendable {
 
 /// A sector emission intensity for PCAF option 3 estimates: tCO2e per million of a
 /// currency of revenue (option 3a) or of assets (option 3b).
-public struct SectorIntensity: Hashable, Sendable {
+public struct EconomicIntensity: Hashable, Sendable {
   public enum Basis: String, Hashable, Sendable { case revenue, assets }
 
   public let id: String
@@ -178,13 +178,13 @@ public struct SectorIntensity: Hashable, Sendable {
 
 /// Sector intensities, matched by the longest prefix of a borrower's sector code.
 public struct SectorIntensityTable: Hashable, Sendable {
-  public let intensities: [SectorIntensity]
+  public let intensities: [EconomicIntensity]
   /// (basis, packed prefix) keys in ascending order, with the intensity's index: a binary
   /// search per prefix length, no hashing or allocation per look-up.
   private let keys: [UInt64]
   private let positions: [Int]
 
-  public init(_ intensities: [SectorIntensity]) {
+  public init(_ intensities: [EconomicIntensity]) {
     self.intensities = intensities
     var keyed: [(UInt64, Int)] = []
     for (i, s) in intensities.enumerated() {
@@ -196,7 +196,7 @@ public struct SectorIntensityTable: Hashable, Sendable {
   }
 
   /// A sector code of up to 7 ASCII bytes and the basis, packed into one integer.
-  private static func key(_ code: Substring, _ basis: SectorIntensity.Basis) -> UInt64? {
+  private static func key(_ code: Substring, _ basis: EconomicIntensity.Basis) -> UInt64? {
     guard code.utf8.count <= 7 else { return nil }
     var key: UInt64 = basis == .revenue ? 1 : 2
     for b in code.utf8 { key = key << 8 | UInt64(b) }
@@ -204,7 +204,7 @@ public struct SectorIntensityTable: Hashable, Sendable {
   }
 
   /// The intensity of the longest prefix of `sector` for `basis`, or `nil`.
-  public func match(sector: String, basis: SectorIntensity.Basis) -> SectorIntensity? {
+  public func match(sector: String, basis: EconomicIntensity.Basis) -> EconomicIntensity? {
     var prefix = Substring(sector)
     while !prefix.isEmpty {
       if let key = Self.key(prefix, basis) {

@@ -1,5 +1,6 @@
 public import Quantities
 public import Tabular
+public import FactorTables
 
 /// The borrowers of a run, by id.
 public struct BorrowerBook: Sendable {
@@ -200,14 +201,28 @@ extension SectorIntensityTable {
 
   /// Reads a sector-intensity file in the ``prefixSchema`` layout.
   public static func read(file path: String) throws -> SectorIntensityTable {
-    var rows: [SectorIntensity] = []
+    var rows: [EconomicIntensity] = []
     try ReferenceTable.read(file: path, schema: prefixSchema) { record, c in
       let prefix = record.text(c["prefix"])!
-      rows.append(SectorIntensity(id: "\(prefix)", sectorPrefix: prefix, basis: .revenue,
+      rows.append(EconomicIntensity(id: "\(prefix)", sectorPrefix: prefix, basis: .revenue,
                                   tonnesPerMillion: record.decimal(c["tco2e_per_million_cny"])!, currency: .cny,
                                   year: nil, source: record.text(c["note"]) ?? path))
     }
     return SectorIntensityTable(rows)
+  }
+}
+
+extension SectorIntensityTable {
+  /// The sector intensities of a factor set (dataset `sector-intensities`), converted to
+  /// tonnes per million of their currency. Rows whose unit is not mass per money are skipped.
+  public init(factorSet: FactorSet) {
+    self.init(factorSet.sectorIntensities.compactMap { s in
+      guard let money = try? UnitOfMeasure(parsing: s.currency.code), let perUnit = try? s.unit.perUnit.conversionFactor(to: money)
+      else { return nil }
+      return EconomicIntensity(id: s.id, sectorPrefix: s.sector, basis: s.metric == "assets" ? .assets : .revenue,
+                               tonnesPerMillion: s.unit.tonnes(of: s.value) / perUnit * 1_000_000, currency: s.currency,
+                               year: s.year, source: "\(s.citation.publisher), \(s.citation.source)")
+    })
   }
 }
 

@@ -29,7 +29,7 @@ struct Finance: ParsableCommand {
   var accounts: String?
   @Option(help: "Exchange rates into CNY: currency,cny_per_unit[,date][,source]. Without it only CNY is accepted.")
   var fx: String?
-  @Option(help: "Sector intensities for option 3 estimates: prefix,tco2e_per_million_cny (longest prefix wins).")
+  @Option(help: "Sector intensities for option 3 estimates: prefix,tco2e_per_million_cny (longest prefix wins; default: the factor set's sector-intensities dataset, an unofficial estimate).")
   var sectorIntensities: String?
   @Option(help: "Country GDP (PPP) and emissions for sovereign debt: country,year,gdp_ppp,emissions_excl_lulucf,…")
   var countries: String?
@@ -50,7 +50,8 @@ struct Finance: ParsableCommand {
     let factors = try factorOptions.load()
     try FileSystem.createDirectory(out)
     let rates = try fx.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()
-    let intensities = try sectorIntensities.map { try SectorIntensityTable.read(file: $0) } ?? SectorIntensityTable([])
+    let intensities = try sectorIntensities.map { try SectorIntensityTable.read(file: $0) }
+      ?? SectorIntensityTable(factorSet: factors)
     let book = try BorrowerBook.read(file: borrowers, displayName: basename(borrowers), threads: threads)
     for w in book.warnings { common.warn(w) }
     let reportingDay = try Account.day(asOf)

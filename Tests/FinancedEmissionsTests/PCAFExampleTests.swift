@@ -155,9 +155,9 @@ import Testing
   @Test func sectorEstimates() throws {
     let rates = ExchangeRates(reportingCurrency: .cny, rates: [.init(currency: .usd, value: 7)])
     let table = SectorIntensityTable([
-      SectorIntensity(id: "C30", sectorPrefix: "C30", basis: .revenue, tonnesPerMillion: 2_000, currency: .usd,
+      EconomicIntensity(id: "C30", sectorPrefix: "C30", basis: .revenue, tonnesPerMillion: 2_000, currency: .usd,
                       year: 2022, source: "test"),
-      SectorIntensity(id: "C", sectorPrefix: "C", basis: .assets, tonnesPerMillion: 70, currency: .cny, year: 2022,
+      EconomicIntensity(id: "C", sectorPrefix: "C", basis: .assets, tonnesPerMillion: 70, currency: .cny, year: 2022,
                       source: "test"),
     ])
     let calculator = FinancedEmissionsCalculator(exchangeRates: rates, sectorIntensities: table)
