@@ -180,7 +180,7 @@ struct MalformedInputTests {
     let o = try check("a,1,,,,\na,2,,,,\n")
     #expect(o.report.accepted == 1)
     #expect(o.rejects[0][1] == "3")
-    #expect(o.rejects[0][3] == "id: duplicate value \"a\"; it must be unique in the file")
+    #expect(o.rejects[0][3] == "id: duplicate value \"a\" (first on line 2); it must be unique in the file")
   }
 
   @Test func quoteInsideUnquotedFieldAndTextAfterClosingQuote() throws {
