@@ -21,38 +21,68 @@ public enum FinanceBasic {
     public var reason: Reason?
   }
 
+  /// What the job needs of one borrower, computed once per borrower rather than per loan.
+  public struct BorrowerTerms: Hashable, Sendable {
+    /// CNY per unit of the borrower's currency; `nil` without a rate (rule 3).
+    public var rate: Double?
+    public var isListed: Bool
+    /// EVIC and equity + debt in CNY (rule 4); `nil` when absent or not > 0.
+    public var evicCNY: Double?
+    public var equityPlusDebtCNY: Double?
+    /// Emissions, tCO2e (rule 5); `nil` when neither reported nor estimable.
+    public var emissions: Double?
+
+    public init(_ b: Borrower, rates: ExchangeRates, intensities: SectorIntensityTable) {
+      rate = rates.rate(b.currency)
+      isListed = b.isListed == true
+      if let rate {
+        if let evic = b.evic, evic > 0 { evicCNY = evic * rate }
+        if let e = b.totalEquity, let d = b.totalDebt, e + d > 0 { equityPlusDebtCNY = (e + d) * rate }
+        if let s1 = b.reportedScope1, let s2 = b.reportedScope2 {
+          emissions = s1 + s2
+        } else if let revenue = b.revenue, let s = intensities.match(sector: b.sector, basis: .revenue) {
+          emissions = revenue * rate / 1e6 * s.tonnesPerMillion
+        }
+      }
+    }
+  }
+
   /// Applies the job's rules 1–6, first that applies decides.
   public static func evaluate(_ loan: Loan, borrower: Borrower?, rates: ExchangeRates,
                               intensities: SectorIntensityTable) -> Result
   {
+    evaluate(assetClass: loan.assetClass, outstanding: loan.outstanding, rate: rates.rate(loan.currency),
+             projectValue: loan.projectValue,
+             borrower: borrower.map { BorrowerTerms($0, rates: rates, intensities: intensities) })
+  }
+
+  /// Rules 1–6 for a loan given by its fields: `rate` is CNY per unit of the loan's
+  /// currency (`nil` without one), `borrower` the terms of its borrower (`nil` if unknown).
+  @inline(__always)
+  public static func evaluate(assetClass: AssetClass, outstanding: Double, rate loanRate: Double?,
+                              projectValue: Double?, borrower: BorrowerTerms?) -> Result
+  {
     var r = Result()
-    let loanRate = rates.rate(loan.currency)
-    r.outstandingCNY = loanRate.map { loan.outstanding * $0 }
-    switch loan.assetClass {
+    r.outstandingCNY = loanRate.map { outstanding * $0 }
+    switch assetClass {
     case .mortgage, .motorVehicleLoan, .sovereignDebt:
       r.reason = .outOfScope
       return r
     default: break
     }
     guard let b = borrower else { r.reason = .noBorrower; return r }
-    guard let loanRate, let borrowerRate = rates.rate(b.currency) else { r.reason = .noFX; return r }
+    guard let loanRate, b.rate != nil else { r.reason = .noFX; return r }
     var factor: Double?
-    if loan.assetClass == .projectFinance {
-      if let v = loan.projectValue, v > 0 { factor = loan.outstanding / v }
-    } else if b.isListed == true {
-      if let evic = b.evic, evic > 0 { factor = loan.outstanding * loanRate / (evic * borrowerRate) }
-    } else if let e = b.totalEquity, let d = b.totalDebt, e + d > 0 {
-      factor = loan.outstanding * loanRate / ((e + d) * borrowerRate)
+    if assetClass == .projectFinance {
+      if let v = projectValue, v > 0 { factor = outstanding / v }
+    } else if b.isListed {
+      if let evic = b.evicCNY { factor = outstanding * loanRate / evic }
+    } else if let ed = b.equityPlusDebtCNY {
+      factor = outstanding * loanRate / ed
     }
     guard let factor else { r.reason = .noAttribution; return r }
+    guard let emissions = b.emissions else { r.reason = .noEmissions; return r }
     let af = min(factor, 1)
-    var emissions: Double?
-    if let s1 = b.reportedScope1, let s2 = b.reportedScope2 {
-      emissions = s1 + s2
-    } else if let revenue = b.revenue, let s = intensities.match(sector: b.sector, basis: .revenue) {
-      emissions = revenue * borrowerRate / 1e6 * s.tonnesPerMillion
-    }
-    guard let emissions else { r.reason = .noEmissions; return r }
     r.attributionFactor = af
     r.financed = af * emissions
     return r

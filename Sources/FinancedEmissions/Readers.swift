@@ -65,7 +65,7 @@ extension BorrowerBook {
 
   private struct Part: @unchecked Sendable {
     var checker: RowChecker
-    var c: ColumnIndex
+    var c: Columns
     var borrowers: [Borrower] = []
     var rejected: [(RowError, String)] = []
     var read = 0
@@ -80,7 +80,7 @@ extension BorrowerBook {
         let checked = DataContract.borrowers.restricted(to: usedColumns)
         return Part(checker: RowChecker(schema: checked, binding: try HeaderBinding(header: header, schema: checked, file: name),
                                         file: name),
-                    c: ColumnIndex(binding: binding, schema: DataContract.borrowers),
+                    c: Columns(ColumnIndex(binding: binding, schema: DataContract.borrowers)),
                     warning: binding.unknownColumnsWarning)
       },
       body: { p, record in
@@ -94,21 +94,36 @@ extension BorrowerBook {
     return parts
   }
 
-  private static func borrower(_ record: borrowing CSVRecord, _ c: ColumnIndex) -> Borrower {
-    var b = Borrower(id: record.text(c["borrower_id"])!, sector: record.text(c["sector"])!,
-                     country: record.text(c["country"])!, currency: record.currency(c["currency"])!)
-    b.region = record.text(c["region"])
-    b.isListed = record.boolean(c["listed"])
-    b.revenue = record.decimal(c["revenue"])
-    b.evic = record.decimal(c["evic"])
-    b.totalEquity = record.decimal(c["total_equity"])
-    b.totalDebt = record.decimal(c["total_debt"])
-    b.totalAssets = record.decimal(c["total_assets"])
-    b.reportedScope1 = record.decimal(c["reported_scope1"])
-    b.reportedScope2 = record.decimal(c["reported_scope2"])
-    b.reportedScope3 = record.decimal(c["reported_scope3"])
-    b.emissionsYear = record.decimal(c["emissions_year"]).map { Int($0) }
-    b.emissionsVerified = record.boolean(c["emissions_verified"])
+  /// Field indices of the borrower columns, resolved once per file.
+  private struct Columns: Sendable {
+    let id, sector, country, region, listed, currency, revenue, evic, equity, debt, assets, s1, s2, s3, year,
+      verified: Int?
+
+    init(_ c: ColumnIndex) {
+      (id, sector, country, region, listed, currency) =
+        (c["borrower_id"], c["sector"], c["country"], c["region"], c["listed"], c["currency"])
+      (revenue, evic, equity, debt, assets) =
+        (c["revenue"], c["evic"], c["total_equity"], c["total_debt"], c["total_assets"])
+      (s1, s2, s3, year, verified) =
+        (c["reported_scope1"], c["reported_scope2"], c["reported_scope3"], c["emissions_year"], c["emissions_verified"])
+    }
+  }
+
+  private static func borrower(_ record: borrowing CSVRecord, _ c: Columns) -> Borrower {
+    var b = Borrower(id: record.text(c.id)!, sector: record.text(c.sector)!, country: record.text(c.country)!,
+                     currency: record.currency(c.currency)!)
+    b.region = record.text(c.region)
+    b.isListed = record.boolean(c.listed)
+    b.revenue = record.decimal(c.revenue)
+    b.evic = record.decimal(c.evic)
+    b.totalEquity = record.decimal(c.equity)
+    b.totalDebt = record.decimal(c.debt)
+    b.totalAssets = record.decimal(c.assets)
+    b.reportedScope1 = record.decimal(c.s1)
+    b.reportedScope2 = record.decimal(c.s2)
+    b.reportedScope3 = record.decimal(c.s3)
+    b.emissionsYear = record.decimal(c.year).map { Int($0) }
+    b.emissionsVerified = record.boolean(c.verified)
     return b
   }
 }
@@ -138,6 +153,15 @@ public struct LoanDecoder: Sendable {
 
   /// The 1-based field number of column `name` in this file.
   public func fieldNumber(of name: String) -> Int? { c[name].map { $0 + 1 } }
+
+  /// The fields finance-basic reads, of a record that ``RowChecker`` accepted.
+  @inline(__always)
+  public func basicFields(_ record: borrowing CSVRecord)
+    -> (assetClass: AssetClass, currency: Currency, outstanding: Double, projectValue: Double?)
+  {
+    (AssetClass.allCases[(try? assetClasses.index(of: record[assetClass!])) ?? 0], record.currency(currency)!,
+     record.decimal(outstanding)!, record.decimal(projectValue))
+  }
 
   /// The loan of a record that ``RowChecker`` accepted.
   public func loan(_ record: borrowing CSVRecord) -> Loan {

@@ -12,6 +12,22 @@ struct FinanceJob: Sendable {
   /// Run the benchmark job finance-basic instead of PCAF.
   let basic: Bool
   let loansName: String
+  /// finance-basic: each borrower's terms, by position in the book.
+  let basicTerms: [FinanceBasic.BorrowerTerms]
+
+  init(calculator: FinancedEmissionsCalculator, book: BorrowerBook, green: Set<String>, shard: Shard?,
+       basic: Bool, loansName: String)
+  {
+    self.calculator = calculator
+    self.book = book
+    self.green = green
+    self.shard = shard
+    self.basic = basic
+    self.loansName = loansName
+    basicTerms = basic ? book.borrowers.map {
+      FinanceBasic.BorrowerTerms($0, rates: calculator.exchangeRates, intensities: calculator.sectorIntensities)
+    } : []
+  }
 
   /// financed.csv: the contract's columns, then GreenLedger's additions; `line` (the loan's
   /// line in loans.csv) last, which `greenledger merge` orders shards by.
@@ -164,19 +180,20 @@ struct FinanceJob: Sendable {
       p.rejects.reject(error, raw: record.csvLine)
       return
     }
-    let loan = p.decoder.loan(record)
     let idField = record[p.decoder.loanIDIndex!]
     guard p.ids.insert(idField, value: record.line) else {
       let first = p.ids.value(for: idField) ?? 0
-      reject(record, column: "loan_id", "duplicate loan_id \"\(loan.id)\" (first on line \(first)); it must be unique in the file", &p)
+      reject(record, column: "loan_id", "duplicate loan_id \"\(record.string(at: p.decoder.loanIDIndex!))\" "
+        + "(first on line \(first)); it must be unique in the file", &p)
       return
     }
-    let borrower = p.decoder.borrowerIDIndex.flatMap { record.field($0) }.flatMap { book.position(of: $0) }
-      .map { book.borrowers[$0] }
+    let position = p.decoder.borrowerIDIndex.flatMap { record.field($0) }.flatMap { book.position(of: $0) }
     if basic {
-      consumeBasic(loan, borrower: borrower, into: &p)
+      consumeBasic(record, borrower: position, into: &p)
       return
     }
+    let loan = p.decoder.loan(record)
+    let borrower = position.map { book.borrowers[$0] }
     if let id = loan.borrowerID, borrower == nil {
       reject(record, column: "borrower_id", "unknown borrower \"\(id)\"; it is not in the borrowers file", &p)
       return
@@ -209,9 +226,11 @@ struct FinanceJob: Sendable {
     write(e, line: record.line, to: p.output)
   }
 
-  private func consumeBasic(_ loan: Loan, borrower: Borrower?, into p: inout Partition) {
-    let r = FinanceBasic.evaluate(loan, borrower: borrower, rates: calculator.exchangeRates,
-                                  intensities: calculator.sectorIntensities)
+  private func consumeBasic(_ record: borrowing CSVRecord, borrower: Int?, into p: inout Partition) {
+    let fields = p.decoder.basicFields(record)
+    let r = FinanceBasic.evaluate(assetClass: fields.assetClass, outstanding: fields.outstanding,
+                                  rate: calculator.exchangeRates.rate(fields.currency),
+                                  projectValue: fields.projectValue, borrower: borrower.map { basicTerms[$0] })
     p.accepted += 1
     p.basic.loans += 1
     if let o = r.outstandingCNY { try? p.basic.outstanding.add(o) }
@@ -222,7 +241,7 @@ struct FinanceJob: Sendable {
       if let o = r.outstandingCNY { try? p.basic.outstandingScored.add(o) }
       try? p.basic.financed.add(r.financed!)
     }
-    p.output.writeField(loan.id)
+    p.output.writeField(bytes: record[p.decoder.loanIDIndex!])
     p.output.writeShortest(r.attributionFactor)
     p.output.writeShortest(r.financed)
     p.output.endRow()
