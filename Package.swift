@@ -25,10 +25,11 @@ let package = Package(
       dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
+    .target(name: "ESGScoring", dependencies: ["Quantities"]),
     .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(
       name: "GreenLedger",
-      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "FinancedEmissions"]
+      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "FinancedEmissions"]
     ),
     .executableTarget(
       name: "greenledger",
@@ -53,6 +54,10 @@ let package = Package(
     ),
     .testTarget(name: "FactorTablesTests", dependencies: ["FactorTables", "Tabular", "Quantities"]),
     .testTarget(name: "AccountingTests", dependencies: ["Accounting", "FactorTables", "Quantities", "Tabular"]),
+    .testTarget(
+      name: "ESGScoringTests",
+      dependencies: ["ESGScoring", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]

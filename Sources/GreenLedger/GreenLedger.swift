@@ -4,6 +4,7 @@
 @_exported public import Tabular
 @_exported public import FactorTables
 @_exported public import Accounting
+@_exported public import ESGScoring
 @_exported public import FinancedEmissions
 
 /// The library's version (semantic versioning).

@@ -1,0 +1,79 @@
+extension ScoringMethodology {
+  /// The bundled default methodology, `greenledger-esg` 1.0.0.
+  public static let bundled: ScoringMethodology = {
+    // The literal below is validated by the test suite; a failure here is a build defect.
+    try! ScoringMethodology.decode(Array(defaultJSON.utf8), file: "bundled methodology greenledger-esg@1.0.0")
+  }()
+
+  /// The bundled methodology's JSON (`greenledger score --print-methodology` writes it out).
+  public static let defaultJSON = #"""
+  {
+    "id": "greenledger-esg",
+    "version": "1.0.0",
+    "description": "GreenLedger's open ESG score for lending: E from the enterprise carbon account, S and G from esg.csv; 0-100, nine grades. A reference methodology to adapt, not a rating agency's.",
+    "rationale": [
+      "Industry-relative normalisation: intensities and incident counts are scored against sector peers (same GB/T 4754 division and year) as MSCI's Industry-Adjusted Score normalises against the industry peer range (MSCI ESG Ratings ScoringMethodology, executive summary, 2022) and as Chinese raters use within-industry quantiles.",
+      "Peer groups with fewer than 5 entities fall back to all entities of the year; the output says so.",
+      "Governance is scored for every sector and weighs at least one third, as MSCI assesses Corporate Governance for all companies (MSCI ESG Ratings Key Issue Framework).",
+      "E and S pillar weights depend on the sector group, in the spirit of SASB's Materiality Map (industry-specific material issues): high-emitting sectors weigh E more.",
+      "Missing data scores the indicator's lowest value (0) and lowers coverage, the common practice of raters where disclosure is missing; nothing is silently dropped.",
+      "Nine grades AAA, AA, A, BBB, BB, B, CCC, CC, C as the Sino-Securities (华证) ESG rating uses; the cut-offs (10-point bands, C below 20) are GreenLedger's, since 华证 does not publish its own.",
+      "Controversy severity (0-5) is a deduction of 4 points per level, capped at 20, as MSCI and Sustainalytics let controversies reduce scores; the size is GreenLedger's choice.",
+      "carbon_grade uses the Zhejiang/Huzhou carbon-efficiency grade 1-5 (规上工业企业碳效等级评价方法): grade 1 scores 100, grade 5 scores 0, equal steps.",
+      "Board independence: 0 scores 0, one half or more scores 100; China's CSRC rule requires at least one third independent directors in listed companies (上市公司独立董事管理办法, 2023, art. 5)."
+    ],
+    "sector_groups": [
+      { "key": "high_emitting", "prefixes": ["B", "C25", "C26", "C28", "C30", "C31", "C32", "D44", "D45", "G53", "G54", "G55", "G56"] }
+    ],
+    "pillars": [
+      { "key": "E", "weights": { "default": 0.30, "high_emitting": 0.45 } },
+      { "key": "S", "weights": { "default": 0.35, "high_emitting": 0.22 } },
+      { "key": "G", "weights": { "default": 0.35, "high_emitting": 0.33 } }
+    ],
+    "indicators": [
+      { "key": "carbon_grade", "pillar": "E", "source": "account", "direction": "lower_is_better", "unit": "grade",
+        "normalisation": { "kind": "map", "map": { "1": 100, "2": 75, "3": 50, "4": 25, "5": 0 } },
+        "weights": { "default": 0.25, "high_emitting": 0.30 } },
+      { "key": "carbon_intensity_revenue", "pillar": "E", "source": "account", "direction": "lower_is_better", "unit": "tCO2e/10^4 CNY",
+        "normalisation": { "kind": "peer_percentile" },
+        "weights": { "default": 0.25, "high_emitting": 0.30 } },
+      { "key": "emissions_change_vs_base_year", "pillar": "E", "source": "account", "direction": "lower_is_better", "unit": "ratio",
+        "normalisation": { "kind": "linear", "worst": 0.10, "best": -0.20 },
+        "weights": { "default": 0.15, "high_emitting": 0.15 } },
+      { "key": "scope3_reported", "pillar": "E", "source": "account", "direction": "higher_is_better", "unit": "boolean",
+        "normalisation": { "kind": "map", "map": { "0": 0, "1": 100 } },
+        "weights": { "default": 0.10, "high_emitting": 0.05 } },
+      { "key": "emissions_verified", "pillar": "E", "source": "account", "direction": "higher_is_better", "unit": "boolean",
+        "normalisation": { "kind": "map", "map": { "0": 0, "1": 100 } },
+        "weights": { "default": 0.10, "high_emitting": 0.10 } },
+      { "key": "green_revenue_share", "pillar": "E", "source": "esg", "direction": "higher_is_better", "unit": "ratio",
+        "normalisation": { "kind": "linear", "worst": 0, "best": 1 },
+        "weights": { "default": 0.15, "high_emitting": 0.10 } },
+      { "key": "safety_incidents", "pillar": "S", "source": "esg", "direction": "lower_is_better", "unit": "count",
+        "normalisation": { "kind": "peer_percentile" },
+        "weights": { "default": 0.60 } },
+      { "key": "labour_disputes", "pillar": "S", "source": "esg", "direction": "lower_is_better", "unit": "count",
+        "normalisation": { "kind": "peer_percentile" },
+        "weights": { "default": 0.40 } },
+      { "key": "board_independence", "pillar": "G", "source": "esg", "direction": "higher_is_better", "unit": "ratio",
+        "normalisation": { "kind": "linear", "worst": 0, "best": 0.5 },
+        "weights": { "default": 0.40 } },
+      { "key": "environmental_penalties", "pillar": "G", "source": "esg", "direction": "lower_is_better", "unit": "count",
+        "normalisation": { "kind": "peer_percentile" },
+        "weights": { "default": 0.35 } },
+      { "key": "sustainability_report_published", "pillar": "G", "source": "esg", "direction": "higher_is_better", "unit": "boolean",
+        "normalisation": { "kind": "map", "map": { "0": 0, "1": 100 } },
+        "weights": { "default": 0.25 } }
+    ],
+    "minimum_peers": 5,
+    "deductions": [
+      { "indicator": "controversy_severity", "unit": "level", "points_per_unit": 4, "cap": 20 }
+    ],
+    "grades": [
+      { "grade": "AAA", "minimum": 90 }, { "grade": "AA", "minimum": 80 }, { "grade": "A", "minimum": 70 },
+      { "grade": "BBB", "minimum": 60 }, { "grade": "BB", "minimum": 50 }, { "grade": "B", "minimum": 40 },
+      { "grade": "CCC", "minimum": 30 }, { "grade": "CC", "minimum": 20 }, { "grade": "C", "minimum": 0 }
+    ]
+  }
+  """#
+}

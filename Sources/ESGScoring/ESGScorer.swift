@@ -1,0 +1,167 @@
+public import Quantities
+
+/// One entity-year's raw inputs: its sector and the raw value of each indicator it has.
+public struct ESGProfile: Hashable, Sendable {
+  public var entityID: String
+  public var year: Int
+  /// GB/T 4754-2017 code.
+  public var sector: String
+  /// Raw values by indicator key (indicators and deductions); absent = missing.
+  public var values: [String: Double]
+
+  public init(entityID: String, year: Int, sector: String, values: [String: Double] = [:]) {
+    self.entityID = entityID
+    self.year = year
+    self.sector = sector
+    self.values = values
+  }
+}
+
+/// One line of a score's explanation: an indicator (or deduction) and what it added.
+public struct ScoreContribution: Hashable, Sendable {
+  public let key: String
+  /// `E`, `S`, `G`, or `deduction`.
+  public let pillar: String
+  /// The raw value, `nil` when missing.
+  public let raw: Double?
+  /// The normalised score 0–100 (0 when missing); for a deduction, the points taken off.
+  public let score: Double
+  /// Pillar weight × indicator weight (1 for a deduction).
+  public let weight: Double
+  /// Points added to the total, to 10^-4 (negative for a deduction). The contributions of
+  /// a score sum exactly to its total.
+  public let contribution: Double
+  /// How the score was obtained (`peer percentile among 7 of C30 2024`, `missing`, …).
+  public let note: String
+}
+
+/// An entity-year's ESG score under one methodology, with its explanation.
+public struct ESGScore: Hashable, Sendable {
+  public let entityID: String
+  public let year: Int
+  public let sectorGroup: String
+  /// Pillar scores 0–100 (Σ indicator weight × score within the pillar).
+  public let environmental: Double
+  public let social: Double
+  public let governance: Double
+  /// 0–100: the exact sum of ``contributions``.
+  public let total: Double
+  public let grade: String
+  /// Share of indicator weight with data, 0–1.
+  public let coverage: Double
+  public let methodologyVersion: String
+  public let contributions: [ScoreContribution]
+}
+
+/// Scores entity-years under a ``ScoringMethodology``: normalisation within sector peers, missing
+/// indicators at their lowest score, weighted pillars, deductions, grades.
+///
+/// The result does not depend on the order of the profiles. Improving one of an entity's
+/// indicators never lowers that entity's total (property-tested).
+public struct ESGScorer: Sendable {
+  public let methodology: ScoringMethodology
+
+  public init(methodology: ScoringMethodology = .bundled) { self.methodology = methodology }
+
+  /// Contributions are kept to 10^-4 points.
+  static let quantum = 10_000.0
+
+  /// Scores every profile, sorted by entity id and year.
+  public func score(_ profiles: [ESGProfile]) -> [ESGScore] {
+    let sorted = profiles.sorted { ($0.entityID, $0.year) < ($1.entityID, $1.year) }
+    // Peer values per (indicator, year, division) and per (indicator, year).
+    var byDivision: [String: [Double]] = [:]
+    var byYear: [String: [Double]] = [:]
+    for p in sorted {
+      for i in methodology.indicators where i.normalisation.kind == "peer_percentile" {
+        guard let v = p.values[i.key] else { continue }
+        byDivision["\(i.key)|\(p.year)|\(Self.division(p.sector))", default: []].append(v)
+        byYear["\(i.key)|\(p.year)", default: []].append(v)
+      }
+    }
+    return sorted.map { p in
+      let group = methodology.group(of: p.sector)
+      var lines: [ScoreContribution] = []
+      var pillarTotals: [String: Double] = [:]
+      var covered = 0.0
+      var possible = 0.0
+      var quanta = 0
+      for pillar in methodology.pillars {
+        let pw = pillar.weights[group] ?? pillar.weights["default"] ?? 0
+        for i in methodology.indicators where i.pillar == pillar.key {
+          let w = i.weights[group] ?? i.weights["default"]!
+          possible += w * pw
+          let (s, note): (Double, String)
+          if let raw = p.values[i.key] {
+            covered += w * pw
+            (s, note) = normalise(i, raw, profile: p, byDivision: byDivision, byYear: byYear)
+          } else {
+            (s, note) = (0, "missing: lowest score")
+          }
+          pillarTotals[pillar.key, default: 0] += w * s
+          let q = Int((pw * w * s * Self.quantum).rounded())
+          quanta += q
+          lines.append(ScoreContribution(key: i.key, pillar: pillar.key, raw: p.values[i.key], score: s, weight: pw * w,
+                                         contribution: Double(q) / Self.quantum, note: note))
+        }
+      }
+      for d in methodology.deductions {
+        guard let raw = p.values[d.indicator] else { continue }
+        let points = min(max(raw, 0) * d.pointsPerUnit, d.cap)
+        let q = -Int((points * Self.quantum).rounded())
+        quanta += q
+        lines.append(ScoreContribution(key: d.indicator, pillar: "deduction", raw: raw, score: points, weight: 1,
+                                       contribution: Double(q) / Self.quantum,
+                                       note: "\(DecimalFormat.shortest(d.pointsPerUnit)) points per unit, cap \(DecimalFormat.shortest(d.cap))"))
+      }
+      if quanta < 0 {
+        // Deductions cannot take the total below 0: the floor is a line of its own, so the
+        // contributions still sum to the total.
+        lines.append(ScoreContribution(key: "floor_at_zero", pillar: "deduction", raw: nil, score: 0, weight: 1,
+                                       contribution: Double(-quanta) / Self.quantum, note: "total floored at 0"))
+        quanta = 0
+      }
+      let total = Double(quanta) / Self.quantum
+      return ESGScore(entityID: p.entityID, year: p.year, sectorGroup: group,
+                      environmental: pillarTotals["E"] ?? 0, social: pillarTotals["S"] ?? 0,
+                      governance: pillarTotals["G"] ?? 0, total: total, grade: methodology.grade(of: total),
+                      coverage: possible > 0 ? covered / possible : 0, methodologyVersion: "\(methodology.id)@\(methodology.version)",
+                      contributions: lines)
+    }
+  }
+
+  /// The GB/T 4754 division of a code: its letter and two digits (`C30` of `C3011`).
+  static func division(_ sector: String) -> String { String(sector.prefix(3)) }
+
+  private func normalise(_ i: ScoringMethodology.Indicator, _ raw: Double, profile p: ESGProfile,
+                         byDivision: [String: [Double]], byYear: [String: [Double]]) -> (Double, String)
+  {
+    let better = i.direction == .higherIsBetter
+    switch i.normalisation.kind {
+    case "linear":
+      let (worst, best) = (i.normalisation.worst!, i.normalisation.best!)
+      let s = min(max((raw - worst) / (best - worst), 0), 1) * 100
+      return (s, "linear: \(DecimalFormat.shortest(worst)) → 0, \(DecimalFormat.shortest(best)) → 100")
+    case "map":
+      let key = DecimalFormat.shortest(raw)
+      guard let s = i.normalisation.map?[key] else { return (0, "value \(key) not in the map: lowest score") }
+      return (s, "map: \(key) → \(DecimalFormat.shortest(s))")
+    default:
+      let division = Self.division(p.sector)
+      var peers = byDivision["\(i.key)|\(p.year)|\(division)"] ?? []
+      var scope = "\(peers.count) peers of \(division) \(p.year)"
+      if peers.count < methodology.minimumPeers {
+        peers = byYear["\(i.key)|\(p.year)"] ?? []
+        scope = "fallback: \(division) has fewer than \(methodology.minimumPeers) peers; all \(peers.count) entities of \(p.year)"
+      }
+      guard peers.count > 1 else { return (50, "peer percentile: no peers to compare, middle score; " + scope) }
+      var worse = 0.0
+      var ties = -1.0  // the entity itself
+      for v in peers {
+        if v == raw { ties += 1 } else if (v < raw) == better { worse += 1 }
+      }
+      let s = (worse + ties / 2) / Double(peers.count - 1) * 100
+      return (s, (scope.hasPrefix("fallback") ? "peer percentile; " : "peer percentile among ") + scope)
+    }
+  }
+}

@@ -1,0 +1,212 @@
+internal import FoundationEssentials
+
+/// A versioned ESG scoring methodology: pillars, indicators, sector-group weights, the
+/// missing-data rule, deductions and grade cut-offs. It is data (JSON), so that a change of
+/// method is a reviewed, versioned file change — and every score names the version it used.
+public struct ScoringMethodology: Hashable, Sendable, Codable {
+  public var id: String
+  public var version: String
+  public var description: String
+  /// Sector groups by GB/T 4754 code prefix (longest prefix wins); an entity outside every
+  /// group belongs to `default`.
+  public var sectorGroups: [SectorGroup]
+  /// Pillar keys `E`, `S`, `G` and their weights per sector group (each group's sum is 1).
+  public var pillars: [Pillar]
+  public var indicators: [Indicator]
+  /// Peer groups with fewer entities than this fall back to all entities of the year.
+  public var minimumPeers: Int
+  /// Points taken off the total, e.g. for controversies.
+  public var deductions: [Deduction]
+  /// Grades from best to worst, each with its lowest total (the last has 0).
+  public var grades: [Grade]
+  /// Why each choice was made, with the practice it follows.
+  public var rationale: [String]
+
+  public struct SectorGroup: Hashable, Sendable, Codable {
+    public var key: String
+    public var prefixes: [String]
+  }
+
+  public struct Pillar: Hashable, Sendable, Codable {
+    public var key: String
+    /// Weight per sector group key; `default` is required.
+    public var weights: [String: Double]
+  }
+
+  public enum Source: String, Hashable, Sendable, Codable {
+    /// From the carbon account (accounts.csv) or the entity's record (borrowers.csv).
+    case account
+    /// From esg.csv.
+    case esg
+  }
+
+  public enum Direction: String, Hashable, Sendable, Codable {
+    case higherIsBetter = "higher_is_better", lowerIsBetter = "lower_is_better"
+  }
+
+  /// How a raw value becomes a score 0–100.
+  public struct Normalisation: Hashable, Sendable, Codable {
+    /// `peer_percentile`: share of sector peers the entity does better than (ties count
+    /// half); `linear`: `worst` → 0, `best` → 100, clamped; `map`: listed values → scores.
+    public var kind: String
+    public var worst: Double?
+    public var best: Double?
+    public var map: [String: Double]?
+  }
+
+  public struct Indicator: Hashable, Sendable, Codable {
+    public var key: String
+    public var pillar: String
+    public var source: Source
+    public var direction: Direction
+    /// The unit esg.csv must give (`count`, `ratio`, `boolean`, `tCO2e/10^4 CNY`, …).
+    public var unit: String
+    public var normalisation: Normalisation
+    /// Weight within its pillar per sector group; each group's weights in a pillar sum to 1.
+    public var weights: [String: Double]
+  }
+
+  public struct Deduction: Hashable, Sendable, Codable {
+    /// esg.csv indicator whose value (e.g. controversy severity 0–5) is deducted.
+    public var indicator: String
+    public var unit: String
+    public var pointsPerUnit: Double
+    public var cap: Double
+  }
+
+  public struct Grade: Hashable, Sendable, Codable {
+    public var grade: String
+    public var minimum: Double
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, version, description, sectorGroups = "sector_groups", pillars, indicators
+    case minimumPeers = "minimum_peers", deductions, grades, rationale
+  }
+}
+
+extension ScoringMethodology.Normalisation {
+  enum CodingKeys: String, CodingKey { case kind, worst, best, map }
+}
+
+extension ScoringMethodology.Deduction {
+  enum CodingKeys: String, CodingKey { case indicator, unit, pointsPerUnit = "points_per_unit", cap }
+}
+
+/// A methodology file that cannot be used: what is wrong and where.
+public struct MethodologyError: Error, Hashable, Sendable, CustomStringConvertible {
+  public let file: String
+  public let message: String
+  public init(file: String, _ message: String) {
+    self.file = file
+    self.message = message
+  }
+  public var description: String { "\(file): \(message)" }
+}
+
+extension ScoringMethodology {
+  /// Account-sourced indicator keys the scorer knows how to fill.
+  public static let accountIndicators: Set<String> = [
+    "carbon_grade", "carbon_intensity_revenue", "emissions_change_vs_base_year", "scope3_reported",
+    "emissions_verified",
+  ]
+
+  /// Decodes and validates a methodology.
+  ///
+  /// - Throws: ``MethodologyError`` for invalid JSON, a duplicate key, an unknown pillar,
+  ///   source indicator or normalisation, weights that do not sum to 1, or bad grades.
+  public static func decode(_ bytes: [UInt8], file: String) throws(MethodologyError) -> ScoringMethodology {
+    let m: ScoringMethodology
+    do {
+      m = try JSONDecoder().decode(ScoringMethodology.self, from: Data(bytes))
+    } catch {
+      throw MethodologyError(file: file, "not a valid methodology: \(error)")
+    }
+    try m.validate(file: file)
+    return m
+  }
+
+  /// Checks the rules ``decode(_:file:)`` lists.
+  public func validate(file: String) throws(MethodologyError) {
+    func fail(_ message: String) -> MethodologyError { MethodologyError(file: file, message) }
+    var seen: Set<String> = []
+    for i in indicators {
+      guard seen.insert(i.key).inserted else { throw fail("duplicate indicator key \"\(i.key)\"") }
+      guard pillars.contains(where: { $0.key == i.pillar }) else {
+        throw fail("indicator \(i.key): unknown pillar \"\(i.pillar)\"; pillars are \(pillars.map(\.key).joined(separator: ", "))")
+      }
+      if i.source == .account, !Self.accountIndicators.contains(i.key) {
+        throw fail("indicator \(i.key): unknown account indicator; known: \(Self.accountIndicators.sorted().joined(separator: ", "))")
+      }
+      switch i.normalisation.kind {
+      case "peer_percentile": break
+      case "linear":
+        guard let w = i.normalisation.worst, let b = i.normalisation.best, w != b else {
+          throw fail("indicator \(i.key): linear normalisation needs distinct worst and best")
+        }
+      case "map":
+        guard let map = i.normalisation.map, !map.isEmpty, map.values.allSatisfy({ (0...100).contains($0) }) else {
+          throw fail("indicator \(i.key): map normalisation needs values mapped to scores 0–100")
+        }
+      default:
+        throw fail("indicator \(i.key): unknown normalisation \"\(i.normalisation.kind)\"; use peer_percentile, linear or map")
+      }
+      guard i.weights["default"] != nil else { throw fail("indicator \(i.key): weights need a \"default\" group") }
+    }
+    var pillarKeys: Set<String> = []
+    for p in pillars where !pillarKeys.insert(p.key).inserted { throw fail("duplicate pillar key \"\(p.key)\"") }
+    var groupKeys: Set<String> = ["default"]
+    for g in sectorGroups where !groupKeys.insert(g.key).inserted { throw fail("duplicate sector group \"\(g.key)\"") }
+    for group in groupKeys.sorted() {
+      let pillarSum = pillars.reduce(0) { $0 + ($1.weights[group] ?? $1.weights["default"] ?? 0) }
+      guard abs(pillarSum - 1) < 1e-9 else {
+        throw fail("pillar weights of group \(group) sum to \(pillarSum), not 1")
+      }
+      for p in pillars {
+        let members = indicators.filter { $0.pillar == p.key }
+        guard !members.isEmpty else { throw fail("pillar \(p.key) has no indicators") }
+        let sum = members.reduce(0) { $0 + ($1.weights[group] ?? $1.weights["default"]!) }
+        guard abs(sum - 1) < 1e-9 else {
+          throw fail("indicator weights of pillar \(p.key) in group \(group) sum to \(sum), not 1")
+        }
+      }
+    }
+    guard let last = grades.last, last.minimum == 0,
+          zip(grades, grades.dropFirst()).allSatisfy({ $0.minimum > $1.minimum }) else {
+      throw fail("grades must run from best to worst with strictly falling minimums, the last at 0")
+    }
+    guard minimumPeers >= 1 else { throw fail("minimum_peers must be at least 1") }
+    for d in deductions where d.pointsPerUnit < 0 || d.cap < 0 {
+      throw fail("deduction \(d.indicator): points_per_unit and cap must be ≥ 0")
+    }
+  }
+
+  /// The sector group of a GB/T 4754 code: the group with the longest matching prefix.
+  public func group(of sector: String) -> String {
+    var best: (String, Int)?
+    for g in sectorGroups {
+      for p in g.prefixes where sector.hasPrefix(p) && p.count > (best?.1 ?? -1) { best = (g.key, p.count) }
+    }
+    return best?.0 ?? "default"
+  }
+
+  /// The grade of a total.
+  public func grade(of total: Double) -> String {
+    grades.first { total >= $0.minimum }?.grade ?? grades.last!.grade
+  }
+
+  /// Units esg.csv rows must carry for each indicator or deduction key.
+  public var esgUnits: [String: String] {
+    var units: [String: String] = [:]
+    for i in indicators where i.source == .esg { units[i.key] = i.unit }
+    for d in deductions { units[d.indicator] = d.unit }
+    return units
+  }
+
+  /// The JSON text of this methodology, keys sorted (deterministic).
+  public var json: String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
+  }
+}

@@ -1,0 +1,109 @@
+import ESGScoring
+import PropertyBased
+import Testing
+
+@Suite struct ESGScorerTests {
+  let scorer = ESGScorer()
+
+  /// Seven C30 peers with varied data, plus others.
+  func sample() -> [ESGProfile] {
+    var profiles: [ESGProfile] = []
+    for k in 0..<7 {
+      profiles.append(ESGProfile(entityID: "C\(k)", year: 2024, sector: "C3011", values: [
+        "carbon_grade": Double(1 + k % 5), "carbon_intensity_revenue": 1.5 + Double(k) * 0.3,
+        "emissions_change_vs_base_year": -0.05 * Double(k % 3), "scope3_reported": Double(k % 2),
+        "emissions_verified": 1, "safety_incidents": Double(k % 4), "labour_disputes": Double(k % 2),
+        "board_independence": 0.3 + 0.03 * Double(k), "environmental_penalties": Double(k % 3),
+        "sustainability_report_published": 1, "green_revenue_share": 0.1 * Double(k),
+      ]))
+    }
+    profiles.append(ESGProfile(entityID: "I1", year: 2024, sector: "I6513", values: ["board_independence": 0.4]))
+    return profiles
+  }
+
+  @Test func bundledMethodologyIsValid() throws {
+    let m = ScoringMethodology.bundled
+    #expect(m.version == "1.0.0")
+    #expect(m.grades.map(\.grade) == ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C"])
+    try m.validate(file: "bundled")
+    #expect(m.group(of: "C3011") == "high_emitting")
+    #expect(m.group(of: "I6513") == "default")
+  }
+
+  @Test func contributionsSumToTheTotal() {
+    for s in scorer.score(sample()) {
+      let sum = s.contributions.reduce(0) { $0 + Int(($1.contribution * 10_000).rounded()) }
+      #expect(sum == Int((s.total * 10_000).rounded()), "\(s.entityID)")
+      #expect((0...100).contains(s.total))
+    }
+  }
+
+  /// Hand computation for an entity with only board independence 0.4 (default group):
+  /// G pillar 0.35 × board weight 0.40 × linear score 0.4 / 0.5 × 100 = 11.2; coverage 0.14.
+  @Test func missingIndicatorsScoreLowestAndLowerCoverage() throws {
+    let s = try #require(scorer.score(sample()).first { $0.entityID == "I1" })
+    #expect(s.total == 11.2)
+    #expect(abs(s.coverage - 0.35 * 0.40) < 1e-12)
+    #expect(s.grade == "C")
+    let missing = s.contributions.filter { $0.note.hasPrefix("missing") }
+    #expect(missing.count == 10)
+    #expect(missing.allSatisfy { $0.score == 0 && $0.contribution == 0 })
+  }
+
+  /// A sector with a single entity is compared with all entities of the year, and says so.
+  @Test func singleEntitySectorFallsBackToAllEntities() throws {
+    var profiles = sample()
+    profiles.append(ESGProfile(entityID: "K1", year: 2024, sector: "K7010", values: ["safety_incidents": 0]))
+    let s = try #require(scorer.score(profiles).first { $0.entityID == "K1" })
+    let line = try #require(s.contributions.first { $0.key == "safety_incidents" })
+    #expect(line.note == "peer percentile; fallback: K70 has fewer than 5 peers; all 8 entities of 2024")
+    // 0 incidents: better than the C-sector entities with 1, 2, 3 (k % 4 ≠ 0: 5 of them),
+    // tied with the two others at 0. Percentile = (5 + 2/2) / 7 × 100.
+    #expect(abs(line.score - 6.0 / 7.0 * 100) < 1e-9)
+  }
+
+  @Test func resultDoesNotDependOnOrder() {
+    let forward = scorer.score(sample())
+    let backward = scorer.score(sample().reversed())
+    #expect(forward == backward)
+  }
+
+  /// Grade boundaries: a total exactly at a cut-off takes the higher grade.
+  @Test func gradeBoundaries() {
+    let m = ScoringMethodology.bundled
+    #expect(m.grade(of: 90) == "AAA")
+    #expect(m.grade(of: 89.9999) == "AA")
+    #expect(m.grade(of: 60) == "BBB")
+    #expect(m.grade(of: 20) == "CC")
+    #expect(m.grade(of: 19.9999) == "C")
+    #expect(m.grade(of: 0) == "C")
+  }
+
+  @Test func controversyIsADeductionAndTheFloorKeepsTheSum() throws {
+    var profiles = sample()
+    profiles.append(ESGProfile(entityID: "X", year: 2024, sector: "I6513",
+                               values: ["board_independence": 0.1, "controversy_severity": 5]))
+    let s = try #require(scorer.score(profiles).first { $0.entityID == "X" })
+    // 0.35 × 0.40 × 20 = 2.8 points, minus min(5 × 4, 20) = 20: floored at 0.
+    #expect(s.total == 0)
+    #expect(s.contributions.contains { $0.key == "controversy_severity" && $0.contribution == -20 })
+    #expect(s.contributions.contains { $0.key == "floor_at_zero" && abs($0.contribution - 17.2) < 1e-9 })
+  }
+
+  /// Improving any one indicator of an entity never lowers its total.
+  @Test func improvingAnIndicatorNeverLowersTheTotal() async {
+    let keys = ScoringMethodology.bundled.indicators.map(\.key)
+    await propertyCheck(count: 300, input: Gen.int(in: 0...6), Gen.element(of: keys), Gen.double(in: 0...1)) { who, key, step in
+      guard let key else { return }
+      let profiles = sample()
+      let indicator = ScoringMethodology.bundled.indicators.first { $0.key == key }!
+      var improved = profiles
+      let old = improved[who].values[key] ?? 0
+      let delta = indicator.direction == .higherIsBetter ? step : -step
+      improved[who].values[key] = indicator.normalisation.kind == "map" ? (indicator.direction == .higherIsBetter ? min(old + 1, 1) : max(old - 1, 1)) : old + delta
+      let before = scorer.score(profiles).first { $0.entityID == "C\(who)" }!.total
+      let after = scorer.score(improved).first { $0.entityID == "C\(who)" }!.total
+      #expect(after >= before, "\(key) \(old) → \(improved[who].values[key]!): \(before) → \(after)")
+    }
+  }
+}
