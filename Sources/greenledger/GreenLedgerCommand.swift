@@ -16,7 +16,7 @@ struct GreenLedgerCommand: ParsableCommand {
         greenledger validate --kind loans loans.csv --rejects rejects.csv
       """,
     version: greenLedgerVersion,
-    subcommands: [Demo.self, Validate.self, Factors.self, Account.self, Finance.self, Merge.self]
+    subcommands: [Demo.self, Validate.self, Factors.self, Account.self, Score.self, Price.self, Finance.self, Merge.self]
   )
 }
 
@@ -30,6 +30,9 @@ enum Main {
       FileSystem.printError("error: \(error)")
       exit(status: 3)
     } catch let error as FactorSetError {
+      FileSystem.printError("error: \(error)")
+      exit(status: 3)
+    } catch let error as MethodologyError {
       FileSystem.printError("error: \(error)")
       exit(status: 3)
     } catch let error as FactorLookupError {

@@ -1,0 +1,80 @@
+import ArgumentParser
+import GreenLedger
+
+/// `greenledger price`: grade → margin adjustments and sustainability-linked ratchets.
+struct Price: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Link scores to loan pricing: a grade → bps grid and SLL margin ratchets.",
+    discussion: """
+      With --scores, writes pricing.csv (entity, year, grade, adjustment in bps). Without
+      --grid the example grid is used and every row says `example`: it is not a price.
+      With --ratchet TERMS.json and --observed FILE (year,kpi,value), writes ratchet.csv: each
+      KPI's target, observed value, status and adjustment, then the capped total.
+
+      Examples:
+        greenledger price --scores scores/scores.csv --out pricing/
+        greenledger price --ratchet Examples/sll-terms.json --observed Examples/sll-observed.csv --out pricing/
+      """
+  )
+
+  @Option(help: "scores.csv of `greenledger score`.") var scores: String?
+  @Option(help: "Pricing grid JSON: {\"id\",\"example\",\"note\",\"adjustments\":{\"AAA\":-15,…}}.") var grid: String?
+  @Option(help: "Ratchet terms JSON: {\"kpis\":[…],\"cap_bps\":10,\"two_way\":true}.") var ratchet: String?
+  @Option(help: "Observed KPI values: year,kpi,value.") var observed: String?
+  @Option(help: "Output directory.") var out: String
+
+  func validate() throws {
+    guard scores != nil || ratchet != nil else { throw ValidationError("give --scores, --ratchet with --observed, or both") }
+    guard (ratchet == nil) == (observed == nil) else { throw ValidationError("--ratchet and --observed go together") }
+  }
+
+  func run() throws {
+    try FileSystem.createDirectory(out)
+    if let scores {
+      let table = try grid.map { try PricingGrid.decode(FileSystem.contents(of: $0), file: $0, methodology: .bundled) }
+        ?? .example
+      let w = try CSVWriter(path: out + "/pricing.csv", header: ["entity_id", "year", "grade", "adjustment_bps", "grid", "status"])
+      let schema = TableSchema(name: "scores", columns: [
+        ColumnSpec("entity_id", .identifier, required: true), ColumnSpec("year", .integer(1900...2100), required: true),
+        ColumnSpec("grade", .identifier, required: true),
+      ])
+      try ReferenceTable.read(file: scores, schema: schema) { r, c in
+        let grade = r.text(c["grade"])!
+        guard let bps = table.adjustments[grade] else {
+          throw InputError(file: scores, message: "line \(r.line): grade \(grade) is not in grid \(table.id)")
+        }
+        w.writeRow([r.text(c["entity_id"])!, r.text(c["year"])!, grade, DecimalFormat.shortest(bps), table.id,
+                    table.isExample ? "example" : "policy"])
+      }
+      try w.close()
+    }
+    if let ratchet, let observed {
+      let terms = try MarginRatchet.decode(FileSystem.contents(of: ratchet), file: ratchet)
+      var byYear: [Int: [String: Double]] = [:]
+      let schema = TableSchema(name: "observed", columns: [
+        ColumnSpec("year", .integer(1900...2100), required: true), ColumnSpec("kpi", .identifier, required: true),
+        ColumnSpec("value", .decimal, required: true),
+      ])
+      try ReferenceTable.read(file: observed, schema: schema) { r, c in
+        let kpi = r.text(c["kpi"])!
+        guard terms.kpis.contains(where: { $0.key == kpi }) else {
+          throw InputError(file: observed, message: "line \(r.line): KPI \(kpi) is not in the terms; known: "
+            + terms.kpis.map(\.key).joined(separator: ", "))
+        }
+        byYear[Int(r.decimal(c["year"])!), default: [:]][kpi] = r.decimal(c["value"])!
+      }
+      let w = try CSVWriter(path: out + "/ratchet.csv", header: ["year", "kpi", "target", "observed", "status", "adjustment_bps"])
+      for year in byYear.keys.sorted() {
+        let (outcomes, total) = terms.evaluate(year: year, observed: byYear[year]!)
+        for o in outcomes {
+          w.writeRow([String(year), o.kpi, o.target.map(DecimalFormat.shortest) ?? "", o.observed.map(DecimalFormat.shortest) ?? "",
+                      o.status, DecimalFormat.shortest(o.adjustmentBps)])
+        }
+        w.writeRow([String(year), "total", "", "", terms.twoWay ? "two-way, cap \(DecimalFormat.shortest(terms.capBps))"
+                      : "one-way, cap \(DecimalFormat.shortest(terms.capBps))", DecimalFormat.shortest(total)])
+      }
+      try w.close()
+    }
+    print("pricing written to \(out)/")
+  }
+}
