@@ -26,10 +26,11 @@ let package = Package(
     ),
     .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(name: "ESGScoring", dependencies: ["Quantities"]),
+    .target(name: "Tagging", dependencies: ["Quantities", "Tabular", "FactorTables"], exclude: ["Catalogues"]),
     .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(
       name: "GreenLedger",
-      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "FinancedEmissions"]
+      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions"]
     ),
     .executableTarget(
       name: "greenledger",
@@ -58,6 +59,7 @@ let package = Package(
       name: "ESGScoringTests",
       dependencies: ["ESGScoring", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
+    .testTarget(name: "TaggingTests", dependencies: ["Tagging", "FactorTables", "Quantities"]),
     .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]

@@ -1,0 +1,328 @@
+public import Quantities
+
+/// What the tagger reads of a loan (loans.csv, its borrower and the borrower's account).
+public struct LoanFacts: Hashable, Sendable {
+  public var loanID: String
+  public var useOfProceeds: String?
+  /// Structured activity key (`power.wind`, `building.new`, `vehicle.bev`, …).
+  public var projectType: String?
+  public var projectRegion: String?
+  /// The borrower's GB/T 4754 code.
+  public var borrowerSector: String?
+  /// `CN-GFC-2025:4.2.1`, `CN-GBC-2021:3.2.2.1`.
+  public var declaredCode: String?
+  public var originationDate: Day?
+  public var capacityMW: Double?
+  public var annualGenerationMWh: Double?
+  public var lifecycleGCO2ePerKWh: Double?
+  public var vehicleGCO2PerKm: Double?
+  public var annualKm: Double?
+  public var epcLabel: String?
+  public var floorAreaM2: Double?
+  public var annualEnergySavingTCE: Double?
+  /// Outstanding and project value in the loan's currency, for the bank's share of reductions.
+  public var outstanding: Double?
+  public var projectValue: Double?
+  /// The borrower's carbon-efficiency grade (1–5) and level (`低碳`, `中碳`, `高碳`), when known.
+  public var borrowerCarbonGrade: Int?
+  public var borrowerCarbonLevel: String?
+
+  public init(loanID: String) { self.loanID = loanID }
+}
+
+/// The result of tagging one loan under one taxonomy.
+public struct GreenTag: Hashable, Sendable {
+  public enum Status: String, Hashable, Sendable {
+    case aligned, eligible, notEligible = "not_eligible", insufficientData = "insufficient_data"
+  }
+
+  public let loanID: String
+  /// `CN-GFC-2025`, `CN-GBC-2021` or `EU-TAXONOMY`.
+  public let taxonomy: String
+  public var code: String?
+  public var name: String?
+  public var status: Status
+  /// What was matched and each criterion's outcome, `; `-separated.
+  public var evidence: [String] = []
+  /// What would be needed to reach `aligned`.
+  public var missingEvidence: [String] = []
+  /// `declared_code_contradicts_evidence`, `declared_code_unknown`, `declared_code_expired`,
+  /// `green_claim_by_high_carbon_borrower`.
+  public var flags: [String] = []
+  /// 2025 GHG marker of the item: `√√` direct, `√` enabling.
+  public var ghgMarker: String?
+  /// Project-level annual CO2 reduction, tonnes, and the bank's share (outstanding / project value).
+  public var annualReduction: Double?
+  public var attributedReduction: Double?
+  public var standardCoalSavedTCE: Double?
+  public var ruleVersion: String
+}
+
+/// Classifies loans under the 2025 (or, for loans approved before 2025-10-01, the 2021)
+/// Chinese green catalogue and the EU taxonomy, with evidence; explainable line by line.
+///
+/// A loan is `aligned` only when a structured activity (`project_type`) matches and every
+/// criterion of the item is met by data; text alone makes it at most `eligible`.
+public struct GreenTagger: Sendable {
+  public let catalogue: Catalogue
+  /// Annual reduction calculator; `nil` reports no reductions.
+  public let reductions: ReductionCalculator?
+  /// Date for EU rules that change over time (6.5 from 2026-01-01).
+  public let asOf: Day
+
+  /// The 2025 catalogue applies to loans approved on or after this day (银发〔2025〕132号).
+  public static let transitionDay = Day(year: 2025, month: 10, day: 1)!
+
+  public init(catalogue: Catalogue = .bundled, reductions: ReductionCalculator? = nil, asOf: Day) {
+    self.catalogue = catalogue
+    self.reductions = reductions
+    self.asOf = asOf
+  }
+
+  static let negations = ["非", "不含", "不包括", "除", "无", "non-", "non ", "not ", "no ", "excluding ", "without "]
+  /// Fossil activities the 2025 catalogue does not support, with the reason.
+  static let fossilPhrases: [(String, String)] = [
+    ("燃煤", "coal-fired activity"), ("煤电", "coal power"), ("煤矿", "coal mining"), ("火电", "thermal (coal) power"),
+    ("coal-fired", "coal-fired activity"), ("coal fired", "coal-fired activity"), ("coal power", "coal power"),
+    ("coal mine", "coal mining"), ("燃油车", "fuel vehicle"), ("柴油车", "diesel vehicle"), ("diesel truck", "diesel vehicle"),
+  ]
+  static let nonGreenTypes: [String: String] = [
+    "power.coal": "coal-fired power: no item of the 2025 catalogue supports it",
+    "vehicle.ice": "internal-combustion vehicle: not a 新能源汽车",
+    "vehicle.phev": "plug-in hybrid: 9.1.1 备注 covers only battery-electric and fuel-cell vehicles",
+  ]
+
+  /// Tags `loan` under each taxonomy in `taxonomies` (`cn`, `eu`).
+  public func tag(_ loan: LoanFacts, taxonomies: [String] = ["cn", "eu"]) -> [GreenTag] {
+    taxonomies.compactMap { t in
+      switch t {
+      case "cn": chinese(loan)
+      case "eu": european(loan)
+      default: nil
+      }
+    }
+  }
+
+  // MARK: Text
+
+  /// The longest non-negated keyword of `rule` found in `text`, or nil.
+  static func match(_ keywords: [String], in text: String) -> String? {
+    var best: String?
+    for k in keywords where (best?.count ?? 0) < k.count {
+      for r in text.ranges(of: k) {
+        // Up to 12 characters before the keyword: a negation right before it, or one
+        // character before it (不含燃煤, 非光伏, non-coal, excluding coal).
+        let before = String(text[..<r.lowerBound].suffix(12))
+        let negated = negations.contains { n in before.hasSuffix(n) || before.dropLast().hasSuffix(n) }
+        if !negated {
+          best = k
+          break
+        }
+      }
+    }
+    return best
+  }
+
+  // MARK: Chinese catalogues
+
+  func chinese(_ loan: LoanFacts) -> GreenTag {
+    let useOld = loan.originationDate.map { $0 < Self.transitionDay } ?? false
+    var tag = GreenTag(loanID: loan.loanID, taxonomy: "CN-GFC-2025", status: .insufficientData,
+                       ruleVersion: catalogue.ruleVersion)
+    let text = (loan.useOfProceeds ?? "").lowercased()
+    let type = loan.projectType ?? ""
+
+    // Candidates: structured activity first, then text.
+    var structured: TagRule? = catalogue.rules.first { !type.isEmpty && $0.projectTypes.contains(type) }
+    var textual: (TagRule, String)?
+    var vetoes: [String] = []
+    for rule in catalogue.rules {
+      guard let k = Self.match(rule.keywords, in: text) else { continue }
+      if let x = Self.match(rule.exclusions, in: text) {
+        vetoes.append("\(rule.code) excluded by \"\(x)\"")
+        if structured?.code == rule.code { structured = nil }
+        continue
+      }
+      if textual == nil || k.count > textual!.1.count { textual = (rule, k) }
+    }
+    let fossil = Self.fossilPhrases.first { Self.match([$0.0], in: text) != nil }
+
+    if let reason = Self.nonGreenTypes[type] {
+      tag.status = .notEligible
+      tag.evidence.append("project_type \(type): \(reason)")
+    } else if let rule = structured {
+      apply(rule, to: &tag, loan: loan, via: "project_type \(type)")
+      if let t = textual, t.0.code != rule.code {
+        tag.evidence.append("use_of_proceeds suggests \(t.0.code) (\"\(t.1)\"); the structured project_type prevails")
+      }
+    } else if let (rule, keyword) = textual, fossil == nil || keyword.contains(fossil!.0) {
+      // A fossil phrase vetoes a text match unless the matched phrase itself names it
+      // (替代燃煤锅炉: replacing a coal boiler is the green activity).
+      apply(rule, to: &tag, loan: loan, via: "use_of_proceeds contains \"\(keyword)\"")
+      if tag.status == .aligned { tag.status = .eligible }
+      tag.missingEvidence.insert("a project_type confirming the activity (text alone never aligns)", at: 0)
+    } else if let fossil {
+      tag.status = .notEligible
+      tag.evidence.append("use_of_proceeds describes a \(fossil.1) (\"\(fossil.0)\"): not supported by the 2025 catalogue")
+    } else if text.isEmpty && type.isEmpty {
+      tag.status = .insufficientData
+      tag.missingEvidence.append("use_of_proceeds or project_type")
+    } else {
+      tag.status = .notEligible
+      tag.evidence.append("no catalogue activity matched" + (type.isEmpty ? "" : " (project_type \(type))"))
+    }
+    tag.evidence += vetoes
+
+    declaredCodeChecks(loan, &tag)
+    if tag.status == .aligned || tag.status == .eligible || loan.declaredCode != nil,
+       loan.borrowerCarbonGrade == 5 || loan.borrowerCarbonLevel == "高碳"
+    {
+      tag.flags.append("green_claim_by_high_carbon_borrower")
+    }
+    if useOld { carryOver(&tag) }
+    return tag
+  }
+
+  /// Fills code, name, marker, criteria outcomes and reductions from `rule`.
+  private func apply(_ rule: TagRule, to tag: inout GreenTag, loan: LoanFacts, via: String) {
+    let item = catalogue.items2025[rule.code]
+    tag.code = rule.code
+    tag.name = item?.nameZH
+    tag.ghgMarker = item?.ghgMarker
+    tag.evidence.append("activity: \(via)")
+    var failed = false
+    var unknown = false
+    for c in rule.criteria {
+      switch evaluate(c, loan) {
+      case .met(let e): tag.evidence.append(e)
+      case .failed(let e): tag.evidence.append(e); failed = true
+      case .unknown(let m): tag.missingEvidence.append(m); unknown = true
+      }
+    }
+    tag.status = failed ? .notEligible : (unknown ? .eligible : .aligned)
+    if !failed, let reductions { reductions.fill(&tag, rule: rule, loan: loan) }
+  }
+
+  enum Outcome { case met(String), failed(String), unknown(String) }
+
+  func evaluate(_ c: Criterion, _ loan: LoanFacts) -> Outcome {
+    switch c {
+    case .none: return .met("criteria: the item sets no technical threshold")
+    case .evidence(let what): return .unknown(what)
+    case .minimum(let field, let v):
+      guard let x = value(field, loan) else { return .unknown("\(field) ≥ \(DecimalFormat.shortest(v))") }
+      return x >= v ? .met("\(field) \(DecimalFormat.shortest(x)) ≥ \(DecimalFormat.shortest(v))")
+        : .failed("\(field) \(DecimalFormat.shortest(x)) < \(DecimalFormat.shortest(v)): threshold not met")
+    case .maximum(let field, let v):
+      guard let x = value(field, loan) else { return .unknown("\(field) ≤ \(DecimalFormat.shortest(v))") }
+      return x <= v ? .met("\(field) \(DecimalFormat.shortest(x)) ≤ \(DecimalFormat.shortest(v))")
+        : .failed("\(field) \(DecimalFormat.shortest(x)) > \(DecimalFormat.shortest(v)): threshold exceeded")
+    case .vehicleCO2:
+      let limit = asOf < Day(year: 2026, month: 1, day: 1)! ? 50.0 : 0.0
+      guard let g = loan.vehicleGCO2PerKm else { return .unknown("vehicle_gco2_per_km") }
+      let ok = limit > 0 ? g < limit : g == 0
+      return ok ? .met("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "< 50 (until 2025-12-31)" : "= 0 (from 2026-01-01)")")
+        : .failed("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "≥ 50 (limit until 2025-12-31)" : "> 0 (limit from 2026-01-01)")")
+    case .epcClassA:
+      guard let label = loan.epcLabel else { return .unknown("EPC class A certificate") }
+      return label.uppercased() == "A" ? .met("EPC class A") : .unknown("EPC class A certificate (label \"\(label)\" is not an EU EPC class)")
+    }
+  }
+
+  func value(_ field: String, _ loan: LoanFacts) -> Double? {
+    switch field {
+    case "epc_star": loan.epcLabel.flatMap(Self.star)
+    case "vehicle_gco2_per_km": loan.vehicleGCO2PerKm
+    case "lifecycle_gco2e_per_kwh": loan.lifecycleGCO2ePerKWh
+    case "capacity_mw": loan.capacityMW
+    case "annual_energy_saving_tce": loan.annualEnergySavingTCE
+    default: nil
+    }
+  }
+
+  /// Green-building star level of an EPC label: `一星级`/`1星`/`one-star` → 1, … 3.
+  static func star(_ label: String) -> Double? {
+    let l = label.lowercased()
+    for (n, words) in [(3.0, ["三星", "3星", "three-star", "3-star"]), (2.0, ["二星", "2星", "two-star", "2-star"]),
+                       (1.0, ["一星", "1星", "one-star", "1-star"])] where words.contains(where: l.contains) {
+      return n
+    }
+    return nil
+  }
+
+  private func declaredCodeChecks(_ loan: LoanFacts, _ tag: inout GreenTag) {
+    guard let declared = loan.declaredCode else { return }
+    let parts = declared.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { tag.flags.append("declared_code_unknown"); return }
+    let (scheme, code) = (parts[0], parts[1])
+    let approvedBefore = loan.originationDate.map { $0 < Self.transitionDay } ?? false
+    switch scheme {
+    case "CN-GFC-2025":
+      guard catalogue.items2025[code]?.level == 3 else { tag.flags.append("declared_code_unknown"); return }
+      if code != tag.code || tag.status == .notEligible { tag.flags.append("declared_code_contradicts_evidence") }
+    case "CN-GBC-2021":
+      guard catalogue.items2021[code] != nil else { tag.flags.append("declared_code_unknown"); return }
+      if !approvedBefore { tag.flags.append("declared_code_expired") }
+      let mapped = tag.code.flatMap { catalogue.crosswalk[$0] } ?? []
+      if !mapped.contains(code) || tag.status == .notEligible { tag.flags.append("declared_code_contradicts_evidence") }
+    default:
+      tag.flags.append("declared_code_unknown")
+    }
+  }
+
+  /// Loans approved before 2025-10-01 keep the 2021 standard: the matched 2025 item is
+  /// reported under its 2021 equivalent (crosswalk), or as insufficient data without one.
+  private func carryOver(_ tag: inout GreenTag) {
+    tag = GreenTag(loanID: tag.loanID, taxonomy: "CN-GBC-2021", code: tag.code, name: tag.name, status: tag.status,
+                   evidence: tag.evidence, missingEvidence: tag.missingEvidence, flags: tag.flags, ghgMarker: tag.ghgMarker,
+                   annualReduction: tag.annualReduction, attributedReduction: tag.attributedReduction,
+                   standardCoalSavedTCE: tag.standardCoalSavedTCE, ruleVersion: tag.ruleVersion)
+    guard let code2025 = tag.code else { return }
+    tag.evidence.insert("approved before 2025-10-01: the 2021 catalogue applies (2025 equivalent \(code2025))", at: 0)
+    if let old = catalogue.crosswalk[code2025]?.first {
+      tag.code = old
+      tag.name = catalogue.items2021[old]?.nameZH
+    } else {
+      tag.code = nil
+      tag.name = nil
+      if tag.status != .notEligible {
+        tag.status = .insufficientData
+        tag.missingEvidence.append("a 2021 catalogue item for 2025 item \(code2025) (none in the crosswalk)")
+      }
+    }
+  }
+
+  // MARK: EU taxonomy
+
+  func european(_ loan: LoanFacts) -> GreenTag {
+    var tag = GreenTag(loanID: loan.loanID, taxonomy: "EU-TAXONOMY", status: .insufficientData,
+                       ruleVersion: "eu-taxonomy-2021-2139@2026.1")
+    let type = loan.projectType ?? ""
+    let activity = catalogue.euActivities.first { !type.isEmpty && $0.projectTypes.contains(type) }
+      ?? catalogue.euActivities.first { a in
+        type.isEmpty && a.projectTypes.isEmpty && a.sectors.contains { s in loan.borrowerSector?.hasPrefix(s) == true }
+      }
+    guard let a = activity else {
+      tag.status = type.isEmpty && (loan.useOfProceeds ?? "").isEmpty ? .insufficientData : .notEligible
+      tag.evidence.append("no activity of the Climate Delegated Act matched")
+      return tag
+    }
+    tag.code = a.code
+    tag.name = a.name
+    tag.evidence.append("activity \(a.code): " + (type.isEmpty ? "borrower sector \(loan.borrowerSector ?? "")" : "project_type \(type)"))
+    switch evaluate(a.criterion, loan) {
+    case .met(let e):
+      tag.status = .eligible
+      tag.evidence.append("substantial contribution met: \(e)")
+      tag.missingEvidence += ["do-no-significant-harm assessment (Annex I, the activity's DNSH criteria)",
+                              "minimum safeguards (Regulation (EU) 2020/852, Art. 18)"]
+    case .failed(let e):
+      tag.status = .notEligible
+      tag.evidence.append("substantial contribution not met: \(e)")
+    case .unknown(let m):
+      tag.status = .eligible
+      tag.missingEvidence += [m, "do-no-significant-harm assessment", "minimum safeguards (Art. 18)"]
+    }
+    return tag
+  }
+}

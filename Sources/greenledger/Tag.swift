@@ -1,0 +1,217 @@
+import ArgumentParser
+import GreenLedger
+
+/// `greenledger tag`: green-loan identification under the Chinese catalogues and the EU taxonomy.
+struct Tag: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Tag loans as green under the 2025 (or 2021) Chinese catalogue and the EU taxonomy, with evidence.",
+    discussion: """
+      Writes tags.csv (one row per loan and taxonomy: code, name, status, evidence, missing
+      evidence, flags, annual reduction), green_summary.json, summary.json and rejects.csv.
+      Status: aligned (activity from project_type and every criterion met), eligible (activity
+      matched, criteria not verifiable: see missing_evidence), not_eligible (an explicit failure),
+      insufficient_data. Loans approved before 2025-10-01 are tagged under the 2021 catalogue.
+
+      Example:
+        greenledger tag --loans Examples/loans.csv --borrowers Examples/borrowers.csv --out tags/
+      """
+  )
+
+  @Option(help: "loans.csv (data contract).") var loans: String
+  @Option(help: "borrowers.csv: the borrower's sector supports the EU activity match.") var borrowers: String?
+  @Option(help: "accounts.csv of `greenledger account`: flags green claims by grade-5 or high-carbon borrowers.")
+  var accounts: String?
+  @Option(help: "Taxonomies, comma-separated: cn (2025/2021 Chinese catalogues), eu.") var taxonomy = "cn,eu"
+  @Option(help: "Exchange rates into CNY for the green balance (currency,cny_per_unit).") var fx: String?
+  @Option(help: "Reporting date (YYYY-MM-DD) for grid factors and EU dates (default: today).") var asOf: String?
+  @Option(help: "Baseline gCO2/km replaced by a new-energy vehicle (no cited default: without it vehicle reductions are not reported).")
+  var vehicleBaseline: Double?
+  @Option(help: "Output directory.") var out: String
+  @OptionGroup var factorOptions: FactorOptions
+  @OptionGroup var common: CommonOptions
+
+  func run() throws {
+    let taxonomies = taxonomy.split(separator: ",").map { String($0) }
+    for t in taxonomies where t != "cn" && t != "eu" { throw ValidationError("unknown taxonomy \"\(t)\"; use cn, eu or cn,eu") }
+    let factors = try factorOptions.load()
+    let day = try Account.day(asOf)
+    let tagger = GreenTagger(reductions: ReductionCalculator(factors: factors, reportingDay: day,
+                                                             vehicleBaselineGCO2PerKm: vehicleBaseline), asOf: day)
+    let rates = try fx.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()
+    let book = try borrowers.map { try BorrowerBook.read(file: $0, displayName: basename($0)) }
+    let grades = try accounts.map { try Self.carbonGrades($0) } ?? [:]
+    try FileSystem.createDirectory(out)
+    let rejects = try RejectsWriter(path: out + "/rejects.csv")
+    for (e, raw) in book?.rejected ?? [] { rejects.reject(e, raw: raw) }
+    let writer = try CSVWriter(path: out + "/tags.csv", header: [
+      "loan_id", "taxonomy", "code", "name", "status", "evidence", "annual_reduction_tco2e", "rule_version",
+      "missing_evidence", "flags", "ghg_marker", "attributed_reduction_tco2e", "standard_coal_saved_tce",
+    ])
+    var summary = GreenSummary()
+    var read = 0
+    var checker: RowChecker?
+    var c: ColumnIndex?
+    let name = basename(loans)
+    try CSVReader.read(file: loans) { r in
+      guard let checker, let c else {
+        let binding = try HeaderBinding(header: r.strings, schema: DataContract.loans, file: name)
+        if let w = binding.unknownColumnsWarning { common.warn(w) }
+        checker = RowChecker(schema: DataContract.loans, binding: binding, file: name)
+        c = ColumnIndex(binding: binding, schema: DataContract.loans)
+        return
+      }
+      read += 1
+      if let e = checker.check(r) { rejects.reject(e, raw: r.csvLine); return }
+      let currency = r.currency(c["currency"])!
+      guard let cny = rates.converted(r.decimal(c["outstanding"])!, from: currency) else {
+        rejects.reject(RowError(file: name, line: r.line, column: c["currency"].map { $0 + 1 }, columnName: "currency",
+                                reason: "no exchange rate for \(currency) into CNY; add it to the --fx file"), raw: r.csvLine)
+        return
+      }
+      var facts = LoanFacts(loanID: r.text(c["loan_id"])!)
+      facts.useOfProceeds = r.text(c["use_of_proceeds"])
+      facts.projectType = r.text(c["project_type"])
+      facts.projectRegion = r.text(c["project_region"])
+      facts.declaredCode = r.text(c["declared_green_code"])
+      facts.originationDate = r.field(c["origination_date"]).flatMap { try? FieldParser.date($0) }
+      facts.capacityMW = r.decimal(c["capacity_mw"])
+      facts.annualGenerationMWh = r.decimal(c["annual_generation_mwh"])
+      facts.lifecycleGCO2ePerKWh = r.decimal(c["lifecycle_gco2e_per_kwh"])
+      facts.vehicleGCO2PerKm = r.decimal(c["vehicle_gco2_per_km"])
+      facts.annualKm = r.decimal(c["annual_km"])
+      facts.epcLabel = r.text(c["epc_label"])
+      facts.floorAreaM2 = r.decimal(c["floor_area_m2"])
+      facts.annualEnergySavingTCE = r.decimal(c["annual_energy_saving_tce"])
+      facts.outstanding = r.decimal(c["outstanding"])
+      facts.projectValue = r.decimal(c["project_value"])
+      if let id = r.text(c["borrower_id"]) {
+        if let book, book.book[id] == nil {
+          rejects.reject(RowError(file: name, line: r.line, column: c["borrower_id"].map { $0 + 1 }, columnName: "borrower_id",
+                                  reason: "unknown borrower \"\(id)\"; it is not in the borrowers file"), raw: r.csvLine)
+          return
+        }
+        facts.borrowerSector = book?.book[id]?.sector
+        (facts.borrowerCarbonGrade, facts.borrowerCarbonLevel) = grades[id] ?? (nil, nil)
+      }
+      let tags = tagger.tag(facts, taxonomies: taxonomies)
+      for t in tags {
+        writer.writeRow([t.loanID, t.taxonomy, t.code ?? "", t.name ?? "", t.status.rawValue, t.evidence.joined(separator: "; "),
+                         t.annualReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "", t.ruleVersion,
+                         t.missingEvidence.joined(separator: "; "), t.flags.joined(separator: ";"), t.ghgMarker ?? "",
+                         t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
+                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? ""])
+      }
+      summary.add(tags, outstandingCNY: cny, catalogue: tagger.catalogue)
+    }
+    try writer.close()
+    try rejects.close()
+    try FileSystem.write(summary.json(catalogue: tagger.catalogue).rendered(), to: out + "/green_summary.json")
+    let counts = JSONValue.object([
+      ("command", .string("tag")),
+      ("rows", .object([("read", .int(read)), ("accepted", .int(summary.loans)), ("rejected", .int(read - summary.loans))])),
+      ("taxonomies", .array(taxonomies.map { .string($0) })),
+      ("rule_version", .string(tagger.catalogue.ruleVersion)),
+      ("factor_set_digest", .string(factors.digest)),
+    ])
+    try FileSystem.write(counts.rendered(), to: out + "/summary.json")
+    print("\(name): read \(read), accepted \(summary.loans), rejected \(read - summary.loans); "
+      + "\(summary.alignedLoans) aligned, \(summary.eligibleLoans) eligible → \(out)/")
+    try common.checkRejects(read - summary.loans + (book?.rejected.count ?? 0))
+  }
+
+  /// Latest carbon grade and level per entity from accounts.csv.
+  static func carbonGrades(_ path: String) throws -> [String: (Int?, String?)] {
+    let schema = TableSchema(name: "accounts", columns: [
+      ColumnSpec("entity_id", .identifier, required: true), ColumnSpec("period", .period, required: true),
+      ColumnSpec("carbon_grade", .integer(1...5)), ColumnSpec("carbon_level", .text),
+    ])
+    var latest: [String: (Int, Int?, String?)] = [:]
+    try ReferenceTable.read(file: path, schema: schema) { r, c in
+      let id = r.text(c["entity_id"])!
+      let year = Int(r.text(c["period"])!.prefix(4))!
+      if (latest[id]?.0 ?? Int.min) < year {
+        latest[id] = (year, r.decimal(c["carbon_grade"]).map { Int($0) }, r.text(c["carbon_level"]))
+      }
+    }
+    return latest.mapValues { ($0.1, $0.2) }
+  }
+}
+
+/// green_summary.json: green balance and counts by 2025 first- and second-level category,
+/// direct (√√) vs enabling (√) markers, reductions and the share of the book.
+struct GreenSummary {
+  var loans = 0
+  var alignedLoans = 0
+  var eligibleLoans = 0
+  var book = ExactSum(decimalPlaces: 2)
+  var byCategory: [String: (count: Int, balance: ExactSum)] = [:]
+  var byMarker: [String: (count: Int, balance: ExactSum)] = [:]
+  var reduction = ExactSum(decimalPlaces: 6)
+  var attributed = ExactSum(decimalPlaces: 6)
+  var coal = ExactSum(decimalPlaces: 6)
+  var flags: [String: Int] = [:]
+
+  mutating func add(_ tags: [GreenTag], outstandingCNY: Double, catalogue: Catalogue) {
+    loans += 1
+    try? book.add(outstandingCNY)
+    for t in tags { for f in t.flags { flags[f, default: 0] += 1 } }
+    guard let cn = tags.first(where: { $0.taxonomy.hasPrefix("CN-") }) else { return }
+    if cn.status == .aligned { alignedLoans += 1 } else if cn.status == .eligible { eligibleLoans += 1 }
+    guard cn.status == .aligned else { return }
+    // Categories by the 2025 item (a 2021-standard loan counts under its 2025 equivalent).
+    let code2025 = cn.taxonomy == "CN-GFC-2025" ? cn.code : catalogue.crosswalk.first { $0.value.contains(cn.code ?? "") }?.key
+    if let code = code2025 {
+      let parts = code.split(separator: ".")
+      for key in [String(parts[0]), parts.prefix(2).joined(separator: ".")] {
+        var entry = byCategory[key] ?? (0, ExactSum(decimalPlaces: 2))
+        entry.count += 1
+        try? entry.balance.add(outstandingCNY)
+        byCategory[key] = entry
+      }
+    }
+    let marker = cn.ghgMarker.map { $0.hasPrefix("mixed") ? "mixed" : ($0.isEmpty ? "none" : $0) } ?? "none"
+    var m = byMarker[marker] ?? (0, ExactSum(decimalPlaces: 2))
+    m.count += 1
+    try? m.balance.add(outstandingCNY)
+    byMarker[marker] = m
+    if let r = cn.annualReduction { try? reduction.add(r) }
+    if let r = cn.attributedReduction { try? attributed.add(r) }
+    if let c = cn.standardCoalSavedTCE { try? coal.add(c) }
+  }
+
+  func json(catalogue: Catalogue) -> JSONValue {
+    func entries(_ d: [String: (count: Int, balance: ExactSum)], names: Bool) -> JSONValue {
+      .object(d.keys.sorted { $0.compare($1) }.map { k in
+        var fields: [(String, JSONValue)] = []
+        if names { fields.append(("name", .string(catalogue.items2025[k]?.nameZH ?? ""))) }
+        fields += [("loans", .int(d[k]!.count)), ("balance_cny", .number(d[k]!.balance.decimalString))]
+        return (k, .object(fields))
+      })
+    }
+    var green = ExactSum(decimalPlaces: 2)
+    for (k, v) in byCategory where !k.contains(".") { try? green.merge(v.balance) }
+    let share = book.value > 0 ? DecimalFormat.fixed(green.value / book.value, places: 6) : "0"
+    return .object([
+      ("taxonomy", .string("CN-GFC-2025 (2021-standard loans counted under their 2025 equivalent)")),
+      ("loans", .int(loans)), ("aligned", .int(alignedLoans)), ("eligible", .int(eligibleLoans)),
+      ("book_balance_cny", .number(book.decimalString)),
+      ("green_balance_cny", .number(green.decimalString)),
+      ("green_share", .number(share)),
+      ("by_category", entries(byCategory, names: true)),
+      ("by_ghg_marker", entries(byMarker, names: false)),
+      ("annual_reduction_tco2", .number(reduction.decimalString)),
+      ("attributed_annual_reduction_tco2", .number(attributed.decimalString)),
+      ("standard_coal_saved_tce", .number(coal.decimalString)),
+      ("flags", .object(flags.keys.sorted().map { ($0, .int(flags[$0]!)) })),
+    ])
+  }
+}
+
+extension String {
+  /// Orders catalogue codes numerically: 1.3 < 1.10.
+  func compare(_ other: String) -> Bool {
+    let a = split(separator: ".").map { Int($0) ?? 0 }
+    let b = other.split(separator: ".").map { Int($0) ?? 0 }
+    return a.lexicographicallyPrecedes(b)
+  }
+}
