@@ -59,7 +59,7 @@ let package = Package(
       name: "ESGScoringTests",
       dependencies: ["ESGScoring", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
-    .testTarget(name: "TaggingTests", dependencies: ["Tagging", "FactorTables", "Quantities"]),
+    .testTarget(name: "TaggingTests", dependencies: ["Tagging", "FactorTables", "Quantities", "Tabular"], exclude: ["Fixtures"]),
     .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]

@@ -47,7 +47,7 @@ public enum Criterion: Hashable, Sendable {
 }
 
 /// How an item's tagging works: which structured activities and which words point to it,
-/// which phrases veto it, and its criteria.
+/// which phrases veto it, and its criteria. A keyword `A+B` matches when both parts occur.
 public struct TagRule: Hashable, Sendable {
   public let code: String
   public let projectTypes: [String]
@@ -55,6 +55,8 @@ public struct TagRule: Hashable, Sendable {
   public let keywords: [String]
   public let exclusions: [String]
   public let criteria: [Criterion]
+  /// Whether the activity replaces fossil fuels, so that naming them (替代燃煤锅炉) does not veto it.
+  public let isFossilSubstitution: Bool
   /// `renewable_generation`, `energy_saving`, `vehicle` or `none`.
   public let reduction: String
   public let note: String
@@ -105,6 +107,9 @@ public struct Catalogue: Sendable {
       do {
         try CSVReader.read(bytes: bytes) { record in
           if header.isEmpty { header = record.strings; return }
+          guard record.count == header.count else {
+            throw CatalogueError("\(name):\(record.line): expected \(header.count) fields as in the header, found \(record.count)")
+          }
           out.append(Dictionary(uniqueKeysWithValues: zip(header, record.strings)))
         }
       } catch { throw CatalogueError("\(name): \(error)") }
@@ -138,6 +143,7 @@ public struct Catalogue: Sendable {
                            criteria: try (r["criteria"] ?? "none").split(separator: ";").map { t throws(CatalogueError) in
                              try Criterion(parsing: String(t))
                            },
+                           isFossilSubstitution: r["fossil_substitution"] == "true",
                            reduction: r["reduction"] ?? "none", note: r["note"] ?? ""))
     }
     self.rules = rules

@@ -79,7 +79,12 @@ public struct GreenTagger: Sendable {
     self.asOf = asOf
   }
 
-  static let negations = ["非", "不含", "不包括", "除", "无", "non-", "non ", "not ", "no ", "excluding ", "without "]
+  /// Chinese negations count right before a keyword (不含燃煤); English ones anywhere earlier
+  /// in the same clause (shall not be applied to any coal-fired …).
+  static let chineseNegations = ["非", "不含", "不包括", "除", "无", "未申报", "未取得", "未达到", "未获"]
+  static let englishNegations = ["non-", "not ", "no ", "excluding ", "without ", "other than "]
+  static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "。", ".", ":", "：", "\n", "(", "（"]
+
   /// Fossil activities the 2025 catalogue does not support, with the reason.
   static let fossilPhrases: [(String, String)] = [
     ("燃煤", "coal-fired activity"), ("煤电", "coal power"), ("煤矿", "coal mining"), ("火电", "thermal (coal) power"),
@@ -105,22 +110,30 @@ public struct GreenTagger: Sendable {
 
   // MARK: Text
 
-  /// The longest non-negated keyword of `rule` found in `text`, or nil.
+  /// The longest keyword found in `text` without a negation before it, or nil. A keyword
+  /// `A+B` needs both parts; its length is the sum of theirs.
   static func match(_ keywords: [String], in text: String) -> String? {
-    var best: String?
-    for k in keywords where (best?.count ?? 0) < k.count {
-      for r in text.ranges(of: k) {
-        // Up to 12 characters before the keyword: a negation right before it, or one
-        // character before it (不含燃煤, 非光伏, non-coal, excluding coal).
-        let before = String(text[..<r.lowerBound].suffix(12))
-        let negated = negations.contains { n in before.hasSuffix(n) || before.dropLast().hasSuffix(n) }
-        if !negated {
-          best = k
-          break
-        }
-      }
+    var best: (String, Int)?
+    for k in keywords {
+      let parts = k.split(separator: "+").map(String.init)
+      let length = parts.reduce(0) { $0 + $1.count }
+      guard length > (best?.1 ?? 0), parts.allSatisfy({ occurs($0, in: text) }) else { continue }
+      best = (k, length)
     }
-    return best
+    return best?.0
+  }
+
+  /// Whether `word` occurs in `text` at least once without a negation before it.
+  static func occurs(_ word: String, in text: String) -> Bool {
+    for r in text.ranges(of: word) {
+      let before = text[..<r.lowerBound]
+      let near = String(before.suffix(4))
+      let clause = String(before.reversed().prefix { !clauseBreaks.contains($0) }.reversed())
+      let negated = chineseNegations.contains { n in near.hasSuffix(n) || near.dropLast().hasSuffix(n) }
+        || englishNegations.contains { clause.contains($0) }
+      if !negated { return true }
+    }
+    return false
   }
 
   // MARK: Chinese catalogues
@@ -132,19 +145,24 @@ public struct GreenTagger: Sendable {
     let text = (loan.useOfProceeds ?? "").lowercased()
     let type = loan.projectType ?? ""
 
-    // Candidates: structured activity first, then text.
-    var structured: TagRule? = catalogue.rules.first { !type.isEmpty && $0.projectTypes.contains(type) }
+    // Candidates: text, then the structured activity (a type shared by several items is
+    // resolved by the text).
     var textual: (TagRule, String)?
+    var vetoed: Set<String> = []
     var vetoes: [String] = []
     for rule in catalogue.rules {
-      guard let k = Self.match(rule.keywords, in: text) else { continue }
       if let x = Self.match(rule.exclusions, in: text) {
-        vetoes.append("\(rule.code) excluded by \"\(x)\"")
-        if structured?.code == rule.code { structured = nil }
+        vetoed.insert(rule.code)
+        if Self.match(rule.keywords, in: text) != nil || rule.projectTypes.contains(type) {
+          vetoes.append("\(rule.code) excluded by \"\(x)\"")
+        }
         continue
       }
-      if textual == nil || k.count > textual!.1.count { textual = (rule, k) }
+      guard let k = Self.match(rule.keywords, in: text) else { continue }
+      if textual == nil || k.filter({ $0 != "+" }).count > textual!.1.filter({ $0 != "+" }).count { textual = (rule, k) }
     }
+    let typed = catalogue.rules.filter { !type.isEmpty && $0.projectTypes.contains(type) && !vetoed.contains($0.code) }
+    let structured = typed.first { $0.code == textual?.0.code } ?? typed.first
     let fossil = Self.fossilPhrases.first { Self.match([$0.0], in: text) != nil }
 
     if let reason = Self.nonGreenTypes[type] {
@@ -155,9 +173,9 @@ public struct GreenTagger: Sendable {
       if let t = textual, t.0.code != rule.code {
         tag.evidence.append("use_of_proceeds suggests \(t.0.code) (\"\(t.1)\"); the structured project_type prevails")
       }
-    } else if let (rule, keyword) = textual, fossil == nil || keyword.contains(fossil!.0) {
-      // A fossil phrase vetoes a text match unless the matched phrase itself names it
-      // (替代燃煤锅炉: replacing a coal boiler is the green activity).
+    } else if let (rule, keyword) = textual, fossil == nil || rule.isFossilSubstitution {
+      // A fossil phrase vetoes a text match unless the activity replaces fossil fuels
+      // (替代燃煤锅炉: replacing a coal boiler is the green activity of 1.3.1).
       apply(rule, to: &tag, loan: loan, via: "use_of_proceeds contains \"\(keyword)\"")
       if tag.status == .aligned { tag.status = .eligible }
       tag.missingEvidence.insert("a project_type confirming the activity (text alone never aligns)", at: 0)
