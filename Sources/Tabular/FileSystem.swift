@@ -46,6 +46,16 @@ public enum FileSystem {
     if !ok { throw InputError.cannotWrite(path, errno: errno) }
   }
 
+  /// Renames `source` to `target`, replacing it (atomic within one file system).
+  public static func move(_ source: String, to target: String) throws(InputError) {
+    guard rename(source, target) == 0 else { throw InputError.cannotWrite(target, errno: errno) }
+  }
+
+  /// Removes a file; a missing file is not an error.
+  public static func remove(_ path: String) {
+    unlink(path)
+  }
+
   /// The whole contents of a small file (configuration, metadata), as bytes.
   public static func contents(of path: String) throws(InputError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -1,0 +1,193 @@
+import Foundation
+import GreenLedger
+
+/// report.html: one self-contained page (no external assets, no network) with Chinese and
+/// English labels, inline SVG charts, tables beneath them and a provenance footer, built
+/// from the outputs of a run in `directory`.
+struct Report {
+  let directory: String
+
+  struct Bar {
+    var label: String
+    var value: Double
+  }
+
+  func write(to path: String) throws {
+    let run = try json("summary.json")
+    let finance = try json("stages/finance/summary.json")
+    let portfolio = finance["portfolio"] as? [String: Any] ?? [:]
+    let green = (try? json("green_summary.json")) ?? [:]
+    var html = Self.head
+    html += "<h1>GreenLedger 碳核算与绿色金融报告 <small>Carbon accounting and green-finance report</small></h1>\n"
+
+    // Key figures.
+    let figures: [(String, String, Any?)] = [
+      ("融资排放 范围一+二", "Financed emissions, scope 1+2 (tCO2e)", portfolio["financed_scope12_tco2e"]),
+      ("融资排放 范围三", "Financed emissions, scope 3 (tCO2e)", portfolio["financed_scope3_tco2e"]),
+      ("经济排放强度", "Economic emission intensity (tCO2e / million CNY)", portfolio["economic_emission_intensity_tco2e_per_million_cny"]),
+      ("加权平均碳强度", "WACI (tCO2e / million CNY revenue)", portfolio["waci_tco2e_per_million_cny_revenue"]),
+      ("数据质量加权得分", "Weighted PCAF data quality (1 best – 5)", portfolio["weighted_data_quality_scope12"]),
+      ("覆盖率", "Coverage (share of outstanding scored)", portfolio["coverage"]),
+      ("绿色贷款余额", "Green (aligned) balance (CNY)", green["green_balance_cny"]),
+      ("绿色贷款占比", "Green share of the book", green["green_share"]),
+      ("年碳减排量", "Annual CO2 reduction of green projects (t)", green["annual_reduction_tco2"]),
+      ("本行应占减排量", "Reduction attributed to the bank (t)", green["attributed_annual_reduction_tco2"]),
+    ]
+    html += "<section><h2>关键指标 <small>Key figures</small></h2><table class=kv>\n"
+    for (zh, en, v) in figures { html += "<tr><th>\(zh)<br><small>\(en)</small></th><td>\(Self.number(v))</td></tr>\n" }
+    html += "</table></section>\n"
+
+    // Financed emissions by sector and by asset class.
+    let sectors = (finance["by_sector_section"] as? [String: Any] ?? [:]).map { k, v in
+      Bar(label: "\(k) \(Self.sectionNames[k] ?? "")", value: Self.double((v as? [String: Any])?["financed_scope12_tco2e"]))
+    }.sorted { $0.value > $1.value }
+    html += section("融资排放（按行业门类）", "Financed emissions by GB/T 4754 section (tCO2e, scope 1+2)", sectors)
+    let classes = (finance["by_asset_class"] as? [String: Any] ?? [:]).map { k, v in
+      Bar(label: k, value: Self.double((v as? [String: Any])?["financed_scope12_tco2e"]))
+    }.sorted { $0.value > $1.value }
+    html += section("融资排放（按资产类别）", "Financed emissions by asset class (tCO2e, scope 1+2)", classes)
+
+    // Data-quality distribution from financed.csv.
+    var quality = [Double](repeating: 0, count: 6)
+    try rows("financed.csv") { r in
+      if let s = Int(r["data_quality_score"] ?? ""), (1...5).contains(s) { quality[s] += Double(r["outstanding_cny"] ?? "") ?? 0 }
+    }
+    html += section("数据质量分布", "PCAF data-quality score: outstanding by score (CNY; 1 = verified reported, 5 = asset-based estimate)",
+                    (1...5).map { Bar(label: "score \($0)", value: quality[$0]) })
+
+    // Green balance by 2025 first-level category.
+    let categories = (green["by_category"] as? [String: Any] ?? [:]).filter { !$0.key.contains(".") }.map { k, v in
+      let d = v as? [String: Any] ?? [:]
+      return Bar(label: "\(k) \(d["name"] as? String ?? "")", value: Self.double(d["balance_cny"]))
+    }.sorted { $0.label < $1.label }
+    html += section("绿色贷款余额（按2025年版目录一级分类）", "Green (aligned) balance by first-level category of the 2025 catalogue (CNY)", categories)
+
+    // Carbon-efficiency grades and top emitters from accounts.csv.
+    var grades = [Double](repeating: 0, count: 6)
+    var emitters: [Bar] = []
+    if FileSystem.exists(directory + "/accounts.csv") {
+      try rows("accounts.csv") { r in
+        if let g = Int(r["carbon_grade"] ?? ""), (1...5).contains(g) { grades[g] += 1 }
+        emitters.append(Bar(label: "\(r["entity_id"] ?? "") \(r["period"] ?? "")", value: Double(r["total_tco2e"] ?? "") ?? 0))
+      }
+      html += section("碳效等级分布", "Zhejiang/Huzhou carbon-efficiency grade (number of enterprise-years; 1 best)",
+                      (1...5).map { Bar(label: "grade \($0) 级", value: grades[$0]) })
+      emitters.sort { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
+      html += section("排放最高的企业", "Top emitters (tCO2e, scope 1 + 2 location-based + 3)", Array(emitters.prefix(10)))
+    }
+
+    let reductions = [Bar(label: "项目年减排 project", value: Self.double(green["annual_reduction_tco2"])),
+                      Bar(label: "本行应占 attributed", value: Self.double(green["attributed_annual_reduction_tco2"])),
+                      Bar(label: "节约标准煤 tce saved", value: Self.double(green["standard_coal_saved_tce"]))]
+    html += section("环境效益", "Carbon reduction of green projects (tCO2 per year; standard coal in tce)", reductions)
+
+    // Provenance.
+    html += "<footer><h2>数据来源与可追溯性 <small>Provenance</small></h2><table>\n"
+    html += "<tr><th>factor set</th><td><code>\(Self.escape(run["factor_set_digest"] as? String ?? ""))</code></td></tr>\n"
+    let datasets = (run["datasets"] as? [String] ?? []).joined(separator: ", ")
+    html += "<tr><th>datasets</th><td>\(Self.escape(datasets))</td></tr>\n"
+    for (k, v) in (run["methodologies"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+      html += "<tr><th>\(Self.escape(k))</th><td>\(Self.escape("\(v)"))</td></tr>\n"
+    }
+    for (k, v) in (run["inputs"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+      let d = v as? [String: Any] ?? [:]
+      html += "<tr><th>input \(Self.escape(k))</th><td>\(Self.escape(d["file"] as? String ?? "")) <code>\(Self.escape(d["sha256"] as? String ?? ""))</code></td></tr>\n"
+    }
+    let rows = run["rows"] as? [String: Any] ?? [:]
+    html += "<tr><th>rows</th><td>read \(Self.number(rows["read"])), accepted \(Self.number(rows["accepted"])), rejected \(Self.number(rows["rejected"])) (rejects.csv)</td></tr>\n"
+    html += "</table></footer>\n</body></html>\n"
+    try FileSystem.write(html, to: path)
+  }
+
+  // MARK: Pieces
+
+  func json(_ name: String) throws -> [String: Any] {
+    let bytes = try FileSystem.contents(of: directory + "/" + name)
+    return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
+  }
+
+  func rows(_ name: String, _ body: ([String: String]) -> Void) throws {
+    var header: [String] = []
+    try CSVReader.read(file: directory + "/" + name) { r in
+      if header.isEmpty { header = r.strings; return }
+      body(Dictionary(zip(header, r.strings), uniquingKeysWith: { a, _ in a }))
+    }
+  }
+
+  /// A heading, a horizontal bar chart in inline SVG and the table of its values.
+  func section(_ zh: String, _ en: String, _ bars: [Bar]) -> String {
+    var s = "<section><h2>\(zh) <small>\(Self.escape(en))</small></h2>\n"
+    guard !bars.isEmpty else { return s + "<p>无数据 / no data</p></section>\n" }
+    let top = max(bars.map(\.value).max() ?? 0, 1e-12)
+    let rowHeight = 22
+    let height = bars.count * rowHeight + 10
+    s += "<svg role=img viewBox=\"0 0 760 \(height)\" width=\"760\" height=\"\(height)\">\n"
+    for (i, b) in bars.enumerated() {
+      let y = 5 + i * rowHeight
+      let w = max(0, b.value / top * 420)
+      s += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\">\(Self.escape(String(b.label.prefix(34))))</text>"
+      s += "<rect x=\"240\" y=\"\(y + 3)\" width=\"\(DecimalFormat.fixed(w, places: 1))\" height=\"16\" fill=\"#2e7d32\"/>"
+      s += "<text x=\"\(DecimalFormat.fixed(246 + w, places: 1))\" y=\"\(y + 15)\" font-size=\"11\">\(Self.number(b.value))</text>\n"
+    }
+    s += "</svg>\n<table><tr><th>项目 item</th><th>数值 value</th></tr>\n"
+    for b in bars { s += "<tr><td>\(Self.escape(b.label))</td><td class=n>\(Self.number(b.value))</td></tr>\n" }
+    return s + "</table></section>\n"
+  }
+
+  static func double(_ v: Any?) -> Double {
+    if let d = v as? Double { return d }
+    if let n = v as? NSNumber { return n.doubleValue }
+    if let s = v as? String { return Double(s) ?? 0 }
+    return 0
+  }
+
+  static func number(_ v: Any?) -> String {
+    guard let v, !(v is NSNull) else { return "—" }
+    let d = double(v)
+    let text = abs(d) >= 100 ? DecimalFormat.fixed(d, places: 0) : DecimalFormat.trimmed(d, places: 4)
+    // Thousands separators for readability.
+    let negative = text.hasPrefix("-")
+    let digits = negative ? String(text.dropFirst()) : text
+    let parts = digits.split(separator: ".", maxSplits: 1).map(String.init)
+    var integer = ""
+    for (i, c) in parts[0].reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { integer.append(",") }
+      integer.append(c)
+    }
+    return (negative ? "-" : "") + String(integer.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  static func escape(_ s: String) -> String {
+    var out = ""
+    for c in s {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// GB/T 4754-2017 sections.
+  static let sectionNames = [
+    "A": "农林牧渔业", "B": "采矿业", "C": "制造业", "D": "电力热力燃气及水", "E": "建筑业", "F": "批发和零售业",
+    "G": "交通运输仓储和邮政业", "H": "住宿和餐饮业", "I": "信息技术服务业", "J": "金融业", "K": "房地产业",
+    "L": "租赁和商务服务业", "M": "科学研究和技术服务业", "N": "水利环境和公共设施管理业", "O": "居民服务",
+    "P": "教育", "Q": "卫生和社会工作", "R": "文化体育和娱乐业", "S": "公共管理和社会组织", "T": "国际组织", "-": "无借款人 no borrower",
+  ]
+
+  static let head = """
+    <!DOCTYPE html>
+    <html lang="zh-CN"><head><meta charset="utf-8"><title>GreenLedger report</title>
+    <style>
+    body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1b1b1b;max-width:980px}
+    h1{font-size:22px;border-bottom:3px solid #2e7d32}h2{font-size:17px;margin-top:28px}small{color:#555;font-weight:normal}
+    table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}
+    td.n{text-align:right}table.kv td{text-align:right;min-width:160px}footer{margin-top:36px;font-size:12px}code{font-size:11px}
+    </style></head><body>
+
+    """
+}
