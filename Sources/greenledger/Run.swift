@@ -128,6 +128,7 @@ struct Pipeline {
   static func summary(out: String, stages: [String], rejected: Int, inputs: [(String, String)], factors: FactorSet,
                       methodology: String?) throws -> JSONValue
   {
+    // Rows by input file: each file is counted once, by the stage that owns it.
     var stageRows: [(String, JSONValue)] = []
     var read = 0
     var accepted = 0
@@ -135,11 +136,16 @@ struct Pipeline {
       let bytes = try FileSystem.contents(of: out + "/stages/\(s)/summary.json")
       let stageSummary = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
       let rows = stageSummary["rows"] as? [String: Int] ?? [:]
-      func count(_ key: String) -> Int { rows[key] ?? 0 }
-      stageRows.append((s, .object([("read", .int(count("read"))), ("accepted", .int(count("accepted"))),
-                                    ("rejected", .int(count("rejected")))])))
-      read += count("read")
-      accepted += count("accepted")
+      stageRows.append((s, .object(["read", "accepted", "rejected"].map { ($0, .int(rows[$0] ?? 0)) })))
+      let owns = ["account": "activities.csv", "score": "esg.csv", "finance": "loans.csv"]
+      if owns[s] != nil {
+        read += rows["read"] ?? 0
+        accepted += rows["accepted"] ?? 0
+      }
+      if s == "finance", let b = stageSummary["borrowers"] as? [String: Int] {
+        read += b["read"] ?? 0
+        accepted += (b["read"] ?? 0) - (b["rejected"] ?? 0)
+      }
     }
     let digests = try inputs.map { name, path in (name, JSONValue.object([
       ("file", .string(basename(path))), ("sha256", .string(try FileDigest.sha256(ofFile: path))),

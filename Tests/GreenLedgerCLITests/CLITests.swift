@@ -107,19 +107,41 @@ struct CLITests {
     #expect(strict.status == 3)
   }
 
-  @Test func demoValidatesTheExamples() throws {
+  /// `demo` runs every stage on Examples/; each output file has the contract's columns
+  /// (DESIGN.md, "Outputs") and the counts add up.
+  @Test func demoWritesEveryOutputOfTheContract() throws {
     let out = try temporaryDirectory()
-    let r = try run(["demo", "--out", out.path])
+    let r = try run(["demo", "--quiet", "--out", out.path])
     #expect(r.status == 0, "\(r.stderr)")
-    for kind in ["borrowers", "loans", "activities", "esg"] {
-      #expect(r.stdout.contains("\(kind).csv: read"))
+    let headers = [
+      "accounts.csv": "entity_id,period,scope1_tco2e,scope2_location_tco2e,scope2_market_tco2e,scope3_tco2e,total_tco2e,biogenic_co2_t,intensity_revenue,intensity_output,carbon_grade,factor_set_digest",
+      "lines.csv": "entity_id,period,activity,scope,category,gas,amount_t,co2e_t,factor_id,factor_version,gwp_set,method",
+      "scores.csv": "entity_id,year,e_score,s_score,g_score,total,grade,coverage,methodology_version",
+      "tags.csv": "loan_id,taxonomy,code,name,status,evidence,annual_reduction_tco2e,rule_version",
+      "financed.csv": "loan_id,borrower_id,asset_class,attribution_factor,financed_scope1_tco2e,financed_scope2_tco2e,financed_scope3_tco2e,data_quality_score,method",
+      "rejects.csv": "file,line,column,reason,raw",
+    ]
+    for (file, header) in headers {
+      let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+      #expect(text.hasPrefix(header), "\(file) header")
+      #expect(text.split(separator: "\n").count > 1 || file == "rejects.csv", "\(file) has rows")
     }
-    let summary = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+    // Statuses of tags.csv are the contract's four.
+    let tags = try String(contentsOf: out.appendingPathComponent("tags.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+    for line in tags {
+      #expect(["aligned", "eligible", "not_eligible", "insufficient_data"].contains { line.contains(",\($0),") }, "\(line)")
+    }
+    // One financed row per accepted loan.
+    let financed = try String(contentsOf: out.appendingPathComponent("financed.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(financed.count - 1 == 300)
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
     let rows = summary["rows"] as! [String: Int]
     #expect(rows["read"] == rows["accepted"]! + rows["rejected"]!)
-    #expect(rows["rejected"] == 0)
-    #expect(summary["factor_set_digest"] is String)
-    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("rejects.csv").path))
+    #expect((summary["factor_set_digest"] as! String).hasPrefix("sha256:"))
+    #expect((summary["inputs"] as! [String: Any]).count == 7)
+    let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(report.contains("<svg") && report.contains("Provenance") && !report.contains("http://") && !report.contains("https://"))
+    let green = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("green_summary.json"))) as! [String: Any]
+    #expect(green["by_category"] is [String: Any])
   }
 }
