@@ -95,8 +95,8 @@ public enum FileSystem {
   }
 
   /// Writes `message` and a newline to standard error.
-  public static func printError(_ message: String) {
-    var text = message + "\n"
+  public static func printError(_ message: String, newline: Bool = true) {
+    var text = newline ? message + "\n" : message
     text.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {

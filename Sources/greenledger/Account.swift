@@ -60,7 +60,7 @@ struct Account: ParsableCommand {
 
     let run = try AccountingRun.perform(
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
-      threads: threads, workDirectory: out + "/.partitions", writeLines: true)
+      threads: threads, workDirectory: out + "/.partitions", writeLines: true, quiet: common.quiet)
     for w in run.warnings { common.warn(w) }
     let result = run.accounting.finish(benchmarks: marks)
 
@@ -193,8 +193,9 @@ struct AccountingRun {
   }
 
   static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
-                      threads: Int, workDirectory: String, writeLines: Bool) throws -> AccountingRun
+                      threads: Int, workDirectory: String, writeLines: Bool, quiet: Bool = true) throws -> AccountingRun
   {
+    let progress = Progress(file: activities, label: basename(activities), quiet: quiet)
     try FileSystem.createDirectory(workDirectory)
     let base = CarbonAccounting(factors: factors, options: options, entities: entities)
     let name = basename(activities)
@@ -213,6 +214,7 @@ struct AccountingRun {
       },
       body: { p, record in
         p.read += 1
+        if p.read & 4095 == 0 { progress.advance(by: 4096) }
         switch p.decoder.decode(record) {
         case .failure(let error):
           p.rejects.reject(error, raw: record.csvLine)
@@ -230,6 +232,7 @@ struct AccountingRun {
         }
       })
     var run = AccountingRun(accounting: base)
+    progress.finish(rows: states.reduce(0) { $0 + $1.read })
     for (i, p) in states.enumerated() {
       try p.lines?.close()
       try p.rejects.close()

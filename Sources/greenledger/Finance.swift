@@ -67,9 +67,11 @@ struct Finance: ParsableCommand {
       })
     let green = try tags.map { try GreenTags.read(file: $0) } ?? []
 
-    let job = FinanceJob(calculator: calculator, book: book.book, green: green, shard: shard,
+    var job = FinanceJob(calculator: calculator, book: book.book, green: green, shard: shard,
                          basic: profile == .financeBasic, loansName: basename(loans))
+    job.progress = Progress(file: loans, label: basename(loans), quiet: common.quiet)
     let result = try job.perform(loans: loans, threads: threads, workDirectory: out + "/.partitions")
+    job.progress?.finish(rows: result.read)
     for w in result.warnings { common.warn(w) }
 
     // Rejects: borrowers first (shard 1 only, so that merged shards count them once), then loans.

@@ -12,6 +12,8 @@ struct FinanceJob: Sendable {
   /// Run the benchmark job finance-basic instead of PCAF.
   let basic: Bool
   let loansName: String
+  /// Shows progress on standard error.
+  var progress: Progress?
   /// finance-basic: each borrower's terms, by position in the book.
   let basicTerms: [FinanceBasic.BorrowerTerms]
 
@@ -176,6 +178,7 @@ struct FinanceJob: Sendable {
       guard own else { return }
     }
     p.read += 1
+    if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     if let error = p.checker.check(record) {
       p.rejects.reject(error, raw: record.csvLine)
       return
