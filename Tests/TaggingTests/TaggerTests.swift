@@ -94,6 +94,20 @@ import Testing
     #expect(eu(loan(type: "power.gas")).missingEvidence.first == "lifecycle_gco2e_per_kwh ≤ 100")
   }
 
+  /// EU 4.5 (Regulation (EU) 2021/2139 Annex I): hydropower with life-cycle emissions below 100 gCO2e/kWh.
+  @Test func euHydroThreshold() {
+    #expect(eu(loan(type: "power.hydro") { $0.lifecycleGCO2ePerKWh = 24 }).status == .eligible)
+    #expect(eu(loan(type: "power.hydro") { $0.lifecycleGCO2ePerKWh = 100.5 }).status == .notEligible)
+  }
+
+  /// EU 7.7: a building acquired needs EPC class A; a Chinese star label is not an EU EPC class.
+  @Test func euAcquisitionNeedsEPCClassA() {
+    let a = eu(loan(type: "building.acquisition") { $0.epcLabel = "A" })
+    #expect(a.status == .eligible && a.evidence.contains("substantial contribution met: EPC class A"))
+    let star = eu(loan(type: "building.acquisition") { $0.epcLabel = "二星级" })
+    #expect(star.missingEvidence.first == "EPC class A certificate (label \"二星级\" is not an EU EPC class)")
+  }
+
   /// 银发〔2025〕132号: the 2025 catalogue applies from 2025-10-01; earlier approvals keep 2021.
   @Test func transitionOnFirstOctober2025() {
     let before = cn(loan("300MW 风电场建设", type: "power.wind", on: Day(year: 2025, month: 9, day: 30)!))
