@@ -19,7 +19,13 @@ let package = Package(
       name: "CLibCSV",
       providers: [.apt(["libcsv-dev"])]
     ),
+    // OpenSSL's libcrypto (Debian: libssl-dev) for SM3 and SHA-256 digests of outputs.
+    .systemLibrary(
+      name: "CLibCrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
     .target(name: "Quantities"),
+    .target(name: "Integrity", dependencies: ["CLibCrypto", "Tabular"]),
     .target(name: "Tabular", dependencies: ["CLibCSV", "Quantities"]),
     .target(
       name: "FactorTables",
@@ -31,7 +37,7 @@ let package = Package(
     .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(
       name: "GreenLedger",
-      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions"]
+      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions", "Integrity"]
     ),
     .executableTarget(
       name: "greenledger",
@@ -60,6 +66,7 @@ let package = Package(
       name: "ESGScoringTests",
       dependencies: ["ESGScoring", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
+    .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "TaggingTests", dependencies: ["Tagging", "FactorTables", "Quantities", "Tabular"], exclude: ["Fixtures"]),
     .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),

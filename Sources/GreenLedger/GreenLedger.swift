@@ -6,6 +6,7 @@
 @_exported public import Accounting
 @_exported public import ESGScoring
 @_exported public import Tagging
+@_exported public import Integrity
 @_exported public import FinancedEmissions
 
 /// The library's version (semantic versioning).

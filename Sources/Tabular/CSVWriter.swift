@@ -14,27 +14,39 @@ internal import Quantities
 public final class CSVWriter {
   private let fd: Int32
   private let path: String
+  /// The file being written; renamed to `path` by ``close()``, so that a failed run never
+  /// leaves a partial file in place of a good one.
+  private let temporaryPath: String
   private var buffer: [UInt8] = []
   private var isClosed = false
   private var atRowStart = true
   /// The first failed write, rethrown by ``close()`` so that no error is lost.
   private var writeError: InputError?
 
-  /// Creates (or truncates) the file at `path` and writes `header` as its first row (none
-  /// when `header` is empty, for parts to be concatenated).
+  /// Starts the file at `path` and writes `header` as its first row (none when `header` is
+  /// empty, for parts to be concatenated). The rows go to a temporary file beside it, renamed
+  /// to `path` by ``close()``: `path` holds either its old content or the complete new one.
   ///
   /// - Throws: ``InputError`` if the file cannot be created.
   public init(path: String, header: [String], byteOrderMark: Bool = false) throws(InputError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let temporaryPath = FileSystem.temporaryPath(for: path)
+    let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw InputError.cannotWrite(path, errno: errno) }
     self.fd = fd
     self.path = path
+    self.temporaryPath = temporaryPath
     buffer.reserveCapacity(1 << 16)
     if byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
     if !header.isEmpty { writeRow(header) }
   }
 
-  deinit { if !isClosed { try? close() } }
+  /// A writer dropped without ``close()`` (an error path) discards its temporary file.
+  deinit {
+    if !isClosed {
+      Glibc.close(fd)
+      unlink(temporaryPath)
+    }
+  }
 
   /// Appends one field to the current row.
   public func writeField(_ field: String) {
@@ -137,13 +149,23 @@ public final class CSVWriter {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes and closes the file.
+  /// Flushes and closes the file, then renames it into place.
   public func close() throws(InputError) {
     guard !isClosed else { return }
     isClosed = true
-    defer { Glibc.close(fd) }
-    if let writeError { throw writeError }
-    try flush()
+    do throws(InputError) {
+      if let writeError { throw writeError }
+      try flush()
+    } catch {
+      Glibc.close(fd)
+      unlink(temporaryPath)
+      throw error
+    }
+    guard Glibc.close(fd) == 0 else {
+      unlink(temporaryPath)
+      throw InputError.cannotWrite(path, errno: errno)
+    }
+    try FileSystem.move(temporaryPath, to: path)
   }
 }
 

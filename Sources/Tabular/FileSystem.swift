@@ -28,8 +28,19 @@ public enum FileSystem {
     }
   }
 
-  /// Writes `text` to `path`, replacing it.
+  /// A temporary name beside `path` for writing a file that is then renamed into place.
+  public static func temporaryPath(for path: String) -> String {
+    path + ".partial-\(getpid())"
+  }
+
+  /// Writes `text` to `path`, replacing it atomically: a temporary file renamed into place.
   public static func write(_ text: String, to path: String) throws(InputError) {
+    let temporary = temporaryPath(for: path)
+    try writeInPlace(text, to: temporary)
+    try move(temporary, to: path)
+  }
+
+  private static func writeInPlace(_ text: String, to path: String) throws(InputError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw InputError.cannotWrite(path, errno: errno) }
     defer { close(fd) }
@@ -43,7 +54,11 @@ public enum FileSystem {
       }
       return true
     }
-    if !ok { throw InputError.cannotWrite(path, errno: errno) }
+    if !ok {
+      let code = errno
+      unlink(path)
+      throw InputError.cannotWrite(path, errno: code)
+    }
   }
 
   /// Renames `source` to `target`, replacing it (atomic within one file system).

@@ -51,7 +51,8 @@ struct Account: ParsableCommand {
     var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())
     options.scope3ProxyRegion = scope3ProxyRegion
     try FileSystem.createDirectory(out)
-    let rejects = try RejectsWriter(path: out + "/rejects.csv")
+    try FileSystem.createDirectory(out + "/.partitions")
+    let rejects = try RejectsWriter(path: out + "/.partitions/entity-rejects.csv")
 
     let entityFile = try Entity.read(file: entities, displayName: basename(entities))
     for w in entityFile.warnings { common.warn(w) }
@@ -65,13 +66,12 @@ struct Account: ParsableCommand {
     let result = run.accounting.finish(benchmarks: marks)
 
     // lines.csv: partitions in file order, then end-of-run adjustments.
-    let lines = try CSVWriter(path: out + "/lines.csv", header: AccountingColumns.lines)
-    try lines.close()
-    for part in run.lineFiles { try append(file: part, to: out + "/lines.csv") }
     let tail = try CSVWriter(path: out + "/.partitions/adjustments.csv", header: [])
     for l in result.adjustmentLines { tail.writeRow(AccountingColumns.fields(l)) }
     try tail.close()
-    try append(file: out + "/.partitions/adjustments.csv", to: out + "/lines.csv", skipFirstLine: true)
+    try concatenate(header: AccountingColumns.lines,
+                    parts: run.lineFiles.map { ($0, false) } + [(out + "/.partitions/adjustments.csv", false)],
+                    into: out + "/lines.csv")
 
     let accounts = try CSVWriter(path: out + "/accounts.csv", header: AccountingColumns.accounts)
     let facilities = try CSVWriter(path: out + "/facilities.csv", header: AccountingColumns.facilities)
@@ -84,14 +84,16 @@ struct Account: ParsableCommand {
 
     // rejects.csv: entities, then activity partitions in file order, then end-of-run rejects.
     try rejects.close()
-    for part in run.rejectFiles { try append(file: part, to: out + "/rejects.csv", skipFirstLine: true) }
     let late = try RejectsWriter(path: out + "/.partitions/late-rejects.csv")
     for (origin, error) in result.rejected {
       late.reject(RowError(file: origin?.file ?? basename(activities), line: origin?.line ?? 0, column: nil,
                            columnName: error.column, reason: error.message), raw: "")
     }
     try late.close()
-    try append(file: out + "/.partitions/late-rejects.csv", to: out + "/rejects.csv", skipFirstLine: true)
+    try concatenate(header: RejectsWriter.header,
+                    parts: ([out + "/.partitions/entity-rejects.csv"] + run.rejectFiles + [out + "/.partitions/late-rejects.csv"])
+                      .map { ($0, true) },
+                    into: out + "/rejects.csv")
     let lateRejects = late.count
     removeDirectory(out + "/.partitions")
 
@@ -262,6 +264,20 @@ final class Counter: Sendable {
 
 func basename(_ path: String) -> String {
   path.split(separator: "/").last.map(String.init) ?? path
+}
+
+/// Writes `target` as `header` followed by the bytes of each part (without its first line when
+/// asked), built in a temporary file and renamed into place: never a partial `target`.
+func concatenate(header: [String], parts: [(path: String, skipFirstLine: Bool)], into target: String) throws {
+  let temporary = FileSystem.temporaryPath(for: target)
+  try CSVWriter(path: temporary, header: header).close()
+  do {
+    for part in parts { try append(file: part.path, to: temporary, skipFirstLine: part.skipFirstLine) }
+  } catch {
+    FileSystem.remove(temporary)
+    throw error
+  }
+  try FileSystem.move(temporary, to: target)
 }
 
 /// Appends the bytes of `file` to `target` (optionally without its first line), streaming

@@ -75,16 +75,17 @@ struct Finance: ParsableCommand {
     for w in result.warnings { common.warn(w) }
 
     // Rejects: borrowers first (shard 1 only, so that merged shards count them once), then loans.
-    let rejects = try RejectsWriter(path: out + "/rejects.csv")
+    let rejects = try RejectsWriter(path: out + "/.partitions/borrower-rejects.csv")
     let borrowerRejects = (shard?.index ?? 1) == 1 ? book.rejected : []
     for (error, raw) in borrowerRejects { rejects.reject(error, raw: raw) }
     try rejects.close()
-    for part in result.rejectFiles { try append(file: part, to: out + "/rejects.csv", skipFirstLine: true) }
+    try concatenate(header: RejectsWriter.header,
+                    parts: ([out + "/.partitions/borrower-rejects.csv"] + result.rejectFiles).map { ($0, true) },
+                    into: out + "/rejects.csv")
 
     let outputName = profile == .financeBasic ? "finance-basic.csv" : "financed.csv"
     let header = profile == .financeBasic ? FinanceJob.basicColumns : FinanceJob.columns
-    try CSVWriter(path: out + "/" + outputName, header: header).close()
-    for part in result.outputFiles { try append(file: part, to: out + "/" + outputName) }
+    try concatenate(header: header, parts: result.outputFiles.map { ($0, false) }, into: out + "/" + outputName)
     removeDirectory(out + "/.partitions")
 
     let borrowerCounts = (read: (shard?.index ?? 1) == 1 ? book.read : 0, rejected: borrowerRejects.count)
