@@ -132,6 +132,9 @@ struct Account: ParsableCommand {
       ("datasets", .array(factors.manifest.datasets.map { .string("\($0.id)@\($0.version)") })),
     ])
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+    try Provenance.writeManifest(out: out, command: "account",
+                                 inputs: [("activities", activities), ("entities", entities), ("benchmarks", benchmarks),
+                                          ("compare_factors", nil)], factorDigest: factors.digest)
     print("\(basename(activities)): read \(run.read), accepted \(accepted), rejected \(rejected); "
       + "\(result.accounts.count) accounts, \(run.lineCount + result.adjustmentLines.count) lines → \(out)/")
     try common.checkRejects(rejected + entityFile.rejected.count)

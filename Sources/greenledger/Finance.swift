@@ -99,6 +99,10 @@ struct Finance: ParsableCommand {
                                borrowers: borrowerCounts, factorDigest: factors.digest, loansFile: basename(loans))
     }
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+    try Provenance.writeManifest(out: out, command: "finance",
+                                 inputs: [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx),
+                                          ("sector_intensities", sectorIntensities), ("countries", countries), ("tags", tags)],
+                                 factorDigest: factors.digest)
     print("\(basename(loans)): read \(result.read), accepted \(result.accepted), rejected \(result.rejected)"
       + (shard.map { " (shard \($0))" } ?? "") + "; scored \(profile == .financeBasic ? result.basicTotals.scored : result.totals[.scored]) → \(out)/")
     try common.checkRejects(result.rejected + borrowerRejects.count)

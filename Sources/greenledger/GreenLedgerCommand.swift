@@ -16,7 +16,7 @@ struct GreenLedgerCommand: ParsableCommand {
         greenledger validate --kind loans loans.csv --rejects rejects.csv
       """,
     version: greenLedgerVersion,
-    subcommands: [Demo.self, Run.self, Validate.self, Factors.self, Account.self, Score.self, Price.self, Tag.self, Finance.self, Merge.self]
+    subcommands: [Demo.self, Run.self, Verify.self, Validate.self, Factors.self, Account.self, Score.self, Price.self, Tag.self, Finance.self, Merge.self]
   )
 }
 

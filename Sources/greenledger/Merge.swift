@@ -84,6 +84,7 @@ struct Merge: ParsableCommand {
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try result.writePartials(to: out + "/partials.csv", profile: "pcaf", shard: nil, borrowers: borrowers,
                              factorDigest: ordered[0].factorDigest, loansFile: ordered[0].loansFile)
+    try Provenance.writeManifest(out: out, command: "merge", inputs: [], factorDigest: ordered[0].factorDigest)
     print("merged \(shards.count) shards: read \(result.read), accepted \(result.accepted), rejected \(result.rejected) → \(out)/")
   }
 

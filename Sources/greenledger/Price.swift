@@ -75,6 +75,9 @@ struct Price: ParsableCommand {
       }
       try w.close()
     }
+    try Provenance.writeManifest(out: out, command: "price",
+                                 inputs: [("scores", scores), ("grid", grid), ("ratchet", ratchet), ("observed", observed)],
+                                 factorDigest: "")
     print("pricing written to \(out)/")
   }
 }

@@ -101,6 +101,8 @@ struct Pipeline {
                                    methodology: methodology)
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try Report(directory: out).write(to: out + "/report.html")
+    try Provenance.writeManifest(out: out, command: "run", inputs: inputs.map { ($0.0, Optional($0.1)) },
+                                 factorDigest: factorSet.digest, methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)")
     print("outputs in \(out)/: " + (stages.flatMap { Self.outputs[$0] ?? [] } + ["report.html", "summary.json", "rejects.csv"])
       .joined(separator: ", "))
     if let maxRejects, rejected > maxRejects {

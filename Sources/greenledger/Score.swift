@@ -82,6 +82,9 @@ struct Score: ParsableCommand {
         ("methodology", .string("\(method.id)@\(method.version)")),
       ])
       try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+      try Provenance.writeManifest(out: out, command: "score",
+                                   inputs: [("accounts", accounts), ("entities", entities), ("esg", esg), ("methodology", methodology)],
+                                   factorDigest: "", methodology: "\(method.id)@\(method.version)")
       print("scored \(scores.count) entity-years; esg rows read \(input.read), rejected \(input.rejected.count) → \(out)/")
     }
     if let explain {

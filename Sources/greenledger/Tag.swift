@@ -114,6 +114,9 @@ struct Tag: ParsableCommand {
       ("factor_set_digest", .string(factors.digest)),
     ])
     try FileSystem.write(counts.rendered(), to: out + "/summary.json")
+    try Provenance.writeManifest(out: out, command: "tag",
+                                 inputs: [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)],
+                                 factorDigest: factors.digest)
     print("\(name): read \(read), accepted \(summary.loans), rejected \(read - summary.loans); "
       + "\(summary.alignedLoans) aligned, \(summary.eligibleLoans) eligible → \(out)/")
     try common.checkRejects(read - summary.loans + (book?.rejected.count ?? 0))
