@@ -51,6 +51,8 @@ public struct GreenTag: Hashable, Sendable {
   public var flags: [String] = []
   /// 2025 GHG marker of the item: `√√` direct, `√` enabling.
   public var ghgMarker: String?
+  /// The 2025 catalogue item matched, also for a loan tagged under the 2021 standard.
+  public var code2025: String?
   /// Project-level annual CO2 reduction, tonnes, and the bank's share (outstanding / project value).
   public var annualReduction: Double?
   public var attributedReduction: Double?
@@ -205,6 +207,7 @@ public struct GreenTagger: Sendable {
   private func apply(_ rule: TagRule, to tag: inout GreenTag, loan: LoanFacts, via: String) {
     let item = catalogue.items2025[rule.code]
     tag.code = rule.code
+    tag.code2025 = rule.code
     tag.name = item?.nameZH
     tag.ghgMarker = item?.ghgMarker
     tag.evidence.append("activity: \(via)")
@@ -293,7 +296,7 @@ public struct GreenTagger: Sendable {
   private func carryOver(_ tag: inout GreenTag) {
     tag = GreenTag(loanID: tag.loanID, taxonomy: "CN-GBC-2021", code: tag.code, name: tag.name, status: tag.status,
                    evidence: tag.evidence, missingEvidence: tag.missingEvidence, flags: tag.flags, ghgMarker: tag.ghgMarker,
-                   annualReduction: tag.annualReduction, attributedReduction: tag.attributedReduction,
+                   code2025: tag.code2025, annualReduction: tag.annualReduction, attributedReduction: tag.attributedReduction,
                    standardCoalSavedTCE: tag.standardCoalSavedTCE, ruleVersion: tag.ruleVersion)
     guard let code2025 = tag.code else { return }
     tag.evidence.insert("approved before 2025-10-01: the 2021 catalogue applies (2025 equivalent \(code2025))", at: 0)

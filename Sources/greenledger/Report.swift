@@ -40,11 +40,11 @@ struct Report {
     // Financed emissions by sector and by asset class.
     let sectors = (finance["by_sector_section"] as? [String: Any] ?? [:]).map { k, v in
       Bar(label: "\(k) \(Self.sectionNames[k] ?? "")", value: Self.double((v as? [String: Any])?["financed_scope12_tco2e"]))
-    }.sorted { $0.value > $1.value }
+    }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("融资排放（按行业门类）", "Financed emissions by GB/T 4754 section (tCO2e, scope 1+2)", sectors)
     let classes = (finance["by_asset_class"] as? [String: Any] ?? [:]).map { k, v in
       Bar(label: k, value: Self.double((v as? [String: Any])?["financed_scope12_tco2e"]))
-    }.sorted { $0.value > $1.value }
+    }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("融资排放（按资产类别）", "Financed emissions by asset class (tCO2e, scope 1+2)", classes)
 
     // Data-quality distribution from financed.csv.

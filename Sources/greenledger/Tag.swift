@@ -162,8 +162,7 @@ struct GreenSummary {
     if cn.status == .aligned { alignedLoans += 1 } else if cn.status == .eligible { eligibleLoans += 1 }
     guard cn.status == .aligned else { return }
     // Categories by the 2025 item (a 2021-standard loan counts under its 2025 equivalent).
-    let code2025 = cn.taxonomy == "CN-GFC-2025" ? cn.code : catalogue.crosswalk.first { $0.value.contains(cn.code ?? "") }?.key
-    if let code = code2025 {
+    if let code = cn.code2025 {
       let parts = code.split(separator: ".")
       for key in [String(parts[0]), parts.prefix(2).joined(separator: ".")] {
         var entry = byCategory[key] ?? (0, ExactSum(decimalPlaces: 2))
@@ -211,10 +210,14 @@ struct GreenSummary {
 }
 
 extension String {
-  /// Orders catalogue codes numerically: 1.3 < 1.10.
+  /// Orders catalogue codes numerically (1.3 < 1.10), other keys by their text: a total
+  /// order, so that the output does not depend on insertion order.
   func compare(_ other: String) -> Bool {
-    let a = split(separator: ".").map { Int($0) ?? 0 }
-    let b = other.split(separator: ".").map { Int($0) ?? 0 }
-    return a.lexicographicallyPrecedes(b)
+    let a = split(separator: ".").map { Int($0) }
+    let b = other.split(separator: ".").map { Int($0) }
+    if !a.contains(nil), !b.contains(nil), a != b {
+      return a.map { $0! }.lexicographicallyPrecedes(b.map { $0! })
+    }
+    return self < other
   }
 }
