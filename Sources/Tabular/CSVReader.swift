@@ -78,6 +78,8 @@ public enum CSVReader {
     _ body: (borrowing CSVRecord) throws -> Void
   ) throws -> CSVReadStatistics {
     var offset = 0
+    var options = options
+    options.chunkSize = min(options.chunkSize, max(bytes.count, 4_096))  // no 256 KiB buffer for a short text
     return try parse(options: options, body) { buffer, capacity in
       let n = min(capacity, bytes.count - offset)
       bytes.withUnsafeBufferPointer { source in
@@ -98,7 +100,7 @@ public enum CSVReader {
     var statistics = CSVReadStatistics()
     let batch = UnsafeMutablePointer<ParseBatch>.allocate(capacity: 1)
     batch.initialize(to: ParseBatch(maximumFieldLength: options.maximumFieldLength,
-                                    maximumRecordBytes: options.maximumRecordBytes))
+                                    maximumRecordBytes: options.maximumRecordBytes, chunkSize: options.chunkSize))
     batch.pointee.newlines = startLine - 1
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: options.chunkSize)
     var parser = csv_parser()

@@ -52,14 +52,16 @@ struct ParseBatch {
   let maximumFieldLength: Int
   let maximumRecordBytes: Int
 
-  init(maximumFieldLength: Int, maximumRecordBytes: Int) {
+  /// Buffers start in proportion to the chunk (they grow when a chunk needs more), so a small
+  /// input costs small allocations.
+  init(maximumFieldLength: Int, maximumRecordBytes: Int, chunkSize: Int = 256 << 10) {
     self.maximumFieldLength = maximumFieldLength
     self.maximumRecordBytes = maximumRecordBytes
-    byteCapacity = 1 << 20
+    byteCapacity = min(1 << 20, max(4 * chunkSize, 4_096))
     bytes = .allocate(capacity: byteCapacity)
-    fieldCapacity = 1 << 16
+    fieldCapacity = min(1 << 16, max(chunkSize / 4, 256))
     fieldEnds = .allocate(capacity: fieldCapacity)
-    spans.reserveCapacity(8_192)
+    spans.reserveCapacity(min(8_192, max(chunkSize / 32, 64)))
   }
 
   func deallocate() {

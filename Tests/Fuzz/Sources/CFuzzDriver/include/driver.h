@@ -1,0 +1,7 @@
+#ifndef GREENLEDGER_FUZZ_DRIVER_H
+#define GREENLEDGER_FUZZ_DRIVER_H
+#include <stddef.h>
+#include <stdint.h>
+// libFuzzer's entry point for programs with their own main (libclang_rt.fuzzer_no_main).
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+#endif
