@@ -48,7 +48,9 @@ struct FinanceJob: Sendable {
     var rejects: RejectsWriter
     var outputPath: String
     var rejectPath: String
-    var ids = ByteKeyTable()
+    /// Ids of this partition's rows, spilled to bucket files (nil in a second pass).
+    var spill: IDSpill?
+    var spillFiles: [String] = []
     var read = 0
     var accepted = 0
     var totals = PortfolioTotals()
@@ -106,16 +108,17 @@ struct FinanceJob: Sendable {
   }
 
   func perform(loans path: String, threads: Int, workDirectory: String) throws -> Result {
-    let first = try pass(loans: path, threads: threads, workDirectory: workDirectory)
-    // A loan_id repeated across partitions is only seen when the sets meet: read again on
-    // one thread, where the checker rejects the repeat in file order.
-    var clean = true
-    for k in first.indices.dropFirst() where clean {
-      first[k].ids.forEachKey { key in
-        if clean, first[..<k].contains(where: { $0.ids.value(for: key) != nil }) { clean = false }
-      }
+    var parts = try pass(loans: path, threads: threads, workDirectory: workDirectory, duplicates: nil)
+    // Repeated loan ids are found from the spilled ids, one hash bucket at a time (memory does
+    // not grow with the book); if any, the file is read again with them known, so that the
+    // first occurrence is kept and the repeats are rejected in file order.
+    for i in parts.indices { parts[i].spillFiles = try parts[i].spill?.finish() ?? []; parts[i].spill = nil }
+    let duplicates = try IDSpill.duplicates(partitions: parts.map(\.spillFiles))
+    for p in parts { for f in p.spillFiles { FileSystem.remove(f) } }
+    if !duplicates.isEmpty {
+      parts = []  // the first pass's writers discard their files
+      parts = try pass(loans: path, threads: threads, workDirectory: workDirectory, duplicates: duplicates)
     }
-    let parts = clean ? first : try pass(loans: path, threads: 1, workDirectory: workDirectory)
     var r = Result()
     for (i, p) in parts.enumerated() {
       try p.output.close()
@@ -136,7 +139,7 @@ struct FinanceJob: Sendable {
     return r
   }
 
-  private func pass(loans path: String, threads: Int, workDirectory: String) throws -> [Partition] {
+  private func pass(loans path: String, threads: Int, workDirectory: String, duplicates: [Int: Int]?) throws -> [Partition] {
     try FileSystem.createDirectory(workDirectory)
     let counter = Counter()
     let name = loansName
@@ -153,20 +156,22 @@ struct FinanceJob: Sendable {
       makeState: { header, _ in
         let n = counter.next()
         let binding = try HeaderBinding(header: header, schema: DataContract.loans, file: name)
-        let outputPath = "\(workDirectory)/financed-\(n).csv"
-        let rejectPath = "\(workDirectory)/rejects-\(n).csv"
+        let run = duplicates == nil ? "a" : "b"  // the second pass never shares a file with the first
+        let outputPath = "\(workDirectory)/financed-\(run)\(n).csv"
+        let rejectPath = "\(workDirectory)/rejects-\(run)\(n).csv"
         let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
         return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
                          decoder: LoanDecoder(binding: binding),
                          output: try CSVWriter(path: outputPath, header: []),
                          rejects: try RejectsWriter(path: rejectPath), outputPath: outputPath, rejectPath: rejectPath,
+                         spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
                          warning: binding.unknownColumnsWarning)
       },
-      body: { p, record in self.consume(record, into: &p) })
+      body: { p, record in self.consume(record, into: &p, duplicates: duplicates) })
     return states
   }
 
-  private func consume(_ record: borrowing CSVRecord, into p: inout Partition) {
+  private func consume(_ record: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?) {
     if let shard {
       let own: Bool
       if record.issue == nil, let i = p.decoder.loanIDIndex, i < record.count {
@@ -184,10 +189,13 @@ struct FinanceJob: Sendable {
       return
     }
     let idField = record[p.decoder.loanIDIndex!]
-    guard p.ids.insert(idField, value: record.line) else {
-      let first = p.ids.value(for: idField) ?? 0
+    if let first = duplicates?[record.line] {
       reject(record, column: "loan_id", "duplicate loan_id \"\(record.string(at: p.decoder.loanIDIndex!))\" "
         + "(first on line \(first)); it must be unique in the file", &p)
+      return
+    }
+    do { try p.spill?.add(idField, line: record.line) } catch {
+      reject(record, column: "loan_id", "cannot record the id for the duplicate check: \(error)", &p)
       return
     }
     let position = p.decoder.borrowerIDIndex.flatMap { record.field($0) }.flatMap { book.position(of: $0) }
