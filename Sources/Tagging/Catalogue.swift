@@ -46,6 +46,19 @@ public enum Criterion: Hashable, Sendable {
   }
 }
 
+/// Phrases precompiled to lower-cased UTF-8 bytes, `A+B` split into its parts.
+public struct Phrases: Hashable, Sendable {
+  public let names: [String]
+  let parts: [[[UInt8]]]
+  let lengths: [Int]
+
+  public init(_ names: [String]) {
+    self.names = names
+    parts = names.map { $0.lowercased().split(separator: "+").map { Array($0.utf8) } }
+    lengths = names.map { $0.split(separator: "+").reduce(0) { $0 + $1.count } }
+  }
+}
+
 /// How an item's tagging works: which structured activities and which words point to it,
 /// which phrases veto it, and its criteria. A keyword `A+B` matches when both parts occur.
 public struct TagRule: Hashable, Sendable {
@@ -55,6 +68,8 @@ public struct TagRule: Hashable, Sendable {
   public let keywords: [String]
   public let exclusions: [String]
   public let criteria: [Criterion]
+  let keywordPhrases: Phrases
+  let exclusionPhrases: Phrases
   /// Whether the activity replaces fossil fuels, so that naming them (替代燃煤锅炉) does not veto it.
   public let isFossilSubstitution: Bool
   /// `renewable_generation`, `energy_saving`, `vehicle` or `none`.
@@ -143,6 +158,8 @@ public struct Catalogue: Sendable {
                            criteria: try (r["criteria"] ?? "none").split(separator: ";").map { t throws(CatalogueError) in
                              try Criterion(parsing: String(t))
                            },
+                           keywordPhrases: Phrases(list(r["keywords_zh"]) + list(r["keywords_en"])),
+                           exclusionPhrases: Phrases(list(r["exclusions"])),
                            isFossilSubstitution: r["fossil_substitution"] == "true",
                            reduction: r["reduction"] ?? "none", note: r["note"] ?? ""))
     }

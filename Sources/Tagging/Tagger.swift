@@ -115,25 +115,75 @@ public struct GreenTagger: Sendable {
   /// The longest keyword found in `text` without a negation before it, or nil. A keyword
   /// `A+B` needs both parts; its length is the sum of theirs.
   static func match(_ keywords: [String], in text: String) -> String? {
-    var best: (String, Int)?
-    for k in keywords {
-      let parts = k.split(separator: "+").map(String.init)
-      let length = parts.reduce(0) { $0 + $1.count }
-      guard length > (best?.1 ?? 0), parts.allSatisfy({ occurs($0, in: text) }) else { continue }
-      best = (k, length)
-    }
-    return best?.0
+    match(Phrases(keywords), in: Array(text.utf8).map(lowercasedASCII))
   }
 
-  /// Whether `word` occurs in `text` at least once without a negation before it.
-  static func occurs(_ word: String, in text: String) -> Bool {
-    for r in text.ranges(of: word) {
-      let before = text[..<r.lowerBound]
-      let near = String(before.suffix(4))
-      let clause = String(before.reversed().prefix { !clauseBreaks.contains($0) }.reversed())
-      let negated = chineseNegations.contains { n in near.hasSuffix(n) || near.dropLast().hasSuffix(n) }
-        || englishNegations.contains { clause.contains($0) }
-      if !negated { return true }
+  /// ``match(_:in:)`` on UTF-8 bytes already lower-cased (ASCII letters only: Chinese has no case).
+  static func match(_ phrases: Phrases, in text: [UInt8]) -> String? {
+    var best: Int?
+    for i in phrases.names.indices where phrases.lengths[i] > (best.map { phrases.lengths[$0] } ?? 0) {
+      if phrases.parts[i].allSatisfy({ occurs($0, in: text) }) { best = i }
+    }
+    return best.map { phrases.names[$0] }
+  }
+
+  static let fossilPhraseSet = fossilPhrases.map { (Phrases([$0.0]), $0) }
+
+  @inline(__always)
+  static func lowercasedASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+  static let chineseNegationBytes = chineseNegations.map { Array($0.utf8) }
+  static let englishNegationBytes = englishNegations.map { Array($0.utf8) }
+  static let clauseBreakBytes: [[UInt8]] = clauseBreaks.map { Array(String($0).utf8) }
+
+  /// Whether `word` occurs in `text` at least once without a negation before it: a Chinese
+  /// negation right before it or one character before it (不含燃煤), an English one anywhere
+  /// earlier in the same clause. Byte-level search: no `String` per loan.
+  static func occurs(_ word: [UInt8], in text: [UInt8]) -> Bool {
+    guard !word.isEmpty, word.count <= text.count else { return false }
+    var from = 0
+    while let hit = find(word, in: text, from: from) {
+      if !negated(text, before: hit) { return true }
+      from = hit + 1
+    }
+    return false
+  }
+
+  static func find(_ word: [UInt8], in text: [UInt8], from: Int) -> Int? {
+    guard from + word.count <= text.count else { return nil }
+    let first = word[0]
+    var i = from
+    while i + word.count <= text.count {
+      if text[i] == first {
+        var j = 1
+        while j < word.count && text[i + j] == word[j] { j += 1 }
+        if j == word.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  static func endsWith(_ text: [UInt8], _ end: Int, _ suffix: [UInt8]) -> Bool {
+    guard end >= suffix.count else { return false }
+    for k in 0..<suffix.count where text[end - suffix.count + k] != suffix[k] { return false }
+    return true
+  }
+
+  static func negated(_ text: [UInt8], before hit: Int) -> Bool {
+    // The start of the character before the hit (UTF-8 continuation bytes are 10xxxxxx).
+    var previous = hit - 1
+    while previous > 0 && text[previous] & 0xC0 == 0x80 { previous -= 1 }
+    for n in chineseNegationBytes where endsWith(text, hit, n) || (previous >= 0 && endsWith(text, previous, n)) {
+      return true
+    }
+    var clauseStart = hit
+    scan: while clauseStart > 0 {
+      for b in clauseBreakBytes where endsWith(text, clauseStart, b) { break scan }
+      clauseStart -= 1
+    }
+    for n in englishNegationBytes where n.count <= hit - clauseStart {
+      if find(n, in: Array(text[clauseStart..<hit]), from: 0) != nil { return true }
     }
     return false
   }
@@ -144,7 +194,7 @@ public struct GreenTagger: Sendable {
     let useOld = loan.originationDate.map { $0 < Self.transitionDay } ?? false
     var tag = GreenTag(loanID: loan.loanID, taxonomy: "CN-GFC-2025", status: .insufficientData,
                        ruleVersion: catalogue.ruleVersion)
-    let text = (loan.useOfProceeds ?? "").lowercased()
+    let text = Array((loan.useOfProceeds ?? "").utf8).map(Self.lowercasedASCII)
     let type = loan.projectType ?? ""
 
     // Candidates: text, then the structured activity (a type shared by several items is
@@ -153,19 +203,19 @@ public struct GreenTagger: Sendable {
     var vetoed: Set<String> = []
     var vetoes: [String] = []
     for rule in catalogue.rules {
-      if let x = Self.match(rule.exclusions, in: text) {
+      if let x = Self.match(rule.exclusionPhrases, in: text) {
         vetoed.insert(rule.code)
-        if Self.match(rule.keywords, in: text) != nil || rule.projectTypes.contains(type) {
+        if Self.match(rule.keywordPhrases, in: text) != nil || rule.projectTypes.contains(type) {
           vetoes.append("\(rule.code) excluded by \"\(x)\"")
         }
         continue
       }
-      guard let k = Self.match(rule.keywords, in: text) else { continue }
+      guard let k = Self.match(rule.keywordPhrases, in: text) else { continue }
       if textual == nil || k.filter({ $0 != "+" }).count > textual!.1.filter({ $0 != "+" }).count { textual = (rule, k) }
     }
     let typed = catalogue.rules.filter { !type.isEmpty && $0.projectTypes.contains(type) && !vetoed.contains($0.code) }
     let structured = typed.first { $0.code == textual?.0.code } ?? typed.first
-    let fossil = Self.fossilPhrases.first { Self.match([$0.0], in: text) != nil }
+    let fossil = Self.fossilPhraseSet.first { Self.match($0.0, in: text) != nil }?.1
 
     if let reason = Self.nonGreenTypes[type] {
       tag.status = .notEligible
