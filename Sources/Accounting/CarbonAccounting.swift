@@ -1,5 +1,5 @@
 public import FactorTables
-public import Quantities
+import Quantities
 
 /// A sector average of carbon intensity per value added, from a benchmarks file
 /// (`sector, region, period, metric, value, unit, source`).

@@ -1,5 +1,5 @@
-public import FactorTables
-public import Quantities
+import FactorTables
+import Quantities
 public import Tabular
 
 /// Decodes activities.csv records (data contract) into ``ActivityRecord``s, straight from

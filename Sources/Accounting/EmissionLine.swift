@@ -1,4 +1,4 @@
-public import FactorTables
+import FactorTables
 public import Quantities
 
 /// The GHG Protocol scope of an emission line, or outside the scopes (biogenic CO2).

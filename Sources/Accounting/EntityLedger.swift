@@ -1,5 +1,5 @@
-public import FactorTables
-public import Quantities
+import FactorTables
+import Quantities
 
 /// Running totals of one entity in one calendar year, in exact micro-tonnes (grams): the
 /// same lines give bit-identical totals whatever their order or partitioning.

@@ -1,5 +1,5 @@
-public import FactorTables
-public import Quantities
+import FactorTables
+import Quantities
 
 /// Turns one activity record into emission lines, by the record's activity family:
 /// combustion (GB/T 32151 / GHG Protocol / EPA), purchased electricity and heat (location-

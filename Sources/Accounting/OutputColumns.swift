@@ -1,5 +1,5 @@
-public import FactorTables
-public import Quantities
+import FactorTables
+import Quantities
 
 /// The columns of lines.csv and accounts.csv (data contract, plus optional columns), with
 /// deterministic number text: tonnes to the gram (6 decimals), ratios to 6 decimals.

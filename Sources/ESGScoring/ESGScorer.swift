@@ -1,4 +1,4 @@
-public import Quantities
+import Quantities
 
 /// One entity-year's raw inputs: its sector and the raw value of each indicator it has.
 public struct ESGProfile: Hashable, Sendable {

@@ -1,5 +1,5 @@
 public import Quantities
-public import Tabular
+import Tabular
 
 /// Where a number comes from: every factor, parameter and GWP value carries one.
 public struct Citation: Hashable, Sendable {

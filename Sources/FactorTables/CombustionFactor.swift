@@ -1,5 +1,5 @@
 public import Quantities
-public import Tabular
+import Tabular
 
 /// Where a combustion parameter came from: the row's own measurement or the default table.
 public enum ParameterTier: String, Hashable, Sendable {

@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// The metadata of one dataset folder (`dataset.json`).
 public struct DatasetInfo: Hashable, Sendable, Codable {

@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// Where the files of a factor set come from: a directory on disk (`--factors DIR`) or the
 /// copy compiled into the library (``FactorSet/bundled()``).

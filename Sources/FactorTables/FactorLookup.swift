@@ -1,5 +1,5 @@
 public import Quantities
-public import Tabular
+import Tabular
 
 /// A look-up that found no usable factor, with what it tried.
 public struct FactorLookupError: Error, Hashable, Sendable, CustomStringConvertible {

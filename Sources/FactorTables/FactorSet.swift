@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// A loaded, verified and validated set of emission-factor tables: the datasets of
 /// EmissionFactors/, indexed for look-up.

@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// The differences between two factor sets, row by row: what a reviewer reads before a
 /// factor update lands (`greenledger factors diff OLD NEW`).

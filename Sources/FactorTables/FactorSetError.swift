@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// One problem found while loading or validating a factor set, with its place.
 public struct FactorSetIssue: Hashable, Sendable, CustomStringConvertible {

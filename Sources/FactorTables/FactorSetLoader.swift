@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 import FoundationEssentials
 
 /// Reads a factor set's files into typed records, collecting every problem.

@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// The rules a factor set must satisfy beyond each table's schema: units of the right
 /// dimension for the activity family, values in plausible ranges, unique ids, no two factors

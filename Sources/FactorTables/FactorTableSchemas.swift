@@ -1,5 +1,5 @@
-public import Quantities
-public import Tabular
+import Quantities
+import Tabular
 
 /// The columns of each table kind of EmissionFactors/ (see EmissionFactors/README.md).
 enum FactorTableSchemas {

@@ -1,4 +1,4 @@
-public import Quantities
+import Quantities
 public import Tabular
 internal import Crypto
 import FoundationEssentials

@@ -1,4 +1,4 @@
-public import Quantities
+import Quantities
 
 /// Why a loan row cannot enter the computation at all (it goes to the rejects file).
 public struct LoanRejection: Error, Hashable, Sendable {

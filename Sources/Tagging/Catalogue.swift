@@ -1,4 +1,4 @@
-public import Quantities
+import Quantities
 internal import Tabular
 
 /// One item of a Chinese green catalogue.
