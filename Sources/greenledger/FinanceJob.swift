@@ -41,7 +41,7 @@ struct FinanceJob: Sendable {
   ]
   static let basicColumns = ["loan_id", "attribution_factor", "financed_tco2e"]
 
-  struct Partition: @unchecked Sendable {
+  struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
     var decoder: LoanDecoder
     var output: CSVWriter
@@ -50,7 +50,6 @@ struct FinanceJob: Sendable {
     var rejectPath: String
     /// Ids of this partition's rows, spilled to bucket files (nil in a second pass).
     var spill: IDSpill?
-    var spillFiles: [String] = []
     var read = 0
     var accepted = 0
     var totals = PortfolioTotals()
@@ -108,16 +107,8 @@ struct FinanceJob: Sendable {
   }
 
   func perform(loans path: String, threads: Int, workDirectory: String) throws -> Result {
-    var parts = try pass(loans: path, threads: threads, workDirectory: workDirectory, duplicates: nil)
-    // Repeated loan ids are found from the spilled ids, one hash bucket at a time (memory does
-    // not grow with the book); if any, the file is read again with them known, so that the
-    // first occurrence is kept and the repeats are rejected in file order.
-    for i in parts.indices { parts[i].spillFiles = try parts[i].spill?.finish() ?? []; parts[i].spill = nil }
-    let duplicates = try IDSpill.duplicates(partitions: parts.map(\.spillFiles))
-    for p in parts { for f in p.spillFiles { FileSystem.remove(f) } }
-    if !duplicates.isEmpty {
-      parts = []  // the first pass's writers discard their files
-      parts = try pass(loans: path, threads: threads, workDirectory: workDirectory, duplicates: duplicates)
+    let parts = try IDSpill.uniquePasses { duplicates in
+      try pass(loans: path, threads: threads, workDirectory: workDirectory, duplicates: duplicates)
     }
     var r = Result()
     for (i, p) in parts.enumerated() {

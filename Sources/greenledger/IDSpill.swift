@@ -85,3 +85,27 @@ final class IDSpill {
     return result
   }
 }
+
+/// A partition state of a pass that spills its row ids.
+protocol SpillingPartition {
+  var spill: IDSpill? { get set }
+}
+
+extension IDSpill {
+  /// Runs `pass` with ids spilled; if any id repeats, runs it again with the repeats known
+  /// (line → first line), so that the first occurrence is kept and the repeats rejected in
+  /// file order. The first pass's partitions are dropped (their writers discard their files).
+  static func uniquePasses<P: SpillingPartition>(_ pass: (_ duplicates: [Int: Int]?) throws -> [P]) throws -> [P] {
+    var parts = try pass(nil)
+    var files: [[String]] = []
+    for i in parts.indices {
+      files.append(try parts[i].spill?.finish() ?? [])
+      parts[i].spill = nil
+    }
+    let duplicates = try IDSpill.duplicates(partitions: files)
+    for f in files.joined() { FileSystem.remove(f) }
+    guard !duplicates.isEmpty else { return parts }
+    parts = []
+    return try pass(duplicates)
+  }
+}

@@ -78,7 +78,7 @@ struct Pipeline {
       stages.append("score")
     }
     let accounts = activities == nil ? [] : ["--accounts", stage("account") + "/accounts.csv"]
-    try Tag.parse(["--loans", loans, "--borrowers", borrowers, "--out", stage("tag")] + accounts
+    try Tag.parse(["--loans", loans, "--borrowers", borrowers, "--threads", String(threads), "--out", stage("tag")] + accounts
       + (fx.map { ["--fx", $0] } ?? []) + common).run()
     stages.append("tag")
     try Finance.parse(["--loans", loans, "--borrowers", borrowers, "--threads", String(threads), "--out", stage("finance"),

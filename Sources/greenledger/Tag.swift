@@ -26,6 +26,7 @@ struct Tag: ParsableCommand {
   @Option(help: "Reporting date (YYYY-MM-DD) for grid factors and EU dates (default: today).") var asOf: String?
   @Option(help: "Baseline gCO2/km replaced by a new-energy vehicle (no cited default: without it vehicle reductions are not reported).")
   var vehicleBaseline: Double?
+  @Option(help: "Threads.") var threads = 2
   @Option(help: "Output directory.") var out: String
   @OptionGroup var factorOptions: FactorOptions
   @OptionGroup var common: CommonOptions
@@ -41,70 +42,33 @@ struct Tag: ParsableCommand {
     let book = try borrowers.map { try BorrowerBook.read(file: $0, displayName: basename($0)) }
     let grades = try accounts.map { try Self.carbonGrades($0) } ?? [:]
     try FileSystem.createDirectory(out)
-    let rejects = try RejectsWriter(path: out + "/rejects.csv")
-    for (e, raw) in book?.rejected ?? [] { rejects.reject(e, raw: raw) }
-    let writer = try CSVWriter(path: out + "/tags.csv", header: [
-      "loan_id", "taxonomy", "code", "name", "status", "evidence", "annual_reduction_tco2e", "rule_version",
-      "missing_evidence", "flags", "ghg_marker", "attributed_reduction_tco2e", "standard_coal_saved_tce",
-    ])
+    let work = out + "/.partitions"
+    try FileSystem.createDirectory(work)
+    let job = TagJob(tagger: tagger, taxonomies: taxonomies, rates: rates, book: book?.book, grades: grades,
+                     name: basename(loans))
+    let progress = Progress(file: loans, label: basename(loans), quiet: common.quiet)
+    let parts = try IDSpill.uniquePasses { duplicates in
+      try job.pass(loans: loans, threads: threads, workDirectory: work, duplicates: duplicates, progress: progress)
+    }
     var summary = GreenSummary()
     var read = 0
-    var checker: RowChecker?
-    var c: ColumnIndex?
-    let name = basename(loans)
-    try CSVReader.read(file: loans) { r in
-      guard let checker, let c else {
-        let binding = try HeaderBinding(header: r.strings, schema: DataContract.loans, file: name)
-        if let w = binding.unknownColumnsWarning { common.warn(w) }
-        checker = RowChecker(schema: DataContract.loans, binding: binding, file: name)
-        c = ColumnIndex(binding: binding, schema: DataContract.loans)
-        return
-      }
-      read += 1
-      if let e = checker.check(r) { rejects.reject(e, raw: r.csvLine); return }
-      let currency = r.currency(c["currency"])!
-      guard let cny = rates.converted(r.decimal(c["outstanding"])!, from: currency) else {
-        rejects.reject(RowError(file: name, line: r.line, column: c["currency"].map { $0 + 1 }, columnName: "currency",
-                                reason: "no exchange rate for \(currency) into CNY; add it to the --fx file"), raw: r.csvLine)
-        return
-      }
-      var facts = LoanFacts(loanID: r.text(c["loan_id"])!)
-      facts.useOfProceeds = r.text(c["use_of_proceeds"])
-      facts.projectType = r.text(c["project_type"])
-      facts.projectRegion = r.text(c["project_region"])
-      facts.declaredCode = r.text(c["declared_green_code"])
-      facts.originationDate = r.field(c["origination_date"]).flatMap { try? FieldParser.date($0) }
-      facts.capacityMW = r.decimal(c["capacity_mw"])
-      facts.annualGenerationMWh = r.decimal(c["annual_generation_mwh"])
-      facts.lifecycleGCO2ePerKWh = r.decimal(c["lifecycle_gco2e_per_kwh"])
-      facts.vehicleGCO2PerKm = r.decimal(c["vehicle_gco2_per_km"])
-      facts.annualKm = r.decimal(c["annual_km"])
-      facts.epcLabel = r.text(c["epc_label"])
-      facts.floorAreaM2 = r.decimal(c["floor_area_m2"])
-      facts.annualEnergySavingTCE = r.decimal(c["annual_energy_saving_tce"])
-      facts.outstanding = r.decimal(c["outstanding"])
-      facts.projectValue = r.decimal(c["project_value"])
-      if let id = r.text(c["borrower_id"]) {
-        if let book, book.book[id] == nil {
-          rejects.reject(RowError(file: name, line: r.line, column: c["borrower_id"].map { $0 + 1 }, columnName: "borrower_id",
-                                  reason: "unknown borrower \"\(id)\"; it is not in the borrowers file"), raw: r.csvLine)
-          return
-        }
-        facts.borrowerSector = book?.book[id]?.sector
-        (facts.borrowerCarbonGrade, facts.borrowerCarbonLevel) = grades[id] ?? (nil, nil)
-      }
-      let tags = tagger.tag(facts, taxonomies: taxonomies)
-      for t in tags {
-        writer.writeRow([t.loanID, t.taxonomy, t.code ?? "", t.name ?? "", t.status.rawValue, t.evidence.joined(separator: "; "),
-                         t.annualReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "", t.ruleVersion,
-                         t.missingEvidence.joined(separator: "; "), t.flags.joined(separator: ";"), t.ghgMarker ?? "",
-                         t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
-                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? ""])
-      }
-      summary.add(tags, outstandingCNY: cny, catalogue: tagger.catalogue)
+    for (i, p) in parts.enumerated() {
+      try p.writer.close()
+      try p.rejects.close()
+      summary.merge(p.summary)
+      read += p.read
+      if i == 0, let w = p.warning { common.warn(w) }
     }
-    try writer.close()
-    try rejects.close()
+    progress.finish(rows: read)
+    let bookRejects = try RejectsWriter(path: work + "/borrower-rejects.csv")
+    for (e, raw) in book?.rejected ?? [] { bookRejects.reject(e, raw: raw) }
+    try bookRejects.close()
+    try concatenate(header: RejectsWriter.header,
+                    parts: ([work + "/borrower-rejects.csv"] + parts.map(\.rejectPath)).map { ($0, true) },
+                    into: out + "/rejects.csv")
+    try concatenate(header: TagJob.columns, parts: parts.map { ($0.tagPath, false) }, into: out + "/tags.csv")
+    removeDirectory(work)
+    let name = basename(loans)
     try FileSystem.write(summary.json(catalogue: tagger.catalogue).rendered(), to: out + "/green_summary.json")
     let counts = JSONValue.object([
       ("command", .string("tag")),
@@ -153,6 +117,30 @@ struct GreenSummary {
   var attributed = ExactSum(decimalPlaces: 6)
   var coal = ExactSum(decimalPlaces: 6)
   var flags: [String: Int] = [:]
+
+  /// Adds another partition's summary (exact sums: the result does not depend on the split).
+  mutating func merge(_ o: GreenSummary) {
+    loans += o.loans
+    alignedLoans += o.alignedLoans
+    eligibleLoans += o.eligibleLoans
+    try? book.merge(o.book)
+    try? reduction.merge(o.reduction)
+    try? attributed.merge(o.attributed)
+    try? coal.merge(o.coal)
+    for (k, v) in o.flags { flags[k, default: 0] += v }
+    for (k, v) in o.byCategory {
+      var e = byCategory[k] ?? (0, ExactSum(decimalPlaces: 2))
+      e.count += v.count
+      try? e.balance.merge(v.balance)
+      byCategory[k] = e
+    }
+    for (k, v) in o.byMarker {
+      var e = byMarker[k] ?? (0, ExactSum(decimalPlaces: 2))
+      e.count += v.count
+      try? e.balance.merge(v.balance)
+      byMarker[k] = e
+    }
+  }
 
   mutating func add(_ tags: [GreenTag], outstandingCNY: Double, catalogue: Catalogue) {
     loans += 1
@@ -219,5 +207,112 @@ extension String {
       return a.map { $0! }.lexicographicallyPrecedes(b.map { $0! })
     }
     return self < other
+  }
+}
+
+/// One pass of loans.csv through the tagger, in partitions on several threads.
+struct TagJob: Sendable {
+  let tagger: GreenTagger
+  let taxonomies: [String]
+  let rates: ExchangeRates
+  let book: BorrowerBook?
+  let grades: [String: (Int?, String?)]
+  let name: String
+
+  static let columns = [
+    "loan_id", "taxonomy", "code", "name", "status", "evidence", "annual_reduction_tco2e", "rule_version",
+    "missing_evidence", "flags", "ghg_marker", "attributed_reduction_tco2e", "standard_coal_saved_tce",
+  ]
+
+  struct Partition: SpillingPartition, @unchecked Sendable {
+    var checker: RowChecker
+    var c: ColumnIndex
+    var writer: CSVWriter
+    var rejects: RejectsWriter
+    var tagPath: String
+    var rejectPath: String
+    var spill: IDSpill?
+    var summary = GreenSummary()
+    var read = 0
+    var warning: String?
+  }
+
+  func pass(loans: String, threads: Int, workDirectory: String, duplicates: [Int: Int]?, progress: Progress) throws -> [Partition] {
+    let counter = Counter()
+    let unique = DataContract.loans
+    let schema = TableSchema(name: unique.name, columns: unique.columns, companions: unique.companions)
+    let (states, _) = try CSVReader.readPartitioned(
+      file: loans, partitions: max(1, threads),
+      makeState: { header, _ in
+        let n = counter.next()
+        let run = duplicates == nil ? "a" : "b"
+        let binding = try HeaderBinding(header: header, schema: schema, file: name)
+        return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
+                         c: ColumnIndex(binding: binding, schema: schema),
+                         writer: try CSVWriter(path: "\(workDirectory)/tags-\(run)\(n).csv", header: []),
+                         rejects: try RejectsWriter(path: "\(workDirectory)/rejects-\(run)\(n).csv"),
+                         tagPath: "\(workDirectory)/tags-\(run)\(n).csv", rejectPath: "\(workDirectory)/rejects-\(run)\(n).csv",
+                         spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
+                         warning: binding.unknownColumnsWarning)
+      },
+      body: { p, r in self.consume(r, into: &p, duplicates: duplicates, progress: progress) })
+    return states
+  }
+
+  private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: Progress) {
+    p.read += 1
+    if p.read & 4095 == 0 { progress.advance(by: 4096) }
+    let c = p.c
+    func reject(_ column: String, _ reason: String) {
+      p.rejects.reject(RowError(file: name, line: r.line, column: c[column].map { $0 + 1 }, columnName: column, reason: reason),
+                       raw: r.csvLine)
+    }
+    if let e = p.checker.check(r) { p.rejects.reject(e, raw: r.csvLine); return }
+    if let first = duplicates?[r.line] {
+      reject("loan_id", "duplicate value \"\(r.text(c["loan_id"]) ?? "")\" (first on line \(first)); it must be unique in the file")
+      return
+    }
+    do { try p.spill?.add(r[c["loan_id"]!], line: r.line) } catch {
+      reject("loan_id", "cannot record the id for the duplicate check: \(error)")
+      return
+    }
+    let currency = r.currency(c["currency"])!
+    guard let cny = rates.converted(r.decimal(c["outstanding"])!, from: currency) else {
+      reject("currency", "no exchange rate for \(currency) into CNY; add it to the --fx file")
+      return
+    }
+    var facts = LoanFacts(loanID: r.text(c["loan_id"])!)
+    facts.useOfProceeds = r.text(c["use_of_proceeds"])
+    facts.projectType = r.text(c["project_type"])
+    facts.projectRegion = r.text(c["project_region"])
+    facts.declaredCode = r.text(c["declared_green_code"])
+    facts.originationDate = r.field(c["origination_date"]).flatMap { try? FieldParser.date($0) }
+    facts.capacityMW = r.decimal(c["capacity_mw"])
+    facts.annualGenerationMWh = r.decimal(c["annual_generation_mwh"])
+    facts.lifecycleGCO2ePerKWh = r.decimal(c["lifecycle_gco2e_per_kwh"])
+    facts.vehicleGCO2PerKm = r.decimal(c["vehicle_gco2_per_km"])
+    facts.annualKm = r.decimal(c["annual_km"])
+    facts.epcLabel = r.text(c["epc_label"])
+    facts.floorAreaM2 = r.decimal(c["floor_area_m2"])
+    facts.annualEnergySavingTCE = r.decimal(c["annual_energy_saving_tce"])
+    facts.outstanding = r.decimal(c["outstanding"])
+    facts.projectValue = r.decimal(c["project_value"])
+    if let id = r.text(c["borrower_id"]) {
+      if let book, book[id] == nil {
+        reject("borrower_id", "unknown borrower \"\(id)\"; it is not in the borrowers file")
+        return
+      }
+      facts.borrowerSector = book?[id]?.sector
+      (facts.borrowerCarbonGrade, facts.borrowerCarbonLevel) = grades[id] ?? (nil, nil)
+    }
+    let tags = tagger.tag(facts, taxonomies: taxonomies)
+    for t in tags {
+      p.writer.writeRow([t.loanID, t.taxonomy, t.code ?? "", t.name ?? "", t.status.rawValue, t.evidence.joined(separator: "; "),
+                         t.annualReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "", t.ruleVersion,
+                         t.missingEvidence.joined(separator: "; "), t.flags.joined(separator: ";"), t.ghgMarker ?? "",
+                         t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
+                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? ""])
+    }
+    p.summary.add(tags, outstandingCNY: cny, catalogue: tagger.catalogue)
   }
 }

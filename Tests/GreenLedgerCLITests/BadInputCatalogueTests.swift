@@ -112,6 +112,9 @@ struct BadInputCatalogueTests {
     // tag
     Case(name: "unknown taxonomy", files: ["l.csv": loansHeader],
          arguments: ["tag", "--loans", "{dir}/l.csv", "--taxonomy", "cn,mars", "--out", "{out}"], status: 2, message: "mars"),
+    Case(name: "tag: duplicate loan_id", files: ["l.csv": loansHeader + "L1,,mortgage,CNY,10,,\nL2,,mortgage,CNY,10,,\nL1,,mortgage,CNY,20,,\n"],
+         arguments: ["tag", "--loans", "{dir}/l.csv", "--out", "{out}"], status: 0,
+         message: "duplicate value \"\"L1\"\" (first on line 2)", rejected: 1),
     Case(name: "tag: currency without FX", files: ["l.csv": loansHeader + "L1,,mortgage,GBP,10,,\n"],
          arguments: ["tag", "--loans", "{dir}/l.csv", "--out", "{out}"], status: 0, message: "no exchange rate for GBP", rejected: 1),
     // score

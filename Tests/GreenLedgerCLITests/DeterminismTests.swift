@@ -61,6 +61,22 @@ struct DeterminismTests {
     for other in runs.dropFirst() { #expect(try portfolio(other) as NSDictionary == p0) }
   }
 
+  /// Any thread count gives the same bytes for every output of tag.
+  @Test func tagIsByteIdenticalForAnyThreadCount() throws {
+    let base = try cli.temporaryDirectory()
+    var outs: [URL] = []
+    for threads in [1, 3] {
+      let out = base.appendingPathComponent("t\(threads)")
+      let r = try cli.run(["tag", "--loans", "Examples/loans.csv", "--borrowers", "Examples/borrowers.csv", "--fx", "Examples/fx.csv",
+                           "--threads", String(threads), "--as-of", "2026-11-29", "--out", out.path])
+      #expect(r.status == 0)
+      outs.append(out)
+    }
+    for file in ["tags.csv", "green_summary.json", "summary.json", "rejects.csv"] {
+      #expect(try bytes(outs[1], file) == bytes(outs[0], file), "\(file)")
+    }
+  }
+
   /// Any thread count gives the same bytes for every output of finance.
   @Test func financeIsByteIdenticalForAnyThreadCount() throws {
     let base = try cli.temporaryDirectory()
