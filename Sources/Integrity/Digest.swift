@@ -50,6 +50,27 @@ public enum Digest {
     return hasher.finalize()
   }
 
+  /// SHA-256 and SM3 of the file at `path` in one read.
+  public static func sha256AndSM3(ofFile path: String) throws(InputError) -> (sha256: String, sm3: String) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its digests") }
+    defer { close(fd) }
+    var sha = try Hasher(.sha256)
+    var sm3 = try Hasher(.sm3)
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw InputError(file: path, message: "cannot read to compute its digests")
+      }
+      if n == 0 { break }
+      sha.update(buffer[0..<n])
+      sm3.update(buffer[0..<n])
+    }
+    return (sha.finalize(), sm3.finalize())
+  }
+
   /// An incremental digest.
   struct Hasher: ~Copyable {
     private let context: OpaquePointer

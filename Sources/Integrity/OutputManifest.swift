@@ -1,4 +1,6 @@
+internal import Dispatch
 internal import FoundationEssentials
+internal import Synchronization
 public import Tabular
 
 #if canImport(Glibc)
@@ -41,17 +43,19 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     self.command = command
     self.factorSetDigest = factorSetDigest
     self.methodologies = methodologies
-    self.inputs = try inputs.map { role, path throws(InputError) in try Self.entry(Self.absolute(path), role: role, at: path) }
-    self.outputs = try Self.files(in: directory).map { rel throws(InputError) in
-      try Self.entry(rel, role: nil, at: directory + "/" + rel)
-    }
+    let outputs = try Self.files(in: directory)
+    let jobs = inputs.map { (Self.absolute($0.path), $0.role as String?, $0.path) }
+      + outputs.map { ($0, nil as String?, directory + "/" + $0) }
+    let entries = try Self.entries(jobs)
+    self.inputs = Array(entries[..<inputs.count])
+    self.outputs = Array(entries[inputs.count...])
   }
 
   static func entry(_ name: String, role: String?, at path: String) throws(InputError) -> Entry {
     var info = stat()
     guard stat(path, &info) == 0 else { throw InputError(file: path, message: "cannot read for the manifest") }
-    return Entry(path: name, role: role, bytes: Int(info.st_size), sha256: try Digest.hex(.sha256, ofFile: path),
-                 sm3: try Digest.hex(.sm3, ofFile: path))
+    let (sha, sm3) = try Digest.sha256AndSM3(ofFile: path)
+    return Entry(path: name, role: role, bytes: Int(info.st_size), sha256: sha, sm3: sm3)
   }
 
   /// `path` made absolute (symbolic links resolved), so that `verify` finds it from anywhere.
@@ -59,6 +63,29 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     guard let resolved = realpath(path, nil) else { return path }
     defer { free(resolved) }
     return String(cString: resolved)
+  }
+
+  /// Digests of several files, two at a time (the largest first), results in the given order.
+  static func entries(_ jobs: [(name: String, role: String?, path: String)]) throws(InputError) -> [Entry] {
+    let results = Mutex([Result<Entry, InputError>?](repeating: nil, count: jobs.count))
+    let order = jobs.indices.sorted { size(jobs[$0].path) > size(jobs[$1].path) }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: min(2, max(jobs.count, 1))) { _ in
+      while true {
+        let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard k < order.count else { return }
+        let j = jobs[order[k]]
+        let r: Result<Entry, InputError>
+        do throws(InputError) { r = .success(try entry(j.name, role: j.role, at: j.path)) } catch { r = .failure(error) }
+        results.withLock { $0[order[k]] = r }
+      }
+    }
+    return try results.withLock { all throws(InputError) in try all.map { r throws(InputError) in try r!.get() } }
+  }
+
+  static func size(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
   }
 
   /// Relative paths of the regular files under `directory`, sorted.
