@@ -34,6 +34,13 @@ public struct ExactSum: Hashable, Sendable, CustomStringConvertible {
     self.scale = s
   }
 
+  /// A sum restored from its quanta (a partial total written by another process).
+  public init(decimalPlaces: Int, quanta: Int128, count: Int) {
+    self.init(decimalPlaces: decimalPlaces)
+    self.quanta = quanta
+    self.count = count
+  }
+
   /// Adds `value`, rounded half to even to the quantum.
   ///
   /// - Throws: ``QuantityError`` if `value` is NaN or infinite, if its quanta exceed

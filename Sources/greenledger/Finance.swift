@@ -134,6 +134,14 @@ struct Shard: ExpressibleByArgument, CustomStringConvertible, Hashable {
     Int(Shard.fnv1a(bytes) % UInt64(count)) == index - 1
   }
 
+  /// Whether `record` belongs to this shard: by its id field, or by its line number when the
+  /// record is malformed or lacks the field.
+  func owns(_ record: borrowing CSVRecord, idField: Int?) -> Bool {
+    if record.issue == nil, let i = idField, i < record.count { return contains(record[i]) }
+    var text = "line:\(record.line)"
+    return text.withUTF8 { contains($0) }
+  }
+
   static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes {

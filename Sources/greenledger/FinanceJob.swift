@@ -163,16 +163,7 @@ struct FinanceJob: Sendable {
   }
 
   private func consume(_ record: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?) {
-    if let shard {
-      let own: Bool
-      if record.issue == nil, let i = p.decoder.loanIDIndex, i < record.count {
-        own = shard.contains(record[i])
-      } else {
-        var text = "line:\(record.line)"
-        own = text.withUTF8 { shard.contains($0) }
-      }
-      guard own else { return }
-    }
+    if let shard, !shard.owns(record, idField: p.decoder.loanIDIndex) { return }
     p.read += 1
     if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     if let error = p.checker.check(record) {

@@ -33,11 +33,12 @@ struct Merge: ParsableCommand {
       throw InputError(file: s.directory, message: "profile or factor set differs from \(shards[0].directory); "
         + "shards must come from one run configuration")
     }
-    guard shards[0].profile == "pcaf" else {
-      throw InputError(file: shards[0].directory, message: "merge supports the pcaf profile")
-    }
     try FileSystem.createDirectory(out)
     let ordered = shards.sorted { $0.shard.index < $1.shard.index }
+    if shards[0].profile == "tag" { return try mergeTags(ordered) }
+    guard shards[0].profile == "pcaf" else {
+      throw InputError(file: shards[0].directory, message: "merge supports finance (pcaf profile) and tag shards")
+    }
 
     var result = FinanceJob.Result()
     for s in ordered {
@@ -86,6 +87,35 @@ struct Merge: ParsableCommand {
                              factorDigest: ordered[0].factorDigest, loansFile: ordered[0].loansFile)
     try Provenance.writeManifest(out: out, command: "merge", inputs: [], factorDigest: ordered[0].factorDigest)
     print("merged \(shards.count) shards: read \(result.read), accepted \(result.accepted), rejected \(result.rejected) → \(out)/")
+  }
+
+  /// Merges `tag --shard` outputs: tags.csv by input line, rejects, and the green summary
+  /// from the exact partial totals.
+  func mergeTags(_ ordered: [ShardOutput]) throws {
+    var summary = GreenSummary()
+    var read = 0
+    for s in ordered {
+      guard let part = GreenSummary(partials: s.raw) else {
+        throw InputError(file: s.directory + "/partials.csv", message: "the green-summary totals are damaged")
+      }
+      summary.merge(part)
+      read += Int(s.raw["run"]?["read"] ?? "") ?? 0
+    }
+    let run = ordered[0].raw["run"] ?? [:]
+    let taxonomies = (run["taxonomies"] ?? "").split(separator: ",").map(String.init)
+    try mergeByLine(ordered.map { $0.directory + "/tags.csv" }, to: out + "/tags.csv")
+    try mergeRejects(ordered, to: out + "/rejects.csv")
+    try FileSystem.write(summary.json(catalogue: .bundled).rendered(), to: out + "/green_summary.json")
+    try FileSystem.write(TagJob.summary(read: read, accepted: summary.loans, taxonomies: taxonomies,
+                                        ruleVersion: run["rule_version"] ?? "", factorDigest: ordered[0].factorDigest)
+      .rendered(), to: out + "/summary.json")
+    try summary.writePartials(to: out + "/partials.csv", run: [
+      ("profile", "tag"), ("shard", "1/1"), ("factor_set_digest", ordered[0].factorDigest),
+      ("loans_file", ordered[0].loansFile), ("taxonomies", run["taxonomies"] ?? ""), ("rule_version", run["rule_version"] ?? ""),
+      ("read", String(read)),
+    ])
+    try Provenance.writeManifest(out: out, command: "merge", inputs: [], factorDigest: ordered[0].factorDigest)
+    print("merged \(ordered.count) tag shards: read \(read), accepted \(summary.loans) → \(out)/")
   }
 
   static let attributionSchema = TableSchema(name: "borrower_attribution", columns: [
@@ -154,6 +184,8 @@ struct ShardOutput {
   var loansFile = ""
   var rows: [String: Int] = [:]
   var groups: [String: PortfolioTotals] = [:]
+  /// Every group as read (the tag profile's totals are rebuilt from these).
+  var raw: [String: [String: String]] = [:]
 
   init(directory: String) throws {
     self.directory = directory
@@ -163,13 +195,15 @@ struct ShardOutput {
       raw[r.string(at: 0), default: [:]][r.string(at: 1)] = r.string(at: 2)
     }
     guard let run = raw["run"], let s = run["shard"].flatMap(Shard.init(argument:)) else {
-      throw InputError(file: directory + "/partials.csv", message: "not the partials of a finance run; run `greenledger finance --shard I/N` first")
+      throw InputError(file: directory + "/partials.csv", message: "not the partials of a sharded run; run `greenledger finance` or `greenledger tag` with --shard I/N first")
     }
     shard = s
     profile = run["profile"] ?? ""
     factorDigest = run["factor_set_digest"] ?? ""
     loansFile = run["loans_file"] ?? ""
     rows = (raw["rows"] ?? [:]).compactMapValues { Int($0) }
+    self.raw = raw
+    guard profile == "pcaf" else { return }
     for (group, values) in raw where group != "run" && group != "rows" {
       guard let t = PortfolioTotals(partial: values) else {
         throw InputError(file: directory + "/partials.csv", message: "group \(group) lacks a total; the file is damaged")

@@ -27,6 +27,8 @@ struct Tag: ParsableCommand {
   @Option(help: "Baseline gCO2/km replaced by a new-energy vehicle (no cited default: without it vehicle reductions are not reported).")
   var vehicleBaseline: Double?
   @Option(help: "Threads.") var threads = 2
+  @Option(help: "Only the loans of shard I of N (1-based), by a stable hash of loan_id; combine with `greenledger merge`.")
+  var shard: Shard?
   @Option(help: "Output directory.") var out: String
   @OptionGroup var factorOptions: FactorOptions
   @OptionGroup var common: CommonOptions
@@ -45,7 +47,7 @@ struct Tag: ParsableCommand {
     let work = out + "/.partitions"
     try FileSystem.createDirectory(work)
     let job = TagJob(tagger: tagger, taxonomies: taxonomies, rates: rates, book: book?.book, grades: grades,
-                     name: basename(loans))
+                     name: basename(loans), shard: shard)
     let progress = Progress(file: loans, label: basename(loans), quiet: common.quiet)
     let parts = try IDSpill.uniquePasses { duplicates in
       try job.pass(loans: loans, threads: threads, workDirectory: work, duplicates: duplicates, progress: progress)
@@ -60,8 +62,9 @@ struct Tag: ParsableCommand {
       if i == 0, let w = p.warning { common.warn(w) }
     }
     progress.finish(rows: read)
+    // Borrowers' rejects in shard 1 only, so that merged shards count them once.
     let bookRejects = try RejectsWriter(path: work + "/borrower-rejects.csv")
-    for (e, raw) in book?.rejected ?? [] { bookRejects.reject(e, raw: raw) }
+    for (e, raw) in (shard?.index ?? 1) == 1 ? book?.rejected ?? [] : [] { bookRejects.reject(e, raw: raw) }
     try bookRejects.close()
     try concatenate(header: RejectsWriter.header,
                     parts: ([work + "/borrower-rejects.csv"] + parts.map(\.rejectPath)).map { ($0, true) },
@@ -70,14 +73,14 @@ struct Tag: ParsableCommand {
     removeDirectory(work)
     let name = basename(loans)
     try FileSystem.write(summary.json(catalogue: tagger.catalogue).rendered(), to: out + "/green_summary.json")
-    let counts = JSONValue.object([
-      ("command", .string("tag")),
-      ("rows", .object([("read", .int(read)), ("accepted", .int(summary.loans)), ("rejected", .int(read - summary.loans))])),
-      ("taxonomies", .array(taxonomies.map { .string($0) })),
-      ("rule_version", .string(tagger.catalogue.ruleVersion)),
-      ("factor_set_digest", .string(factors.digest)),
-    ])
+    let counts = TagJob.summary(read: read, accepted: summary.loans, taxonomies: taxonomies,
+                                ruleVersion: tagger.catalogue.ruleVersion, factorDigest: factors.digest)
     try FileSystem.write(counts.rendered(), to: out + "/summary.json")
+    try summary.writePartials(to: out + "/partials.csv", run: [
+      ("profile", "tag"), ("shard", shard?.description ?? "1/1"), ("factor_set_digest", factors.digest),
+      ("loans_file", basename(loans)), ("taxonomies", taxonomies.joined(separator: ",")),
+      ("rule_version", tagger.catalogue.ruleVersion), ("read", String(read)),
+    ])
     try Provenance.writeManifest(out: out, command: "tag",
                                  inputs: [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)],
                                  factorDigest: factors.digest)
@@ -117,6 +120,49 @@ struct GreenSummary {
   var attributed = ExactSum(decimalPlaces: 6)
   var coal = ExactSum(decimalPlaces: 6)
   var flags: [String: Int] = [:]
+
+  /// partials.csv: every exact total as an integer, for `greenledger merge`.
+  func writePartials(to path: String, run: [(String, String)]) throws {
+    let w = try CSVWriter(path: path, header: ["group", "key", "value"])
+    for (k, v) in run { w.writeRow(["run", k, v]) }
+    for (k, v) in [("loans", loans), ("aligned", alignedLoans), ("eligible", eligibleLoans)] { w.writeRow(["counts", k, String(v)]) }
+    for (k, v) in [("book", book), ("reduction", reduction), ("attributed", attributed), ("coal", coal)] {
+      w.writeRow(["sums", k, String(v.quanta)])
+    }
+    for k in byCategory.keys.sorted() { w.writeRow(["category", k, "\(byCategory[k]!.count) \(byCategory[k]!.balance.quanta)"]) }
+    for k in byMarker.keys.sorted() { w.writeRow(["marker", k, "\(byMarker[k]!.count) \(byMarker[k]!.balance.quanta)"]) }
+    for k in flags.keys.sorted() { w.writeRow(["flag", k, String(flags[k]!)]) }
+    try w.close()
+  }
+
+  /// A summary restored from ``writePartials(to:run:)`` groups; `nil` if a value is malformed.
+  init?(partials raw: [String: [String: String]]) {
+    func count(_ key: String) -> Int? { raw["counts"]?[key].flatMap { Int($0) } }
+    func sum(_ key: String, _ places: Int) -> ExactSum? {
+      raw["sums"]?[key].flatMap { Int128($0) }.map { ExactSum(decimalPlaces: places, quanta: $0, count: 0) }
+    }
+    guard let l = count("loans"), let a = count("aligned"), let e = count("eligible"), let b = sum("book", 2),
+          let r = sum("reduction", 6), let at = sum("attributed", 6), let c = sum("coal", 6) else { return nil }
+    (loans, alignedLoans, eligibleLoans, book, reduction, attributed, coal) = (l, a, e, b, r, at, c)
+    func pairs(_ group: String) -> [String: (count: Int, balance: ExactSum)]? {
+      var result: [String: (count: Int, balance: ExactSum)] = [:]
+      for (k, v) in raw[group] ?? [:] {
+        let parts = v.split(separator: " ")
+        guard parts.count == 2, let n = Int(parts[0]), let q = Int128(String(parts[1])) else { return nil }
+        result[k] = (n, ExactSum(decimalPlaces: 2, quanta: q, count: 0))
+      }
+      return result
+    }
+    guard let cats = pairs("category"), let marks = pairs("marker") else { return nil }
+    byCategory = cats
+    byMarker = marks
+    for (k, v) in raw["flag"] ?? [:] {
+      guard let n = Int(v) else { return nil }
+      flags[k] = n
+    }
+  }
+
+  init() {}
 
   /// Adds another partition's summary (exact sums: the result does not depend on the split).
   mutating func merge(_ o: GreenSummary) {
@@ -218,11 +264,25 @@ struct TagJob: Sendable {
   let book: BorrowerBook?
   let grades: [String: (Int?, String?)]
   let name: String
+  let shard: Shard?
 
+  /// tags.csv: the contract's columns, GreenLedger's additions, and `line` (the loan's line in
+  /// loans.csv) last, which `greenledger merge` orders shards by.
   static let columns = [
     "loan_id", "taxonomy", "code", "name", "status", "evidence", "annual_reduction_tco2e", "rule_version",
-    "missing_evidence", "flags", "ghg_marker", "attributed_reduction_tco2e", "standard_coal_saved_tce",
+    "missing_evidence", "flags", "ghg_marker", "attributed_reduction_tco2e", "standard_coal_saved_tce", "line",
   ]
+
+  /// summary.json of a tag run (or of merged tag shards).
+  static func summary(read: Int, accepted: Int, taxonomies: [String], ruleVersion: String, factorDigest: String) -> JSONValue {
+    .object([
+      ("command", .string("tag")),
+      ("rows", .object([("read", .int(read)), ("accepted", .int(accepted)), ("rejected", .int(read - accepted))])),
+      ("taxonomies", .array(taxonomies.map { .string($0) })),
+      ("rule_version", .string(ruleVersion)),
+      ("factor_set_digest", .string(factorDigest)),
+    ])
+  }
 
   struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
@@ -260,6 +320,7 @@ struct TagJob: Sendable {
   }
 
   private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: Progress) {
+    if let shard, !shard.owns(r, idField: p.c["loan_id"]) { return }
     p.read += 1
     if p.read & 4095 == 0 { progress.advance(by: 4096) }
     let c = p.c
@@ -311,7 +372,7 @@ struct TagJob: Sendable {
                          t.annualReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "", t.ruleVersion,
                          t.missingEvidence.joined(separator: "; "), t.flags.joined(separator: ";"), t.ghgMarker ?? "",
                          t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
-                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? ""])
+                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? "", String(r.line)])
     }
     p.summary.add(tags, outstandingCNY: cny, catalogue: tagger.catalogue)
   }
