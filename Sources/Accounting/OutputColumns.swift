@@ -1,3 +1,4 @@
+public import Tabular
 import FactorTables
 import Quantities
 
@@ -30,6 +31,29 @@ public enum AccountingColumns {
     [l.entity.rawValue, l.period.description, l.activity, l.scope.rawValue, l.category, l.gas, t(l.tonnes),
      t(l.tonnesCO2e), l.factorID, l.factorVersion, l.gwpSet, l.method, l.facility ?? "",
      l.scope2Method?.rawValue ?? "", l.tier, l.formula, l.origin.map { "\($0.file):\($0.line)" } ?? ""]
+  }
+
+  /// Writes the fields of ``fields(_:)-(EmissionLine)`` straight into `writer` (no array of
+  /// strings per line) and ends the row.
+  public static func write(_ l: EmissionLine, to w: CSVWriter) {
+    w.writeField(l.entity.rawValue)
+    w.writeField(l.period.description)
+    w.writeField(l.activity)
+    w.writeField(l.scope.rawValue)
+    w.writeField(l.category)
+    w.writeField(l.gas)
+    w.writeFixed(l.tonnes, places: 6)
+    w.writeFixed(l.tonnesCO2e, places: 6)
+    w.writeField(l.factorID)
+    w.writeField(l.factorVersion)
+    w.writeField(l.gwpSet)
+    w.writeField(l.method)
+    w.writeField(l.facility ?? "")
+    w.writeField(l.scope2Method?.rawValue ?? "")
+    w.writeField(l.tier)
+    w.writeField(l.formula)
+    w.writeField(l.origin.map { "\($0.file):\($0.line)" } ?? "")
+    w.endRow()
   }
 
   public static func fields(_ a: CarbonAccount, digest: String) -> [String] {

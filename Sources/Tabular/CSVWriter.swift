@@ -76,20 +76,32 @@ public final class CSVWriter {
   /// removed (`0.25`, `154.795482`, `3`); an empty field for `nil` or a non-finite value.
   /// Writes digits straight into the buffer: no `String` per number.
   public func writeDecimal(_ value: Double?, places: Int) {
+    writeDecimal(value, places: places, trimmingZeros: true)
+  }
+
+  /// Appends `value` rounded half to even to exactly `places` decimals (`0.500000`): the
+  /// text of `DecimalFormat.fixed(_:places:)`, without a `String`. An empty field for `nil`
+  /// or a non-finite value.
+  public func writeFixed(_ value: Double?, places: Int) {
+    writeDecimal(value, places: places, trimmingZeros: false)
+  }
+
+  private func writeDecimal(_ value: Double?, places: Int, trimmingZeros: Bool) {
     if !atRowStart { buffer.append(0x2C) }
     atRowStart = false
     guard let value, value.isFinite else { return }
-    guard var q = try? ExactSum.quanta(of: value, decimalPlaces: places) else {
+    guard let q = try? ExactSum.quanta(of: value, decimalPlaces: places) else {
       buffer += Array(DecimalFormat.shortest(value).utf8)
       return
     }
-    if q < 0 { buffer.append(0x2D); q = -q }
+    if q < 0 { buffer.append(0x2D) }
+    var magnitude = q < 0 ? UInt64(bitPattern: 0 &- q) : UInt64(q)
     var places = places
-    while places > 0, q % 10 == 0 { q /= 10; places -= 1 }
+    while trimmingZeros, places > 0, magnitude % 10 == 0 { magnitude /= 10; places -= 1 }
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 ASCII digits, reversed
     var n = 0
     withUnsafeMutableBytes(of: &digits) { d in
-      var v = UInt64(q)
+      var v = magnitude
       repeat {
         d[n] = UInt8(truncatingIfNeeded: v % 10) + 0x30
         v /= 10

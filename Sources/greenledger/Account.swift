@@ -67,7 +67,7 @@ struct Account: ParsableCommand {
 
     // lines.csv: partitions in file order, then end-of-run adjustments.
     let tail = try CSVWriter(path: out + "/.partitions/adjustments.csv", header: [])
-    for l in result.adjustmentLines { tail.writeRow(AccountingColumns.fields(l)) }
+    for l in result.adjustmentLines { AccountingColumns.write(l, to: tail) }
     try tail.close()
     try concatenate(header: AccountingColumns.lines,
                     parts: run.lineFiles.map { ($0, false) } + [(out + "/.partitions/adjustments.csv", false)],
@@ -228,7 +228,7 @@ struct AccountingRun {
             let lines = try p.accounting.add(activity)
             p.accepted += 1
             p.lineCount += lines.count
-            if let writer = p.lines { for l in lines { writer.writeRow(AccountingColumns.fields(l)) } }
+            if let writer = p.lines { for l in lines { AccountingColumns.write(l, to: writer) } }
           } catch {
             let i = error.column.flatMap { c in DataContract.activities.columns.firstIndex { $0.name == c } }
             p.rejects.reject(RowError(file: name, line: record.line, column: i.map { $0 + 1 },
