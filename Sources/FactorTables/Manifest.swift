@@ -1,13 +1,7 @@
 import Quantities
-public import Tabular
+import Tabular
 internal import Crypto
 import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#endif
 
 /// The manifest of a factor set (`EmissionFactors/manifest.json`): every dataset's version,
 /// licence and SHA-256 digest, and one digest of the whole set.
@@ -106,27 +100,5 @@ public struct FactorManifest: Hashable, Sendable, Codable {
 enum JSON {
   static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
     try JSONDecoder().decode(type, from: Data(bytes))
-  }
-}
-
-/// Digests of input and output files, for provenance.
-public enum FileDigest {
-  /// `sha256:<hex>` of the file at `path`, read in 1 MiB chunks (memory does not grow with the file).
-  ///
-  /// - Throws: ``InputError`` if the file cannot be read.
-  public static func sha256(ofFile path: String) throws(InputError) -> String {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw InputError(file: path, message: "cannot open for its digest") }
-    defer { close(fd) }
-    var hasher = SHA256()
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-      if n < 0 { if errno == EINTR { continue }; throw InputError(file: path, message: "cannot read for its digest") }
-      if n == 0 { break }
-      hasher.update(data: buffer[0..<n])
-    }
-    let digits = Array("0123456789abcdef")
-    return "sha256:" + hasher.finalize().map { String([digits[Int($0 >> 4)], digits[Int($0 & 15)]]) }.joined()
   }
 }

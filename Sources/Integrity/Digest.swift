@@ -33,42 +33,37 @@ public enum Digest {
 
   /// The lower-case hex digest of the file at `path`, read in 1 MiB chunks.
   public static func hex(_ algorithm: DigestAlgorithm, ofFile path: String) throws(InputError) -> String {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its \(algorithm.rawValue) digest") }
-    defer { close(fd) }
     var hasher = try Hasher(algorithm)
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(file: path, message: "cannot read to compute its \(algorithm.rawValue) digest")
-      }
-      if n == 0 { break }
-      hasher.update(buffer[0..<n])
-    }
+    try forEachChunk(ofFile: path) { hasher.update($0) }
     return hasher.finalize()
   }
 
   /// SHA-256 and SM3 of the file at `path` in one read.
   public static func sha256AndSM3(ofFile path: String) throws(InputError) -> (sha256: String, sm3: String) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its digests") }
-    defer { close(fd) }
     var sha = try Hasher(.sha256)
     var sm3 = try Hasher(.sm3)
+    try forEachChunk(ofFile: path) { chunk in
+      sha.update(chunk)
+      sm3.update(chunk)
+    }
+    return (sha.finalize(), sm3.finalize())
+  }
+
+  /// Calls `body` with the file's bytes, 1 MiB at a time.
+  private static func forEachChunk(ofFile path: String, _ body: (ArraySlice<UInt8>) -> Void) throws(InputError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its digest") }
+    defer { close(fd) }
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw InputError(file: path, message: "cannot read to compute its digests")
+        throw InputError(file: path, message: "cannot read to compute its digest")
       }
-      if n == 0 { break }
-      sha.update(buffer[0..<n])
-      sm3.update(buffer[0..<n])
+      if n == 0 { return }
+      body(buffer[0..<n])
     }
-    return (sha.finalize(), sm3.finalize())
   }
 
   /// An incremental digest.

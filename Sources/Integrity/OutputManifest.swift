@@ -40,15 +40,25 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   public init(directory: String, command: String, inputs: [(role: String, path: String)], factorSetDigest: String,
               methodologies: [String: String]) throws(InputError)
   {
+    try self.init(directory: directory, command: command, inputEntries: Self.inputEntries(inputs),
+                  factorSetDigest: factorSetDigest, methodologies: methodologies)
+  }
+
+  /// The same with the inputs already digested (``inputEntries(_:)``), so that a caller that
+  /// also reports them reads each input once.
+  public init(directory: String, command: String, inputEntries: [Entry], factorSetDigest: String,
+              methodologies: [String: String]) throws(InputError)
+  {
     self.command = command
     self.factorSetDigest = factorSetDigest
     self.methodologies = methodologies
-    let outputs = try Self.files(in: directory)
-    let jobs = inputs.map { (Self.absolute($0.path), $0.role as String?, $0.path) }
-      + outputs.map { ($0, nil as String?, directory + "/" + $0) }
-    let entries = try Self.entries(jobs)
-    self.inputs = Array(entries[..<inputs.count])
-    self.outputs = Array(entries[inputs.count...])
+    inputs = inputEntries
+    outputs = try Self.entries(Self.files(in: directory).map { ($0, nil, directory + "/" + $0) })
+  }
+
+  /// Digests of input files, by role, with their absolute paths.
+  public static func inputEntries(_ inputs: [(role: String, path: String)]) throws(InputError) -> [Entry] {
+    try entries(inputs.map { (absolute($0.path), $0.role, $0.path) })
   }
 
   static func entry(_ name: String, role: String?, at path: String) throws(InputError) -> Entry {

@@ -64,12 +64,13 @@ public struct Phrases: Hashable, Sendable {
 public struct TagRule: Hashable, Sendable {
   public let code: String
   public let projectTypes: [String]
-  /// Lower-cased keywords, Chinese and English.
-  public let keywords: [String]
-  public let exclusions: [String]
   public let criteria: [Criterion]
+  /// Keywords (Chinese and English) and exclusions, precompiled for matching.
   let keywordPhrases: Phrases
   let exclusionPhrases: Phrases
+  /// Lower-cased keywords, Chinese and English.
+  public var keywords: [String] { keywordPhrases.names }
+  public var exclusions: [String] { exclusionPhrases.names }
   /// Whether the activity replaces fossil fuels, so that naming them (替代燃煤锅炉) does not veto it.
   public let isFossilSubstitution: Bool
   /// `renewable_generation`, `energy_saving`, `vehicle` or `none`.
@@ -154,7 +155,6 @@ public struct Catalogue: Sendable {
       let code = r["code"]!
       guard items2025[code] != nil else { throw CatalogueError("rule for unknown 2025 item \(code)") }
       rules.append(TagRule(code: code, projectTypes: list(r["project_types"]),
-                           keywords: list(r["keywords_zh"]) + list(r["keywords_en"]), exclusions: list(r["exclusions"]),
                            criteria: try (r["criteria"] ?? "none").split(separator: ";").map { t throws(CatalogueError) in
                              try Criterion(parsing: String(t))
                            },

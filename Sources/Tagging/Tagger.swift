@@ -114,11 +114,7 @@ public struct GreenTagger: Sendable {
 
   /// The longest keyword found in `text` without a negation before it, or nil. A keyword
   /// `A+B` needs both parts; its length is the sum of theirs.
-  static func match(_ keywords: [String], in text: String) -> String? {
-    match(Phrases(keywords), in: Array(text.utf8).map(lowercasedASCII))
-  }
-
-  /// ``match(_:in:)`` on UTF-8 bytes already lower-cased (ASCII letters only: Chinese has no case).
+  /// `text` is UTF-8 already lower-cased (ASCII letters only: Chinese has no case).
   static func match(_ phrases: Phrases, in text: [UInt8]) -> String? {
     var best: Int?
     for i in phrases.names.indices where phrases.lengths[i] > (best.map { phrases.lengths[$0] } ?? 0) {

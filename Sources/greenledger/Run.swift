@@ -97,11 +97,12 @@ struct Pipeline {
       ("benchmarks", benchmarks), ("fx", fx), ("countries", countries), ("sector_intensities", sectorIntensities),
       ("methodology", methodology)].compactMap { k, v in v.map { (k, $0) } }
     let factorSet = try factors.map { try FactorSet.load(directory: $0) } ?? FactorSet.bundled()
-    let summary = try Self.summary(out: out, stages: stages, rejected: rejected, inputs: inputs, factors: factorSet,
+    let inputEntries = try OutputManifest.inputEntries(inputs)  // read once: for summary.json and manifest.json
+    let summary = try Self.summary(out: out, stages: stages, rejected: rejected, inputs: inputEntries, factors: factorSet,
                                    methodology: methodology)
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try Report(directory: out).write(to: out + "/report.html")
-    try Provenance.writeManifest(out: out, command: "run", inputs: inputs.map { ($0.0, Optional($0.1)) },
+    try Provenance.writeManifest(out: out, command: "run", inputEntries: inputEntries,
                                  factorDigest: factorSet.digest, methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)")
     print("outputs in \(out)/: " + (stages.flatMap { Self.outputs[$0] ?? [] } + ["report.html", "summary.json", "rejects.csv"])
       .joined(separator: ", "))
@@ -127,7 +128,7 @@ struct Pipeline {
   }
 
   /// summary.json of the run: each stage's rows, the portfolio, and the provenance.
-  static func summary(out: String, stages: [String], rejected: Int, inputs: [(String, String)], factors: FactorSet,
+  static func summary(out: String, stages: [String], rejected: Int, inputs: [OutputManifest.Entry], factors: FactorSet,
                       methodology: String?) throws -> JSONValue
   {
     // Rows by input file: each file is counted once, by the stage that owns it.
@@ -149,8 +150,8 @@ struct Pipeline {
         accepted += (b["read"] ?? 0) - (b["rejected"] ?? 0)
       }
     }
-    let digests = try inputs.map { name, path in (name, JSONValue.object([
-      ("file", .string(basename(path))), ("sha256", .string(try FileDigest.sha256(ofFile: path))),
+    let digests = inputs.map { e in (e.role ?? "", JSONValue.object([
+      ("file", .string(basename(e.path))), ("sha256", .string("sha256:" + e.sha256)),
     ])) }
     let method = try methodology.map { try ScoringMethodology.decode(FileSystem.contents(of: $0), file: $0) } ?? .bundled
     return .object([

@@ -286,7 +286,9 @@ struct TagJob: Sendable {
 
   struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
+    /// For reject messages (any column by name).
     var c: ColumnIndex
+    var fields: Fields
     var writer: CSVWriter
     var rejects: RejectsWriter
     var tagPath: String
@@ -309,6 +311,7 @@ struct TagJob: Sendable {
         let binding = try HeaderBinding(header: header, schema: schema, file: name)
         return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
                          c: ColumnIndex(binding: binding, schema: schema),
+                         fields: Fields(ColumnIndex(binding: binding, schema: schema)),
                          writer: try CSVWriter(path: "\(workDirectory)/tags-\(run)\(n).csv", header: []),
                          rejects: try RejectsWriter(path: "\(workDirectory)/rejects-\(run)\(n).csv"),
                          tagPath: "\(workDirectory)/tags-\(run)\(n).csv", rejectPath: "\(workDirectory)/rejects-\(run)\(n).csv",
@@ -319,8 +322,53 @@ struct TagJob: Sendable {
     return states
   }
 
+  /// Field indices of the loans.csv columns the tagger reads, resolved once per file (no
+  /// dictionary look-up per row).
+  struct Fields: Sendable {
+    let loanID: Int?
+    let borrowerId: Int?
+    let currency: Int?
+    let outstanding: Int?
+    let useOfProceeds: Int?
+    let projectType: Int?
+    let projectRegion: Int?
+    let declaredGreenCode: Int?
+    let originationDate: Int?
+    let capacityMw: Int?
+    let annualGenerationMwh: Int?
+    let lifecycleGco2ePerKwh: Int?
+    let vehicleGco2PerKm: Int?
+    let annualKm: Int?
+    let epcLabel: Int?
+    let floorAreaM2: Int?
+    let annualEnergySavingTce: Int?
+    let projectValue: Int?
+
+    init(_ c: ColumnIndex) {
+      loanID = c["loan_id"]
+      borrowerId = c["borrower_id"]
+      currency = c["currency"]
+      outstanding = c["outstanding"]
+      useOfProceeds = c["use_of_proceeds"]
+      projectType = c["project_type"]
+      projectRegion = c["project_region"]
+      declaredGreenCode = c["declared_green_code"]
+      originationDate = c["origination_date"]
+      capacityMw = c["capacity_mw"]
+      annualGenerationMwh = c["annual_generation_mwh"]
+      lifecycleGco2ePerKwh = c["lifecycle_gco2e_per_kwh"]
+      vehicleGco2PerKm = c["vehicle_gco2_per_km"]
+      annualKm = c["annual_km"]
+      epcLabel = c["epc_label"]
+      floorAreaM2 = c["floor_area_m2"]
+      annualEnergySavingTce = c["annual_energy_saving_tce"]
+      projectValue = c["project_value"]
+    }
+  }
+
   private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: Progress) {
-    if let shard, !shard.owns(r, idField: p.c["loan_id"]) { return }
+    let f = p.fields
+    if let shard, !shard.owns(r, idField: f.loanID) { return }
     p.read += 1
     if p.read & 4095 == 0 { progress.advance(by: 4096) }
     let c = p.c
@@ -330,35 +378,35 @@ struct TagJob: Sendable {
     }
     if let e = p.checker.check(r) { p.rejects.reject(e, raw: r.csvLine); return }
     if let first = duplicates?[r.line] {
-      reject("loan_id", "duplicate value \"\(r.text(c["loan_id"]) ?? "")\" (first on line \(first)); it must be unique in the file")
+      reject("loan_id", "duplicate value \"\(r.text(f.loanID) ?? "")\" (first on line \(first)); it must be unique in the file")
       return
     }
-    do { try p.spill?.add(r[c["loan_id"]!], line: r.line) } catch {
+    do { try p.spill?.add(r[f.loanID!], line: r.line) } catch {
       reject("loan_id", "cannot record the id for the duplicate check: \(error)")
       return
     }
-    let currency = r.currency(c["currency"])!
-    guard let cny = rates.converted(r.decimal(c["outstanding"])!, from: currency) else {
+    let currency = r.currency(f.currency)!
+    guard let cny = rates.converted(r.decimal(f.outstanding)!, from: currency) else {
       reject("currency", "no exchange rate for \(currency) into CNY; add it to the --fx file")
       return
     }
-    var facts = LoanFacts(loanID: r.text(c["loan_id"])!)
-    facts.useOfProceeds = r.text(c["use_of_proceeds"])
-    facts.projectType = r.text(c["project_type"])
-    facts.projectRegion = r.text(c["project_region"])
-    facts.declaredCode = r.text(c["declared_green_code"])
-    facts.originationDate = r.field(c["origination_date"]).flatMap { try? FieldParser.date($0) }
-    facts.capacityMW = r.decimal(c["capacity_mw"])
-    facts.annualGenerationMWh = r.decimal(c["annual_generation_mwh"])
-    facts.lifecycleGCO2ePerKWh = r.decimal(c["lifecycle_gco2e_per_kwh"])
-    facts.vehicleGCO2PerKm = r.decimal(c["vehicle_gco2_per_km"])
-    facts.annualKm = r.decimal(c["annual_km"])
-    facts.epcLabel = r.text(c["epc_label"])
-    facts.floorAreaM2 = r.decimal(c["floor_area_m2"])
-    facts.annualEnergySavingTCE = r.decimal(c["annual_energy_saving_tce"])
-    facts.outstanding = r.decimal(c["outstanding"])
-    facts.projectValue = r.decimal(c["project_value"])
-    if let id = r.text(c["borrower_id"]) {
+    var facts = LoanFacts(loanID: r.text(f.loanID)!)
+    facts.useOfProceeds = r.text(f.useOfProceeds)
+    facts.projectType = r.text(f.projectType)
+    facts.projectRegion = r.text(f.projectRegion)
+    facts.declaredCode = r.text(f.declaredGreenCode)
+    facts.originationDate = r.field(f.originationDate).flatMap { try? FieldParser.date($0) }
+    facts.capacityMW = r.decimal(f.capacityMw)
+    facts.annualGenerationMWh = r.decimal(f.annualGenerationMwh)
+    facts.lifecycleGCO2ePerKWh = r.decimal(f.lifecycleGco2ePerKwh)
+    facts.vehicleGCO2PerKm = r.decimal(f.vehicleGco2PerKm)
+    facts.annualKm = r.decimal(f.annualKm)
+    facts.epcLabel = r.text(f.epcLabel)
+    facts.floorAreaM2 = r.decimal(f.floorAreaM2)
+    facts.annualEnergySavingTCE = r.decimal(f.annualEnergySavingTce)
+    facts.outstanding = r.decimal(f.outstanding)
+    facts.projectValue = r.decimal(f.projectValue)
+    if let id = r.text(f.borrowerId) {
       if let book, book[id] == nil {
         reject("borrower_id", "unknown borrower \"\(id)\"; it is not in the borrowers file")
         return

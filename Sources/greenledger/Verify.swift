@@ -44,11 +44,18 @@ enum Provenance {
   static func writeManifest(out: String, command: String, inputs: [(String, String?)], factorDigest: String,
                             methodology: String? = nil) throws
   {
+    try writeManifest(out: out, command: command,
+                      inputEntries: OutputManifest.inputEntries(inputs.compactMap { role, path in path.map { (role, $0) } }),
+                      factorDigest: factorDigest, methodology: methodology)
+  }
+
+  /// The same with inputs digested beforehand (run reports them in summary.json too).
+  static func writeManifest(out: String, command: String, inputEntries: [OutputManifest.Entry], factorDigest: String,
+                            methodology: String? = nil) throws
+  {
     var methods = methodologies
     if let methodology { methods["esg_score"] = methodology }
-    let manifest = try OutputManifest(directory: out, command: command,
-                                      inputs: inputs.compactMap { role, path in path.map { (role, $0) } },
-                                      factorSetDigest: factorDigest, methodologies: methods)
-    try manifest.write(to: out)
+    try OutputManifest(directory: out, command: command, inputEntries: inputEntries, factorSetDigest: factorDigest,
+                       methodologies: methods).write(to: out)
   }
 }
