@@ -42,6 +42,32 @@ struct CLITests {
                stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs `command` once into `dir/single` and as three shards merged in reverse order into
+  /// `dir/merged`, expects every file of `files` byte-identical, and returns the shard
+  /// directories and the single run's directory.
+  @discardableResult
+  func expectShardsMergeToSingleRun(_ command: [String], files: [String], in dir: URL) throws -> (shards: [String], single: URL) {
+    let single = dir.appendingPathComponent("single")
+    let s = try run(command + ["--out", single.path])
+    #expect(s.status == 0, "\(s.stderr)")
+    var shards: [String] = []
+    for i in 1...3 {
+      let d = dir.appendingPathComponent("shard\(i)").path
+      let r = try run(command + ["--shard", "\(i)/3", "--out", d])
+      #expect(r.status == 0, "\(r.stderr)")
+      shards.append(d)
+    }
+    let merged = dir.appendingPathComponent("merged")
+    let m = try run(["merge"] + shards.reversed() + ["--out", merged.path])
+    #expect(m.status == 0, "\(m.stderr)")
+    for file in files {
+      let a = try Data(contentsOf: single.appendingPathComponent(file))
+      let b = try Data(contentsOf: merged.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs after merge")
+    }
+    return (shards, single)
+  }
+
   func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("greenledger-cli-\(UUID().uuidString)")

@@ -89,23 +89,8 @@ struct FinanceCLITests {
     let l = try write(loans, "loans.csv", in: dir)
     let fx = try write("currency,cny_per_unit,date,source\nUSD,7.1,2024-12-31,test rate\n", "fx.csv", in: dir)
     let common = ["finance", "--loans", l, "--borrowers", b, "--fx", fx, "--as-of", "2024-12-31"]
-    let single = dir.appendingPathComponent("single")
-    #expect(try cli.run(common + ["--out", single.path]).status == 0)
-    var shardDirs: [String] = []
-    for i in 1...3 {
-      let d = dir.appendingPathComponent("shard\(i)").path
-      let r = try cli.run(common + ["--shard", "\(i)/3", "--out", d])
-      #expect(r.status == 0, "\(r.stderr)")
-      shardDirs.append(d)
-    }
-    let merged = dir.appendingPathComponent("merged")
-    let m = try cli.run(["merge"] + shardDirs.reversed() + ["--out", merged.path])
-    #expect(m.status == 0, "\(m.stderr)")
-    for file in ["financed.csv", "summary.json", "rejects.csv", "borrower_attribution.csv", "partials.csv"] {
-      let a = try Data(contentsOf: single.appendingPathComponent(file))
-      let c = try Data(contentsOf: merged.appendingPathComponent(file))
-      #expect(a == c, "\(file) differs after merge")
-    }
+    let (shardDirs, single) = try cli.expectShardsMergeToSingleRun(
+      common, files: ["financed.csv", "summary.json", "rejects.csv", "borrower_attribution.csv", "partials.csv"], in: dir)
     let rows = try json(single.appendingPathComponent("summary.json"))["rows"] as! [String: Int]
     #expect(rows["read"] == 3_001)
     #expect(rows["accepted"]! + rows["rejected"]! == 3_001)

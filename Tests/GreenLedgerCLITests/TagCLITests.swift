@@ -40,22 +40,7 @@ struct TagCLITests {
     let dir = try cli.temporaryDirectory()
     let common = ["tag", "--loans", "Examples/loans.csv", "--borrowers", "Examples/borrowers.csv", "--fx", "Examples/fx.csv",
                   "--as-of", "2026-11-29", "--quiet"]
-    let single = dir.appendingPathComponent("single")
-    #expect(try cli.run(common + ["--out", single.path]).status == 0)
-    var shards: [String] = []
-    for i in 1...3 {
-      let d = dir.appendingPathComponent("shard\(i)").path
-      let r = try cli.run(common + ["--shard", "\(i)/3", "--out", d])
-      #expect(r.status == 0, "\(r.stderr)")
-      shards.append(d)
-    }
-    let merged = dir.appendingPathComponent("merged")
-    let m = try cli.run(["merge"] + shards.reversed() + ["--out", merged.path])
-    #expect(m.status == 0, "\(m.stderr)")
-    for file in ["tags.csv", "green_summary.json", "summary.json", "rejects.csv", "partials.csv"] {
-      let a = try Data(contentsOf: single.appendingPathComponent(file))
-      let b = try Data(contentsOf: merged.appendingPathComponent(file))
-      #expect(a == b, "\(file) differs after merge")
-    }
+    try cli.expectShardsMergeToSingleRun(common, files: ["tags.csv", "green_summary.json", "summary.json", "rejects.csv", "partials.csv"],
+                                         in: dir)
   }
 }
