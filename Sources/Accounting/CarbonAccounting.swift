@@ -51,7 +51,7 @@ public struct CarbonAccounting: Sendable {
   public let options: AccountingOptions
   public let entities: [EntityID: Entity]
   private var calculator: LineCalculator
-  private var ledgers: [EntityYear: EntityLedger] = [:]
+  var ledgers: [EntityYear: EntityLedger] = [:]
 
   public init(factors: FactorSet, options: AccountingOptions, entities: [Entity]) {
     self.factors = factors

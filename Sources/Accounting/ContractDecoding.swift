@@ -27,6 +27,9 @@ public struct ActivityDecoder: Sendable {
     self.index = index
   }
 
+  /// The position of `entity_id` in the header (for assigning rows to shards by entity).
+  public var entityIndex: Int? { index["entity_id"] }
+
   /// Columns of the header that the contract does not know.
   public var unknownColumnsWarning: String? {
     (try? HeaderBinding(header: header, schema: DataContract.activities, file: file))?.unknownColumnsWarning

@@ -14,6 +14,12 @@ struct Account: ParsableCommand {
       Writes accounts.csv, lines.csv, facilities.csv, summary.json and rejects.csv to --out.
       Every line carries its factor id, dataset version and formula.
 
+      With --shard I/N it keeps the activities of the entities whose FNV-1a hash of entity_id
+      falls in shard I and writes lines.csv, ledgers.csv (exact running totals), rejects.csv,
+      partials.csv and summary.json; `greenledger merge` of all N shard directories writes the
+      outputs of the single run, byte for byte (sector averages need every entity, so a shard
+      writes no accounts).
+
       Example:
         greenledger account --activities Examples/activities.csv --entities Examples/borrowers.csv --out out/
       """
@@ -32,6 +38,8 @@ struct Account: ParsableCommand {
   @Option(help: "Recompute with this factor directory too and write restatement.csv.")
   var compareFactors: String?
   @Option(help: "Threads for reading activities.") var threads = 2
+  @Option(help: "Only the activities of shard I of N (1-based), by a stable hash of entity_id; finish the shards with `greenledger merge`.")
+  var shard: Shard?
   @Option(help: "Output directory.") var out: String
   @OptionGroup var factorOptions: FactorOptions
   @OptionGroup var common: CommonOptions
@@ -47,97 +55,54 @@ struct Account: ParsableCommand {
   }
 
   func run() throws {
+    if shard != nil, compareFactors != nil {
+      throw ValidationError("--compare-factors needs every entity's accounts; run it without --shard")
+    }
     let factors = try factorOptions.load()
     var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())
     options.scope3ProxyRegion = scope3ProxyRegion
     try FileSystem.createDirectory(out)
     try FileSystem.createDirectory(out + "/.partitions")
+    // Entities' rejects: in shard 1 only, so that merged shards count them once.
     let rejects = try RejectsWriter(path: out + "/.partitions/entity-rejects.csv")
-
     let entityFile = try Entity.read(file: entities, displayName: basename(entities))
     for w in entityFile.warnings { common.warn(w) }
-    for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) }
+    if (shard?.index ?? 1) == 1 { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
+    try rejects.close()
     let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
 
     let run = try AccountingRun.perform(
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
-      threads: threads, workDirectory: out + "/.partitions", writeLines: true, quiet: common.quiet)
+      threads: threads, workDirectory: out + "/.partitions", writeLines: true, shard: shard, quiet: common.quiet)
     for w in run.warnings { common.warn(w) }
-    let result = run.accounting.finish(benchmarks: marks)
-
-    // lines.csv: partitions in file order, then end-of-run adjustments.
-    let tail = try CSVWriter(path: out + "/.partitions/adjustments.csv", header: [])
-    for l in result.adjustmentLines { AccountingColumns.write(l, to: tail) }
-    try tail.close()
-    try concatenate(header: AccountingColumns.lines,
-                    parts: run.lineFiles.map { ($0, false) } + [(out + "/.partitions/adjustments.csv", false)],
-                    into: out + "/lines.csv")
-
-    let accounts = try CSVWriter(path: out + "/accounts.csv", header: AccountingColumns.accounts)
-    let facilities = try CSVWriter(path: out + "/facilities.csv", header: AccountingColumns.facilities)
-    for a in result.accounts {
-      accounts.writeRow(AccountingColumns.fields(a, digest: factors.digest))
-      for row in AccountingColumns.facilityRows(a) { facilities.writeRow(row) }
+    var counts = AccountCounts(read: run.read, accepted: run.accepted, rejected: run.rejected, lines: run.lineCount,
+                               entitiesRead: entityFile.read, entitiesAccepted: entityFile.entities.count,
+                               entitiesRejected: entityFile.rejected.count)
+    let outputs = AccountOutputs(out: out, factors: factors, options: options, activitiesName: basename(activities),
+                                 benchmarks: benchmarks)
+    if let shard {
+      try outputs.writeShard(run: run, counts: counts, shard: shard, entities: entities)
+    } else {
+      let result = run.accounting.finish(benchmarks: marks)
+      counts = try outputs.write(result, counts: counts, lineParts: run.lineFiles,
+                                 rejectParts: [out + "/.partitions/entity-rejects.csv"] + run.rejectFiles)
+      if let compareFactors {
+        let other = try FactorSet.load(directory: compareFactors)
+        let again = try AccountingRun.perform(
+          activities: activities, entities: entityFile.entities, factors: other, options: options,
+          threads: threads, workDirectory: out + "/.partitions", writeLines: false)
+        removeDirectory(out + "/.partitions")
+        try writeRestatement(old: result.accounts, new: again.accounting.finish(benchmarks: marks).accounts,
+                             oldDigest: factors.digest, newDigest: other.digest)
+      }
     }
-    try accounts.close()
-    try facilities.close()
-
-    // rejects.csv: entities, then activity partitions in file order, then end-of-run rejects.
-    try rejects.close()
-    let late = try RejectsWriter(path: out + "/.partitions/late-rejects.csv")
-    for (origin, error) in result.rejected {
-      late.reject(RowError(file: origin?.file ?? basename(activities), line: origin?.line ?? 0, column: nil,
-                           columnName: error.column, reason: error.message), raw: "")
-    }
-    try late.close()
-    try concatenate(header: RejectsWriter.header,
-                    parts: ([out + "/.partitions/entity-rejects.csv"] + run.rejectFiles + [out + "/.partitions/late-rejects.csv"])
-                      .map { ($0, true) },
-                    into: out + "/rejects.csv")
-    let lateRejects = late.count
-    removeDirectory(out + "/.partitions")
-
-    if let compareFactors {
-      let other = try FactorSet.load(directory: compareFactors)
-      let again = try AccountingRun.perform(
-        activities: activities, entities: entityFile.entities, factors: other, options: options,
-        threads: threads, workDirectory: out + "/.partitions", writeLines: false)
-      removeDirectory(out + "/.partitions")
-      try writeRestatement(old: result.accounts, new: again.accounting.finish(benchmarks: marks).accounts,
-                           oldDigest: factors.digest, newDigest: other.digest)
-    }
-
-    // Activity rows rejected at the end (certificates) were accepted before: move them.
-    let accepted = run.accepted - lateRejects
-    let rejected = run.rejected + lateRejects
-    var totals: [(String, ExactSum)] = ["scope1", "scope2_location", "scope2_market", "scope3", "total",
-                                         "total_market", "biogenic_co2"].map { ($0, ExactSum(decimalPlaces: 6)) }
-    for a in result.accounts {
-      let values = [a.scope1, a.scope2Location, a.scope2Market, a.scope3, a.total, a.totalMarket, a.biogenicCO2]
-      for i in values.indices { try totals[i].1.add(values[i]) }
-    }
-    let summary = JSONValue.object([
-      ("command", .string("account")),
-      ("rows", .object([("read", .int(run.read)), ("accepted", .int(accepted)), ("rejected", .int(rejected))])),
-      ("entities", .object([("read", .int(entityFile.read)), ("accepted", .int(entityFile.entities.count)),
-                            ("rejected", .int(entityFile.rejected.count))])),
-      ("accounts", .int(result.accounts.count)),
-      ("lines", .int(run.lineCount + result.adjustmentLines.count)),
-      ("totals_tco2e", .object(totals.map { ($0.0, .number($0.1.decimalString)) })),
-      ("methodology", .string(options.methodology.rawValue)),
-      ("gwp_set", .string(options.gwpSet.rawValue)),
-      ("as_of", .string(options.asOf.description)),
-      ("benchmarks", .string(benchmarks ?? "")),
-      ("factor_set_digest", .string(factors.digest)),
-      ("datasets", .array(factors.manifest.datasets.map { .string("\($0.id)@\($0.version)") })),
-    ])
-    try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try Provenance.writeManifest(out: out, command: "account",
                                  inputs: [("activities", activities), ("entities", entities), ("benchmarks", benchmarks),
                                           ("compare_factors", nil)], factorDigest: factors.digest)
-    print("\(basename(activities)): read \(run.read), accepted \(accepted), rejected \(rejected); "
-      + "\(result.accounts.count) accounts, \(run.lineCount + result.adjustmentLines.count) lines → \(out)/")
-    try common.checkRejects(rejected + entityFile.rejected.count)
+    print("\(basename(activities)): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected); "
+      + (shard.map { "shard \($0): \(counts.lines) lines; finish with `greenledger merge`" }
+        ?? "\(counts.accounts) accounts, \(counts.lines) lines") + " → \(out)/")
+    try common.checkRejects(counts.rejected + (shard == nil || shard?.index == 1 ? entityFile.rejected.count : 0))
   }
 
   func asOfDay() throws -> Day { try Self.day(asOf) }
@@ -198,7 +163,8 @@ struct AccountingRun {
   }
 
   static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
-                      threads: Int, workDirectory: String, writeLines: Bool, quiet: Bool = true) throws -> AccountingRun
+                      threads: Int, workDirectory: String, writeLines: Bool, shard: Shard? = nil,
+                      quiet: Bool = true) throws -> AccountingRun
   {
     let progress = Progress(file: activities, label: basename(activities), quiet: quiet)
     try FileSystem.createDirectory(workDirectory)
@@ -218,6 +184,7 @@ struct AccountingRun {
                          warning: decoder.unknownColumnsWarning)
       },
       body: { p, record in
+        if let shard, !shard.owns(record, idField: p.decoder.entityIndex) { return }
         p.read += 1
         if p.read & 4095 == 0 { progress.advance(by: 4096) }
         switch p.decoder.decode(record) {

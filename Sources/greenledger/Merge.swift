@@ -4,12 +4,18 @@ import GreenLedger
 /// `greenledger merge`: the reduce step over the outputs of `finance --shard I/N`.
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Merge the outputs of `finance --shard I/N` runs into the single run's outputs.",
+    abstract: "Merge the outputs of `finance`, `tag` or `account` runs with --shard I/N into the single run's outputs.",
     discussion: """
       Takes every shard's --out directory (each shard exactly once, same profile and factor
-      set) and writes financed.csv, borrower_attribution.csv, partials.csv, summary.json and
-      rejects.csv byte-identical to an unsharded run. Streams financed.csv (memory does not
-      grow with loans); rejected rows are held in memory.
+      set) and writes the outputs of an unsharded run, byte for byte:
+        finance  financed.csv, borrower_attribution.csv, partials.csv, summary.json, rejects.csv
+        tag      tags.csv, green_summary.json, partials.csv, summary.json, rejects.csv
+        account  lines.csv, accounts.csv, facilities.csv, summary.json, rejects.csv; the shards'
+                 exact ledgers are finished together, so sector averages and grades see every
+                 entity. It reads the entities file the shards name (or --entities) and the
+                 factor set (--factors, default bundled), which must have the shards' digest.
+      Streams the row files (memory does not grow with loans or activity rows); rejected rows
+      are held in memory, and account merges hold one ledger per entity-year.
 
       Example:
         greenledger merge shard1/ shard2/ shard3/ shard4/ --out merged/
@@ -18,6 +24,8 @@ struct Merge: ParsableCommand {
 
   @Argument(help: "Shard output directories.") var directories: [String]
   @Option(help: "Output directory.") var out: String
+  @Option(help: "account shards: the entities file, when not at the path the shards recorded.") var entities: String?
+  @OptionGroup var factorOptions: FactorOptions
 
   func run() throws {
     guard !directories.isEmpty else { throw ValidationError("give the shard directories to merge") }
@@ -36,8 +44,9 @@ struct Merge: ParsableCommand {
     try FileSystem.createDirectory(out)
     let ordered = shards.sorted { $0.shard.index < $1.shard.index }
     if shards[0].profile == "tag" { return try mergeTags(ordered) }
+    if shards[0].profile == "account" { return try mergeAccounts(ordered) }
     guard shards[0].profile == "pcaf" else {
-      throw InputError(file: shards[0].directory, message: "merge supports finance (pcaf profile) and tag shards")
+      throw InputError(file: shards[0].directory, message: "merge supports finance (pcaf profile), tag and account shards")
     }
 
     var result = FinanceJob.Result()
@@ -118,6 +127,57 @@ struct Merge: ParsableCommand {
     print("merged \(ordered.count) tag shards: read \(read), accepted \(summary.loans) → \(out)/")
   }
 
+  /// Merges `account --shard` outputs: finishes the shards' ledgers together, lines.csv by
+  /// source line, rejects.
+  func mergeAccounts(_ ordered: [ShardOutput]) throws {
+    let run = ordered[0].raw["run"] ?? [:]
+    for s in ordered where s.raw["run"].map({ r in ["methodology", "gwp_set", "as_of", "benchmarks", "scope3_proxy_region"]
+      .contains { r[$0] != run[$0] } }) ?? true {
+      throw InputError(file: s.directory + "/partials.csv", message: "options differ from \(ordered[0].directory); "
+        + "shards must come from one run configuration")
+    }
+    let factors = try factorOptions.load()
+    guard factors.digest == ordered[0].factorDigest else {
+      throw InputError(file: factorOptions.factors ?? "bundled factor set", message:
+        "factor-set digest \(factors.digest) differs from the shards' \(ordered[0].factorDigest); give their --factors")
+    }
+    guard let methodology = run["methodology"].flatMap(Methodology.init(rawValue:)),
+          let gwp = run["gwp_set"].flatMap(GWPSet.init(rawValue:)), let asOf = run["as_of"].flatMap(Day.init(iso:)) else {
+      throw InputError(file: ordered[0].directory + "/partials.csv", message: "methodology, gwp_set or as_of is missing or unknown")
+    }
+    var options = AccountingOptions(methodology: methodology, gwpSet: gwp, asOf: asOf)
+    options.scope3ProxyRegion = run["scope3_proxy_region"].flatMap { $0.isEmpty ? nil : $0 }
+    let entityPath = entities ?? run["entities"] ?? ""
+    let entityFile = try Entity.read(file: entityPath, displayName: basename(entityPath))
+    let benchmarks = run["benchmarks"].flatMap { $0.isEmpty ? nil : $0 }
+    let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
+
+    var accounting = CarbonAccounting(factors: factors, options: options, entities: entityFile.entities)
+    var counts = AccountCounts()
+    for s in ordered {
+      try accounting.mergeLedgers(file: s.directory + "/ledgers.csv")
+      counts.read += s.rows["read"] ?? 0
+      counts.accepted += s.rows["accepted"] ?? 0
+      counts.rejected += s.rows["rejected"] ?? 0
+      counts.lines += s.rows["lines"] ?? 0
+    }
+    counts.entitiesRead = ordered[0].rows["entities_read"] ?? 0
+    counts.entitiesAccepted = ordered[0].rows["entities_accepted"] ?? 0
+    counts.entitiesRejected = ordered[0].rows["entities_rejected"] ?? 0
+
+    let outputs = AccountOutputs(out: out, factors: factors, options: options, activitiesName: ordered[0].loansFile,
+                                 benchmarks: benchmarks)
+    try FileSystem.createDirectory(outputs.work)
+    try mergeByLine(ordered.map { $0.directory + "/lines.csv" }, to: outputs.work + "/lines.csv", header: false)
+    try mergeRejects(ordered, to: outputs.work + "/rejects.csv")
+    counts = try outputs.write(accounting.finish(benchmarks: marks), counts: counts,
+                               lineParts: [outputs.work + "/lines.csv"], rejectParts: [outputs.work + "/rejects.csv"])
+    try Provenance.writeManifest(out: out, command: "merge", inputs: [("entities", entityPath), ("benchmarks", benchmarks)],
+                                 factorDigest: factors.digest)
+    print("merged \(ordered.count) account shards: read \(counts.read), accepted \(counts.accepted), "
+      + "rejected \(counts.rejected); \(counts.accounts) accounts, \(counts.lines) lines → \(out)/")
+  }
+
   static let attributionSchema = TableSchema(name: "borrower_attribution", columns: [
     ColumnSpec("borrower_id", .identifier, required: true),
     ColumnSpec("loans", .integer(0...Int.max), required: true),
@@ -125,8 +185,9 @@ struct Merge: ParsableCommand {
     ColumnSpec("over_100_percent", .boolean, required: true),
   ])
 
-  /// K-way merge of files whose records end with the input line number, header first.
-  func mergeByLine(_ files: [String], to path: String) throws {
+  /// K-way merge of files whose records end with the input line number (`123` or
+  /// `file.csv:123`), header first unless `header` is false.
+  func mergeByLine(_ files: [String], to path: String, header writeHeader: Bool = true) throws {
     let streams = try files.map { try RecordStream(path: $0) }
     let output = try CSVWriter(path: path, header: [])
     var heads: [(line: Int, bytes: [UInt8])?] = []
@@ -136,7 +197,7 @@ struct Merge: ParsableCommand {
       if header == nil { header = h }
       heads.append(try Self.keyed(s.next(), file: path))
     }
-    if let header { header.withUnsafeBufferPointer { output.writeRaw($0) } }
+    if writeHeader, let header { header.withUnsafeBufferPointer { output.writeRaw($0) } }
     while true {
       var best: Int?
       for i in heads.indices { if let h = heads[i], best == nil || h.line < heads[best!]!.line { best = i } }
@@ -147,13 +208,17 @@ struct Merge: ParsableCommand {
     try output.close()
   }
 
+  /// The record with the line number its last field ends with.
   static func keyed(_ record: [UInt8]?, file: String) throws -> (line: Int, bytes: [UInt8])? {
     guard let record else { return nil }
-    guard let comma = record.lastIndex(of: 0x2C),
-          let line = Int(String(decoding: record[(comma + 1)...], as: UTF8.self)) else {
+    var end = record.endIndex
+    if end > 0, record[end - 1] == 0x22 { end -= 1 }  // a quoted `"file, with comma.csv:12"`
+    var start = end
+    while start > 0, (0x30...0x39).contains(record[start - 1]) { start -= 1 }
+    guard start < end, end - start <= 18, start == 0 || [0x2C, 0x3A].contains(record[start - 1]) else {
       throw InputError(file: file, message: "a record does not end with its input line number")
     }
-    return (line, record)
+    return (Int(String(decoding: record[start..<end], as: UTF8.self))!, record)
   }
 
   /// rejects.csv: shard 1's borrowers rejects first, then every shard's loan rejects by line.
@@ -200,7 +265,7 @@ struct ShardOutput {
     shard = s
     profile = run["profile"] ?? ""
     factorDigest = run["factor_set_digest"] ?? ""
-    loansFile = run["loans_file"] ?? ""
+    loansFile = run["loans_file"] ?? run["activities_file"] ?? ""
     rows = (raw["rows"] ?? [:]).compactMapValues { Int($0) }
     self.raw = raw
     guard profile == "pcaf" else { return }

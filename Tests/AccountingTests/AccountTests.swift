@@ -1,3 +1,4 @@
+import Foundation
 import Accounting
 import Tabular
 import FactorTables
@@ -111,6 +112,69 @@ struct AccountTests {
     #expect(a.map(\.scope2Location.bitPattern) == b.map(\.scope2Location.bitPattern))
     #expect(a.map(\.scope2Market.bitPattern) == b.map(\.scope2Market.bitPattern))
     #expect(a.map { $0.carbonEfficiency?.k?.bitPattern } == b.map { $0.carbonEfficiency?.k?.bitPattern })
+  }
+}
+
+@Suite("ledger files")
+struct LedgerFileTests {
+  /// Records of five entities in two sectors, with a certificate, so that `finish` uses
+  /// run peers and certificate adjustments.
+  func records() -> [ActivityRecord] {
+    var records: [ActivityRecord] = []
+    for i in 0..<60 {
+      let id = "E\(i % 5 + 1)"
+      let kinds: [(String, Double, String)] = [("electricity.grid", 1.5 * Double(i + 1), "MWh"),
+                                               ("stationary.coke", 0.02 * Double(i + 1), "t")]
+      let (activity, value, unit) = kinds[i % 2]
+      records.append(record(id, .month(i % 12 + 1, of: 2022)!, activity, value, unit, line: i + 2))
+    }
+    records.append(record("E2", .year(2022)!, "certificate.gec", 3, "MWh", line: 100))
+    return records
+  }
+
+  let entities = (1...5).map { entity("E\($0)", sector: $0 <= 3 ? "C3011" : "C2511", valueAdded: 1e6 * Double($0)) }
+
+  @Test("shards written as ledger files and merged finish like one accounting")
+  func roundTrip() throws {
+    var whole = accounting(entities)
+    for r in records() { try whole.add(r) }
+    // Two shards by entity, as `account --shard` splits them.
+    var shards = [accounting(entities), accounting(entities)]
+    for r in records() { try shards[r.entity.rawValue <= "E2" ? 0 : 1].add(r) }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgers-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var merged = accounting(entities)
+    for (i, s) in shards.enumerated() {
+      let path = dir.appendingPathComponent("l\(i).csv").path
+      try s.writeLedgers(to: path)
+      try merged.mergeLedgers(file: path)
+    }
+    let a = whole.finish()
+    let b = merged.finish()
+    #expect(a.accounts.count == 5)
+    #expect(a.accounts == b.accounts)  // totals, scopes and carbon efficiency (K from all 5 entities)
+    #expect(a.accounts.map(\.lineCount) == b.accounts.map(\.lineCount))
+    #expect(a.accounts.map(\.byFacility) == b.accounts.map(\.byFacility))
+    #expect(a.accounts.map(\.certificatesMWh) == b.accounts.map(\.certificatesMWh))
+    #expect(a.adjustmentLines.map(\.formula) == b.adjustmentLines.map(\.formula))
+    #expect(!a.adjustmentLines.isEmpty)
+    // Written twice, the same bytes.
+    let again = dir.appendingPathComponent("again.csv").path
+    try shards[0].writeLedgers(to: again)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == Data(contentsOf: dir.appendingPathComponent("l0.csv")))
+  }
+
+  @Test func aDamagedLedgerFileNamesItsLine() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString).csv").path
+    try "entity_id,year,item,key,value\nE1,2022,scope1,,12\nE1,2022,scope1,,1.5\n".write(toFile: path, atomically: true, encoding: .utf8)
+    var a = accounting(entities)
+    #expect { try a.mergeLedgers(file: path) } throws: { "\($0)".contains("line 3: expected an integer value, found \"E1,2022,scope1,,1.5\"") }
+    try "entity_id,year,item,key,value\nE1,2022,scope9,,12\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect { try a.mergeLedgers(file: path) } throws: { "\($0)".contains("line 2: unknown ledger item \"scope9\"") }
+    try "entity_id,year,item,key,value\nE1,2022,residual_mwh,F1,12\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect { try a.mergeLedgers(file: path) } throws: { "\($0)".contains("has no residual_factor row") }
+    try "loan_id,x\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect { try a.mergeLedgers(file: path) } throws: { "\($0)".contains("line 1: expected the ledger columns") }
   }
 }
 

@@ -57,4 +57,43 @@ struct AccountCLITests {
     let b003 = try #require(rows.first { $0.hasPrefix("B003,2024,") }).split(separator: ",")
     #expect(b003[4] == "860.000000")
   }
+
+  @Test("account --shard I/N + merge is byte-identical to the single run")
+  func shardsMergeToTheSingleRun() throws {
+    let dir = try cli.temporaryDirectory()
+    let command = ["account", "--activities", "Examples/activities.csv", "--entities", "Examples/borrowers.csv",
+                   "--as-of", "2026-11-29", "--quiet"]
+    // Without --benchmarks: grades come from run peers across every shard, and the example
+    // has a certificate excess rejected only at the end.
+    let (shards, single) = try cli.expectShardsMergeToSingleRun(
+      command, files: ["lines.csv", "accounts.csv", "facilities.csv", "rejects.csv", "summary.json"], in: dir)
+    let accounts = try String(contentsOf: single.appendingPathComponent("accounts.csv"), encoding: .utf8)
+    #expect(accounts.contains("run: "))
+    #expect(try String(contentsOf: single.appendingPathComponent("rejects.csv"), encoding: .utf8).contains("certificates of"))
+    // Each shard holds some rows, and none writes accounts.
+    for s in shards {
+      #expect(!FileManager.default.fileExists(atPath: s + "/accounts.csv"))
+      #expect(try String(contentsOf: URL(fileURLWithPath: s + "/ledgers.csv"), encoding: .utf8).split(separator: "\n").count > 1)
+    }
+    // With benchmarks too.
+    let withMarks = dir.appendingPathComponent("benchmarks")
+    try FileManager.default.createDirectory(at: withMarks, withIntermediateDirectories: true)
+    try cli.expectShardsMergeToSingleRun(command + ["--benchmarks", "Examples/benchmarks.csv", "--gwp", "ar5"],
+                                         files: ["accounts.csv", "lines.csv", "summary.json"], in: withMarks)
+  }
+
+  @Test func shardsOfDifferentRunsAreNotMerged() throws {
+    let dir = try cli.temporaryDirectory()
+    let command = ["account", "--activities", "Examples/activities.csv", "--entities", "Examples/borrowers.csv",
+                   "--as-of", "2026-11-29", "--quiet"]
+    #expect(try cli.run(command + ["--shard", "1/2", "--out", dir.appendingPathComponent("a").path]).status == 0)
+    #expect(try cli.run(command + ["--shard", "2/2", "--gwp", "ar4", "--out", dir.appendingPathComponent("b").path]).status == 0)
+    let m = try cli.run(["merge", dir.appendingPathComponent("a").path, dir.appendingPathComponent("b").path,
+                         "--out", dir.appendingPathComponent("m").path])
+    #expect(m.status == 3)
+    #expect(m.stderr.contains("options differ"))
+    let c = try cli.run(command + ["--shard", "1/2", "--compare-factors", "EmissionFactors", "--out", dir.path])
+    #expect(c.status == 2)
+    #expect(c.stderr.contains("--compare-factors needs every entity's accounts"))
+  }
 }
