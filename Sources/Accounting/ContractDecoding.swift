@@ -12,6 +12,13 @@ public struct ActivityDecoder: Sendable {
   private var units = UnitCache()
   private var texts = TextCache()
   private let instruments = Vocabulary(Instrument.allCases.map(\.rawValue))
+  /// Field positions of the contract's columns, resolved once (no name look-up per row).
+  private let at: Positions
+
+  private struct Positions: Sendable {
+    let entity, period, activity, quantity, unit, region, facility, ncv, ncvUnit, carbonContent,
+      oxidationRate, supplierFactor, instrument, scope3Category: Int?
+  }
 
   /// Binds the decoder to a file's header.
   ///
@@ -25,10 +32,15 @@ public struct ActivityDecoder: Sendable {
       index[spec.name] = i
     }
     self.index = index
+    at = Positions(
+      entity: index["entity_id"], period: index["period"], activity: index["activity"], quantity: index["quantity"],
+      unit: index["unit"], region: index["region"], facility: index["facility_id"], ncv: index["ncv"],
+      ncvUnit: index["ncv_unit"], carbonContent: index["carbon_content"], oxidationRate: index["oxidation_rate"],
+      supplierFactor: index["supplier_factor"], instrument: index["instrument"], scope3Category: index["scope3_category"])
   }
 
   /// The position of `entity_id` in the header (for assigning rows to shards by entity).
-  public var entityIndex: Int? { index["entity_id"] }
+  public var entityIndex: Int? { at.entity }
 
   /// Columns of the header that the contract does not know.
   public var unknownColumnsWarning: String? {
@@ -48,51 +60,51 @@ public struct ActivityDecoder: Sendable {
     }
     var column = ""
     do throws(FieldIssue) {
-      func field(_ name: String) -> UnsafeBufferPointer<UInt8>? {
-        guard let i = index[name] else { return nil }
+      func field(_ i: Int?) -> UnsafeBufferPointer<UInt8>? {
+        guard let i else { return nil }
         let f = record[i]
         return f.isEmpty ? nil : f
       }
-      func required(_ name: String) throws(FieldIssue) -> UnsafeBufferPointer<UInt8> {
+      func required(_ i: Int?, _ name: String) throws(FieldIssue) -> UnsafeBufferPointer<UInt8> {
         column = name
-        guard let f = field(name) else { throw FieldIssue(expected: "a value", detail: "required value is missing") }
+        guard let f = field(i) else { throw FieldIssue(expected: "a value", detail: "required value is missing") }
         return f
       }
-      let entityField = try required("entity_id")
+      let entityField = try required(at.entity, "entity_id")
       try FieldParser.checkIdentifier(entityField)
       let entity = EntityID(texts.text(entityField))
-      let period = try FieldParser.period(try required("period"))
-      let activityField = try required("activity")
+      let period = try FieldParser.period(try required(at.period, "period"))
+      let activityField = try required(at.activity, "activity")
       try FieldParser.checkActivity(activityField)
       let activity = texts.text(activityField)
-      let quantity = try FieldParser.nonNegativeDecimal(try required("quantity"))
-      let unit = try units.unit(try required("unit"))
+      let quantity = try FieldParser.nonNegativeDecimal(try required(at.quantity, "quantity"))
+      let unit = try units.unit(try required(at.unit, "unit"))
       var r = ActivityRecord(entity: entity, period: period, activity: activity,
                              quantity: Quantity(quantity, unit), origin: RecordOrigin(file: file, line: record.line))
       column = "region"
-      if let f = field("region") { try FieldParser.checkRegion(f); r.region = texts.text(f) }
+      if let f = field(at.region) { try FieldParser.checkRegion(f); r.region = texts.text(f) }
       column = "facility_id"
-      if let f = field("facility_id") { try FieldParser.checkIdentifier(f); r.facility = texts.text(f) }
+      if let f = field(at.facility) { try FieldParser.checkIdentifier(f); r.facility = texts.text(f) }
       column = "ncv"
-      if let f = field("ncv") {
+      if let f = field(at.ncv) {
         let value = try FieldParser.nonNegativeDecimal(f)
         column = "ncv_unit"
-        guard let u = field("ncv_unit") else { throw FieldIssue(expected: "an NCV unit such as GJ/t", detail: "required when ncv is given") }
+        guard let u = field(at.ncvUnit) else { throw FieldIssue(expected: "an NCV unit such as GJ/t", detail: "required when ncv is given") }
         r.measured.ncv = (value, try PerUnit(parsing: texts.text(u)))
-      } else if field("ncv_unit") != nil {
+      } else if field(at.ncvUnit) != nil {
         column = "ncv"
         throw FieldIssue(expected: "a value", detail: "required when ncv_unit is given")
       }
       column = "carbon_content"
-      if let f = field("carbon_content") { r.measured.carbonContent = try FieldParser.nonNegativeDecimal(f) }
+      if let f = field(at.carbonContent) { r.measured.carbonContent = try FieldParser.nonNegativeDecimal(f) }
       column = "oxidation_rate"
-      if let f = field("oxidation_rate") { r.measured.oxidationRate = try FieldParser.fraction(f) }
+      if let f = field(at.oxidationRate) { r.measured.oxidationRate = try FieldParser.fraction(f) }
       column = "supplier_factor"
-      if let f = field("supplier_factor") { r.supplierFactor = try FieldParser.nonNegativeDecimal(f) }
+      if let f = field(at.supplierFactor) { r.supplierFactor = try FieldParser.nonNegativeDecimal(f) }
       column = "instrument"
-      if let f = field("instrument") { r.instrument = Instrument.allCases[try instruments.index(of: f)] }
+      if let f = field(at.instrument) { r.instrument = Instrument.allCases[try instruments.index(of: f)] }
       column = "scope3_category"
-      if let f = field("scope3_category") { r.scope3Category = try FieldParser.integer(f, in: 1...15) }
+      if let f = field(at.scope3Category) { r.scope3Category = try FieldParser.integer(f, in: 1...15) }
       return .success(r)
     } catch {
       let i = index[column] ?? 0

@@ -13,6 +13,10 @@ struct LineCalculator {
   let options: AccountingOptions
   private var lookups: [LookupKey: Result<FactorResolution, FactorLookupError>] = [:]
   private var parameters: [ParameterKey: Result<FuelParameters, FactorLookupError>] = [:]
+  /// Combustion factors from default parameters only (no measured value on the row).
+  private var defaultCombustion: [ParameterKey: CombustionFactor] = [:]
+  private var versions: [String: String] = [:]
+  private var gasKeys: [String: String?] = [:]
 
   struct LookupKey: Hashable {
     let activity: String
@@ -120,8 +124,11 @@ struct LineCalculator {
     }
   }
 
-  private func version(_ datasetID: String) -> String {
-    "\(datasetID)@\(factors.datasets[datasetID]?.version ?? "?")"
+  private mutating func version(_ datasetID: String) -> String {
+    if let v = versions[datasetID] { return v }
+    let v = "\(datasetID)@\(factors.datasets[datasetID]?.version ?? "?")"
+    versions[datasetID] = v
+    return v
   }
 
   private func convert(_ q: Quantity, to unit: UnitOfMeasure, column: String) throws(AccountingError) -> Double {
@@ -159,11 +166,18 @@ struct LineCalculator {
 
     let measuredFully = r.measured.ncv != nil && r.measured.carbonContent != nil && r.measured.oxidationRate != nil
     let defaults: FuelParameters? = measuredFully ? nil : try self.defaults(fuel, region, r.period)
+    let unmeasured = r.measured.ncv == nil && r.measured.carbonContent == nil && r.measured.oxidationRate == nil
+    let cacheKey = ParameterKey(fuel: fuel, region: region, date: r.period.firstDay)
     let cf: CombustionFactor
-    do {
-      cf = try factors.combustionFactor(fuel, in: region, on: r.period.firstDay, measured: r.measured)
-    } catch {
-      throw AccountingError(column: "ncv_unit", error.message)
+    if unmeasured, let cached = defaultCombustion[cacheKey] {
+      cf = cached
+    } else {
+      do {
+        cf = try factors.combustionFactor(fuel, in: region, on: r.period.firstDay, measured: r.measured)
+      } catch {
+        throw AccountingError(column: "ncv_unit", error.message)
+      }
+      if unmeasured { defaultCombustion[cacheKey] = cf }
     }
     // The physical amount burnt, in the parameters' unit, and the formula's activity part.
     let q = r.quantity
@@ -335,8 +349,13 @@ struct LineCalculator {
     return keys.sorted().first { normal($0) == wanted }
   }
 
-  private func fugitive(_ r: ActivityRecord) throws(AccountingError) -> EmissionLine {
-    guard let gas = gasKey(r.subject) else {
+  private mutating func fugitive(_ r: ActivityRecord) throws(AccountingError) -> EmissionLine {
+    let gasKey: String?
+    if let cached = gasKeys[r.activity] { gasKey = cached } else {
+      gasKey = self.gasKey(r.subject)
+      gasKeys[r.activity] = .some(gasKey)
+    }
+    guard let gas = gasKey else {
       throw AccountingError(column: "activity", "no \(options.gwpSet.rawValue) GWP for the gas of \(r.activity)")
     }
     let tonnes = try convert(r.quantity, to: .tonnes, column: "unit")

@@ -37,7 +37,7 @@ public enum AccountingColumns {
   /// strings per line) and ends the row.
   public static func write(_ l: EmissionLine, to w: CSVWriter) {
     w.writeField(l.entity.rawValue)
-    w.writeField(l.period.description)
+    l.period.withDescriptionBytes { w.writeField(bytes: $0) }
     w.writeField(l.activity)
     w.writeField(l.scope.rawValue)
     w.writeField(l.category)
@@ -52,7 +52,7 @@ public enum AccountingColumns {
     w.writeField(l.scope2Method?.rawValue ?? "")
     w.writeField(l.tier)
     w.writeField(l.formula)
-    w.writeField(l.origin.map { "\($0.file):\($0.line)" } ?? "")
+    if let o = l.origin { w.writeLocation(file: o.file, line: o.line) } else { w.writeField("") }
     w.endRow()
   }
 

@@ -6,21 +6,56 @@ public enum DecimalFormat {
   /// is `"154.795"`. Negative zero prints as `0`. Non-finite values print as an empty string
   /// (an absent value in CSV), never as `nan`.
   public static func fixed(_ value: Double, places: Int) -> String {
-    guard value.isFinite else { return "" }
-    var sum = ExactSum(decimalPlaces: places)
-    do { try sum.add(value) } catch { return shortest(value) }
-    let text = sum.decimalString
-    return text.hasPrefix("-") && sum.quanta == 0 ? String(text.dropFirst()) : text
+    text(value, places: places, trimmingZeros: false)
   }
 
   /// Like ``fixed(_:places:)`` with trailing zeros (and a bare point) removed: `"154.7955"`,
   /// `"0.11"`, `"42"`.
   public static func trimmed(_ value: Double, places: Int) -> String {
-    var text = fixed(value, places: places)
-    guard text.contains(".") else { return text }
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text == "-0" ? "0" : text
+    text(value, places: places, trimmingZeros: true)
+  }
+
+  private static func text(_ value: Double, places: Int, trimmingZeros: Bool) -> String {
+    guard value.isFinite else { return "" }
+    return withDigits(of: value, places: places, trimmingZeros: trimmingZeros) { String(decoding: $0, as: UTF8.self) }
+      ?? shortest(value)
+  }
+
+  /// Calls `body` with the ASCII text of `value` rounded half to even to `places` decimals
+  /// (the text of ``fixed(_:places:)``, or of ``trimmed(_:places:)`` when `trimmingZeros`),
+  /// built on the stack; `nil` without calling it when the value is not finite or has more
+  /// than 2^63 quanta (callers fall back to ``shortest(_:)``).
+  public static func withDigits<R>(of value: Double, places: Int, trimmingZeros: Bool,
+                                   _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R?
+  {
+    guard let q = try? ExactSum.quanta(of: value, decimalPlaces: places) else { return nil }
+    var magnitude = q.magnitude
+    var places = places
+    while trimmingZeros, places > 0, magnitude % 10 == 0 {
+      magnitude /= 10
+      places -= 1
+    }
+    // At most 20 digits, a point, a sign and a leading zero; filled from the end.
+    return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      var i = 40
+      var v = magnitude
+      var n = 0
+      repeat {
+        if n == places, places > 0 {
+          i -= 1
+          buffer[i] = 0x2E
+        }
+        i -= 1
+        buffer[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+        v /= 10
+        n += 1
+      } while v > 0 || n <= places
+      if q < 0 {
+        i -= 1
+        buffer[i] = 0x2D
+      }
+      return try body(UnsafeBufferPointer(rebasing: buffer[i...]))
+    }
   }
 
   /// The shortest text that reads back as the same `Double` (Swift's `description`), for

@@ -68,6 +68,33 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     return lhs.granularity > rhs.granularity
   }
 
+  /// Calls `body` with the UTF-8 bytes of ``description``, built on the stack: for writers
+  /// that emit a period per row without a `String` per row.
+  public func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in
+      // year is 1…9999 (the initialisers check it): four digits at most, no sign.
+      var n = 0
+      var digits = year
+      var divisor = digits >= 1000 ? 1000 : digits >= 100 ? 100 : digits >= 10 ? 10 : 1
+      while divisor > 0 {
+        buffer[n] = UInt8(48 + digits / divisor)
+        digits %= divisor
+        divisor /= 10
+        n += 1
+      }
+      switch granularity {
+      case .year: break
+      case .quarter:
+        buffer[n] = 0x2D; buffer[n + 1] = 0x51; buffer[n + 2] = UInt8(48 + index)
+        n += 3
+      case .month:
+        buffer[n] = 0x2D; buffer[n + 1] = UInt8(48 + index / 10); buffer[n + 2] = UInt8(48 + index % 10)
+        n += 3
+      }
+      return try body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+    }
+  }
+
   /// `2024`, `2024-Q3` or `2024-07`.
   public var description: String {
     switch granularity {

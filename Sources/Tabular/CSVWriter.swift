@@ -63,6 +63,29 @@ public final class CSVWriter {
     CSVEncoding.appendField(bytes, to: &buffer)
   }
 
+  /// Appends a source location `file:line` as one field (`activities.csv:12`), without a
+  /// `String` for the whole.
+  public func writeLocation(file: String, line number: Int) {
+    var text = file
+    // Digits never need quotes; a name that does (one with a comma) takes the slow way.
+    guard !text.withUTF8(CSVEncoding.needsQuotes) else { return writeField("\(file):\(number)") }
+    if !atRowStart { buffer.append(0x2C) }
+    atRowStart = false
+    text.withUTF8 { buffer.append(contentsOf: $0) }
+    buffer.append(0x3A)
+    if number < 0 { buffer.append(0x2D) }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var n = 0
+      var rest = number.magnitude
+      repeat {
+        digits[19 - n] = UInt8(48 + rest % 10)
+        rest /= 10
+        n += 1
+      } while rest > 0
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - n)...]))
+    }
+  }
+
   /// Ends the current row.
   public func endRow() {
     buffer.append(0x0A)
@@ -90,30 +113,10 @@ public final class CSVWriter {
     if !atRowStart { buffer.append(0x2C) }
     atRowStart = false
     guard let value, value.isFinite else { return }
-    guard let q = try? ExactSum.quanta(of: value, decimalPlaces: places) else {
-      buffer += Array(DecimalFormat.shortest(value).utf8)
-      return
+    let written: Void? = DecimalFormat.withDigits(of: value, places: places, trimmingZeros: trimmingZeros) {
+      buffer.append(contentsOf: $0)
     }
-    if q < 0 { buffer.append(0x2D) }
-    var magnitude = q < 0 ? UInt64(bitPattern: 0 &- q) : UInt64(q)
-    var places = places
-    while trimmingZeros, places > 0, magnitude % 10 == 0 { magnitude /= 10; places -= 1 }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 ASCII digits, reversed
-    var n = 0
-    withUnsafeMutableBytes(of: &digits) { d in
-      var v = magnitude
-      repeat {
-        d[n] = UInt8(truncatingIfNeeded: v % 10) + 0x30
-        v /= 10
-        n += 1
-      } while v > 0 || n <= places
-      var i = n - 1
-      while i >= 0 {
-        if i == places - 1 { buffer.append(0x2E) }
-        buffer.append(d[i])
-        i -= 1
-      }
-    }
+    if written == nil { buffer += Array(DecimalFormat.shortest(value).utf8) }
   }
 
   /// Appends a whole record already encoded as CSV (no line end), then ends the row.

@@ -251,18 +251,22 @@ extension FieldParser {
   /// Checks an activity key `<family>.<name>` whose family is in the vocabulary.
   public static func checkActivity(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) {
     guard !field.isEmpty else { throw FieldIssue.empty }
-    let issue = FieldIssue(expected: "an activity key <family>.<name> with family one of "
-      + DataContract.activityFamilies.joined(separator: ", "))
-    guard let dot = field.firstIndex(of: 0x2E), dot > 0, dot < field.count - 1 else { throw issue }
+    guard let dot = field.firstIndex(of: 0x2E), dot > 0, dot < field.count - 1 else { throw activityKeyIssue }
     let family = UnsafeBufferPointer(rebasing: field[..<dot])
     guard DataContract.activityFamilies.contains(where: { f in
       var f = f
       return f.withUTF8 { $0.elementsEqual(family) }
-    }) else { throw issue }
+    }) else { throw activityKeyIssue }
     for b in field[(dot + 1)...] {
       guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E else {
-        throw issue
+        throw activityKeyIssue
       }
     }
+  }
+
+  /// The issue of a malformed activity key (built only when one is found).
+  private static var activityKeyIssue: FieldIssue {
+    FieldIssue(expected: "an activity key <family>.<name> with family one of "
+      + DataContract.activityFamilies.joined(separator: ", "))
   }
 }
