@@ -56,6 +56,23 @@ struct CSVReaderTests {
   }
 }
 
+@Suite("Writer fields")
+struct WriterFieldTests {
+  @Test func locationsAndDecimalsAreWrittenAsText() throws {
+    let path = temporaryPath("fields.csv")
+    let w = try CSVWriter(path: path, header: [])
+    w.writeLocation(file: "activities.csv", line: 1_234_567)
+    w.writeLocation(file: "a,b.csv", line: 0)  // a comma in the name: quoted
+    w.writeFixed(-0.0000001, places: 6)
+    w.writeDecimal(154.7954820, places: 6)
+    w.writeFixed(nil, places: 2)
+    w.endRow()
+    try w.close()
+    let text = String(decoding: try FileSystem.contents(of: path), as: UTF8.self)
+    #expect(text == "activities.csv:1234567,\"a,b.csv:0\",0.000000,154.795482,\n")
+  }
+}
+
 @Suite("Field decoders")
 struct FieldParserTests {
   func decimal(_ text: String) throws -> Double {
