@@ -38,31 +38,35 @@ public enum Digest {
     return hasher.finalize()
   }
 
-  /// SHA-256 and SM3 of the file at `path` in one read.
-  public static func sha256AndSM3(ofFile path: String) throws(InputError) -> (sha256: String, sm3: String) {
-    var sha = try Hasher(.sha256)
-    var sm3 = try Hasher(.sm3)
-    try forEachChunk(ofFile: path) { chunk in
-      sha.update(chunk)
-      sm3.update(chunk)
-    }
-    return (sha.finalize(), sm3.finalize())
-  }
-
   /// Calls `body` with the file's bytes, 1 MiB at a time.
-  private static func forEachChunk(ofFile path: String, _ body: (ArraySlice<UInt8>) -> Void) throws(InputError) {
+  private static func forEachChunk(ofFile path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its digest") }
     defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+    try forEachChunk(of: fd, bytes: nil, path: path, body)
+  }
+
+  /// Calls `body` with the first `bytes` bytes of the open file `fd` (all of it when `nil`),
+  /// 1 MiB at a time, read by position (the file offset is not used).
+  static func forEachChunk(of fd: Int32, bytes: Int?, path: String, _ body: (UnsafeRawBufferPointer) -> Void)
+    throws(InputError)
+  {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    var offset = 0
+    while bytes.map({ offset < $0 }) ?? true {
+      let want = min(buffer.count, bytes.map { $0 - offset } ?? buffer.count)
+      let n = pread(fd, buffer.baseAddress!, want, off_t(offset))
       if n < 0 {
         if errno == EINTR { continue }
         throw InputError(file: path, message: "cannot read to compute its digest")
       }
-      if n == 0 { return }
-      body(buffer[0..<n])
+      if n == 0 {
+        guard bytes == nil else { throw InputError(file: path, message: "shorter than when it was queued for its digest") }
+        return
+      }
+      body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+      offset += n
     }
   }
 
@@ -82,6 +86,10 @@ public enum Digest {
     mutating func update(_ bytes: some Collection<UInt8>) {
       _ = bytes.withContiguousStorageIfAvailable { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
         ?? Array(bytes).withUnsafeBufferPointer { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+    }
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+      EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
     }
 
     consuming func finalize() -> String {

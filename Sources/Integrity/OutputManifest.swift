@@ -45,27 +45,31 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   }
 
   /// The same with the inputs already digested (``inputEntries(_:)``), so that a caller that
-  /// also reports them reads each input once.
+  /// also reports them reads each input once, and with `precomputed` output entries (from a
+  /// ``BackgroundDigest`` that checked the file's size) used as they are.
   public init(directory: String, command: String, inputEntries: [Entry], factorSetDigest: String,
-              methodologies: [String: String]) throws(InputError)
+              methodologies: [String: String], precomputed: [Entry] = []) throws(InputError)
   {
     self.command = command
     self.factorSetDigest = factorSetDigest
     self.methodologies = methodologies
     inputs = inputEntries
-    outputs = try Self.entries(Self.files(in: directory).map { ($0, nil, directory + "/" + $0) })
+    let known = Dictionary(precomputed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    let names = try Self.files(in: directory)
+    let computed = try Self.entries(names.filter { known[$0] == nil }.map { ($0, nil, directory + "/" + $0) })
+    var next = computed.makeIterator()
+    outputs = names.map { known[$0] ?? next.next()! }
+  }
+
+  /// The entry of an input digested by `digest` (started with ``BackgroundDigest/init(file:)``),
+  /// under its absolute path as ``inputEntries(_:)`` records it.
+  public static func inputEntry(role: String, path: String, digest: BackgroundDigest) throws(InputError) -> Entry {
+    try digest.entry(named: absolute(path), role: role, matching: path)
   }
 
   /// Digests of input files, by role, with their absolute paths.
   public static func inputEntries(_ inputs: [(role: String, path: String)]) throws(InputError) -> [Entry] {
     try entries(inputs.map { (absolute($0.path), $0.role, $0.path) })
-  }
-
-  static func entry(_ name: String, role: String?, at path: String) throws(InputError) -> Entry {
-    var info = stat()
-    guard stat(path, &info) == 0 else { throw InputError(file: path, message: "cannot read for the manifest") }
-    let (sha, sm3) = try Digest.sha256AndSM3(ofFile: path)
-    return Entry(path: name, role: role, bytes: Int(info.st_size), sha256: sha, sm3: sm3)
   }
 
   /// `path` made absolute (symbolic links resolved), so that `verify` finds it from anywhere.
@@ -75,22 +79,34 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     return String(cString: resolved)
   }
 
-  /// Digests of several files, two at a time (the largest first), results in the given order.
+  /// Digests of several files, results in the given order. Each file's SHA-256 and SM3 are
+  /// separate tasks, run two at a time, the costliest first (SM3 is several times slower than
+  /// SHA-256 with CPU support), so the largest file's two digests proceed side by side.
   static func entries(_ jobs: [(name: String, role: String?, path: String)]) throws(InputError) -> [Entry] {
-    let results = Mutex([Result<Entry, InputError>?](repeating: nil, count: jobs.count))
-    let order = jobs.indices.sorted { size(jobs[$0].path) > size(jobs[$1].path) }
+    let sizes = jobs.map { size($0.path) }
+    let tasks = jobs.indices.flatMap { j in DigestAlgorithm.allCases.map { (job: j, algorithm: $0) } }
+      .sorted { a, b in
+        let (ca, cb) = (sizes[a.job] * (a.algorithm == .sm3 ? 4 : 1), sizes[b.job] * (b.algorithm == .sm3 ? 4 : 1))
+        return ca != cb ? ca > cb : (a.job, a.algorithm.rawValue) < (b.job, b.algorithm.rawValue)
+      }
+    let digests = Mutex([String: Result<String, InputError>]())
     let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: min(2, max(jobs.count, 1))) { _ in
+    DispatchQueue.concurrentPerform(iterations: min(2, max(tasks.count, 1))) { _ in
       while true {
         let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard k < order.count else { return }
-        let j = jobs[order[k]]
-        let r: Result<Entry, InputError>
-        do throws(InputError) { r = .success(try entry(j.name, role: j.role, at: j.path)) } catch { r = .failure(error) }
-        results.withLock { $0[order[k]] = r }
+        guard k < tasks.count else { return }
+        let (j, algorithm) = tasks[k]
+        let r: Result<String, InputError>
+        do throws(InputError) { r = .success(try Digest.hex(algorithm, ofFile: jobs[j].path)) } catch { r = .failure(error) }
+        digests.withLock { $0["\(j) \(algorithm.rawValue)"] = r }
       }
     }
-    return try results.withLock { all throws(InputError) in try all.map { r throws(InputError) in try r!.get() } }
+    return try digests.withLock { d throws(InputError) in
+      try jobs.indices.map { j throws(InputError) in
+        Entry(path: jobs[j].name, role: jobs[j].role, bytes: sizes[j],
+              sha256: try d["\(j) \(DigestAlgorithm.sha256.rawValue)"]!.get(), sm3: try d["\(j) \(DigestAlgorithm.sm3.rawValue)"]!.get())
+      }
+    }
   }
 
   static func size(_ path: String) -> Int {
@@ -136,12 +152,15 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   public static func verify(directory: String) throws(InputError) -> (checked: Int, problems: [String]) {
     let manifest = try read(from: directory)
     var problems: [String] = []
-    var checked = 0
     let present = Set(try files(in: directory))
+    let outputs = manifest.outputs.filter { present.contains($0.path) }
+    let inputs = manifest.inputs.filter { FileSystem.exists($0.path) }
+    let now = try entries(outputs.map { ($0.path, nil, directory + "/" + $0.path) } + inputs.map { ($0.path, $0.role, $0.path) })
+    let checked = now.count
+    var recomputed = now[...]
     for e in manifest.outputs {
       guard present.contains(e.path) else { problems.append("output \(e.path): missing"); continue }
-      let now = try entry(e.path, role: nil, at: directory + "/" + e.path)
-      checked += 1
+      let now = recomputed.removeFirst()
       if now.sha256 != e.sha256 || now.sm3 != e.sm3 || now.bytes != e.bytes {
         problems.append("output \(e.path): changed (sha256 \(e.sha256.prefix(12))… → \(now.sha256.prefix(12))…, sm3 \(e.sm3.prefix(12))… → \(now.sm3.prefix(12))…)")
       }
@@ -151,8 +170,7 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     }
     for e in manifest.inputs {
       guard FileSystem.exists(e.path) else { problems.append("input \(e.role ?? "") \(e.path): not found, cannot verify"); continue }
-      let now = try entry(e.path, role: e.role, at: e.path)
-      checked += 1
+      let now = recomputed.removeFirst()
       if now.sha256 != e.sha256 || now.sm3 != e.sm3 { problems.append("input \(e.role ?? "") \(e.path): changed since the run") }
     }
     return (checked, problems)

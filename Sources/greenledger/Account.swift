@@ -75,17 +75,25 @@ struct Account: ParsableCommand {
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
       threads: threads, workDirectory: out + "/.partitions", writeLines: true, shard: shard, quiet: common.quiet)
     for w in run.warnings { common.warn(w) }
+    // Digest the inputs and the lines written so far on background threads while the accounts
+    // are finished and written (the manifest then reads neither again).
+    let inputDigests = try [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
+      .compactMap { role, path in try path.map { (role: role, path: $0, digest: try BackgroundDigest(file: $0)) } }
+    let linesDigest = try BackgroundDigest()
+    for f in run.lineFiles { try linesDigest.append(file: f) }
     var counts = AccountCounts(read: run.read, accepted: run.accepted, rejected: run.rejected, lines: run.lineCount,
                                entitiesRead: entityFile.read, entitiesAccepted: entityFile.entities.count,
                                entitiesRejected: entityFile.rejected.count)
     let outputs = AccountOutputs(out: out, factors: factors, options: options, activitiesName: basename(activities),
                                  benchmarks: benchmarks)
+    var precomputed: [OutputManifest.Entry] = []
     if let shard {
-      try outputs.writeShard(run: run, counts: counts, shard: shard, entities: entities)
+      precomputed = try outputs.writeShard(run: run, counts: counts, shard: shard, entities: entities, linesDigest: linesDigest)
     } else {
       let result = run.accounting.finish(benchmarks: marks)
-      counts = try outputs.write(result, counts: counts, lineParts: run.lineFiles,
-                                 rejectParts: [out + "/.partitions/entity-rejects.csv"] + run.rejectFiles)
+      (counts, precomputed) = try outputs.write(result, counts: counts, lineParts: run.lineFiles,
+                                                rejectParts: [out + "/.partitions/entity-rejects.csv"] + run.rejectFiles,
+                                                linesDigest: linesDigest)
       if let compareFactors {
         let other = try FactorSet.load(directory: compareFactors)
         let again = try AccountingRun.perform(
@@ -96,9 +104,10 @@ struct Account: ParsableCommand {
                              oldDigest: factors.digest, newDigest: other.digest)
       }
     }
-    try Provenance.writeManifest(out: out, command: "account",
-                                 inputs: [("activities", activities), ("entities", entities), ("benchmarks", benchmarks),
-                                          ("compare_factors", nil)], factorDigest: factors.digest)
+    try Provenance.writeManifest(
+      out: out, command: "account",
+      inputEntries: try inputDigests.map { try OutputManifest.inputEntry(role: $0.role, path: $0.path, digest: $0.digest) },
+      factorDigest: factors.digest, precomputed: precomputed)
     print("\(basename(activities)): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected); "
       + (shard.map { "shard \($0): \(counts.lines) lines; finish with `greenledger merge`" }
         ?? "\(counts.accounts) accounts, \(counts.lines) lines") + " → \(out)/")
@@ -173,13 +182,14 @@ struct AccountingRun {
     let counter = Counter()
     let (states, _) = try CSVReader.readPartitioned(
       file: activities, partitions: max(1, threads),
-      makeState: { header, _ in
+      makeState: { header, partition in
         let n = counter.next()
         let linePath = "\(workDirectory)/lines-\(n).csv"
         let rejectPath = "\(workDirectory)/rejects-\(n).csv"
         let decoder = try ActivityDecoder(header: header, file: name)
         return Partition(accounting: base, decoder: decoder,
-                         lines: writeLines ? try CSVWriter(path: linePath, header: []) : nil,
+                         // The first partition's file starts with the header and becomes lines.csv.
+                         lines: writeLines ? try CSVWriter(path: linePath, header: partition == 0 ? AccountingColumns.lines : []) : nil,
                          rejects: try RejectsWriter(path: rejectPath), linePath: linePath, rejectPath: rejectPath,
                          warning: decoder.unknownColumnsWarning)
       },
@@ -238,11 +248,20 @@ func basename(_ path: String) -> String {
 
 /// Writes `target` as `header` followed by the bytes of each part (without its first line when
 /// asked), built in a temporary file and renamed into place: never a partial `target`.
-func concatenate(header: [String], parts: [(path: String, skipFirstLine: Bool)], into target: String) throws {
+///
+/// With `header` `nil`, the first part already starts with the header: it is moved, not copied,
+/// to become the file the other parts are appended to (the largest part of a partitioned run
+/// then costs nothing).
+func concatenate(header: [String]?, parts: [(path: String, skipFirstLine: Bool)], into target: String) throws {
   let temporary = FileSystem.temporaryPath(for: target)
-  try CSVWriter(path: temporary, header: header).close()
+  var rest = parts[...]
+  if header == nil, let first = rest.popFirst() {
+    try FileSystem.move(first.path, to: temporary)
+  } else {
+    try CSVWriter(path: temporary, header: header ?? []).close()
+  }
   do {
-    for part in parts { try append(file: part.path, to: temporary, skipFirstLine: part.skipFirstLine) }
+    for part in rest { try append(file: part.path, to: temporary, skipFirstLine: part.skipFirstLine) }
   } catch {
     FileSystem.remove(temporary)
     throw error
@@ -250,8 +269,8 @@ func concatenate(header: [String], parts: [(path: String, skipFirstLine: Bool)],
   try FileSystem.move(temporary, to: target)
 }
 
-/// Appends the bytes of `file` to `target` (optionally without its first line), streaming
-/// through a fixed 1 MiB buffer.
+/// Appends the bytes of `file` to `target` (optionally without its first line), copied inside
+/// the kernel (`sendfile`), or through a 1 MiB buffer where that is not supported.
 func append(file: String, to target: String, skipFirstLine: Bool = false) throws {
   let input = open(file, O_RDONLY | O_CLOEXEC)
   guard input >= 0 else { throw InputError(file: file, message: "cannot open for concatenation") }
@@ -261,22 +280,39 @@ func append(file: String, to target: String, skipFirstLine: Bool = false) throws
   defer { close(output) }
   let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
   defer { buffer.deallocate() }
-  var skipping = skipFirstLine
-  while true {
-    let n = read(input, buffer, 1 << 20)
-    if n < 0 { if errno == EINTR { continue }; throw InputError(file: file, message: "cannot read") }
-    if n == 0 { break }
-    var start = 0
-    if skipping {
-      guard let newline = memchr(buffer, 0x0A, n) else { continue }
-      start = UnsafeRawPointer(newline) - UnsafeRawPointer(buffer) + 1
-      skipping = false
+  // Where the copied bytes start: after the first line feed when skipping a header.
+  var offset: off_t = 0
+  if skipFirstLine {
+    while true {
+      let n = pread(input, buffer, 1 << 20, offset)
+      if n < 0 { if errno == EINTR { continue }; throw InputError(file: file, message: "cannot read") }
+      if n == 0 { return }  // no line feed: nothing after the header
+      if let newline = memchr(buffer, 0x0A, n) {
+        offset += off_t(UnsafeRawPointer(newline) - UnsafeRawPointer(buffer) + 1)
+        break
+      }
+      offset += off_t(n)
     }
-    var offset = start
-    while offset < n {
-      let written = write(output, buffer + offset, n - offset)
-      if written < 0 { if errno == EINTR { continue }; throw InputError(file: target, message: "cannot append") }
-      offset += written
+  }
+  var useSendfile = true
+  while true {
+    if useSendfile {
+      let n = sendfile(output, input, &offset, 1 << 30)
+      if n > 0 { continue }
+      if n == 0 { return }
+      if errno == EINTR || errno == EAGAIN { continue }
+      guard errno == EINVAL || errno == ENOSYS else { throw InputError(file: target, message: "cannot append") }
+      useSendfile = false
+    }
+    let n = pread(input, buffer, 1 << 20, offset)
+    if n < 0 { if errno == EINTR { continue }; throw InputError(file: file, message: "cannot read") }
+    if n == 0 { return }
+    offset += off_t(n)
+    var written = 0
+    while written < n {
+      let w = write(output, buffer + written, n - written)
+      if w < 0 { if errno == EINTR { continue }; throw InputError(file: target, message: "cannot append") }
+      written += w
     }
   }
 }

@@ -26,19 +26,23 @@ struct AccountOutputs {
 
   var work: String { out + "/.partitions" }
 
-  /// Writes lines.csv (the activity lines of `lineParts` in input order, then the end-of-run
-  /// adjustments), accounts.csv, facilities.csv, rejects.csv (`rejectParts`, then rows
+  /// Writes lines.csv (the activity lines of `lineParts` in input order — the first part starts
+  /// with the header — then the end-of-run adjustments), accounts.csv, facilities.csv, rejects.csv (`rejectParts`, then rows
   /// rejected at the end) and summary.json; removes the work directory.
   ///
+  /// `linesDigest`, when given, has been fed `lineParts`; it gets the adjustments too, and its
+  /// entry for lines.csv is returned for the manifest.
+  ///
   /// - Returns: `counts` with the end-of-run rejects moved from accepted to rejected and the
-  ///   adjustment lines and accounts counted.
-  func write(_ result: AccountingResult, counts: AccountCounts, lineParts: [String],
-             rejectParts: [String]) throws -> AccountCounts
+  ///   adjustment lines and accounts counted, and the precomputed manifest entries.
+  func write(_ result: AccountingResult, counts: AccountCounts, lineParts: [String], rejectParts: [String],
+             linesDigest: BackgroundDigest? = nil) throws -> (AccountCounts, [OutputManifest.Entry])
   {
     let tail = try CSVWriter(path: work + "/adjustments.csv", header: [])
     for l in result.adjustmentLines { AccountingColumns.write(l, to: tail) }
     try tail.close()
-    try concatenate(header: AccountingColumns.lines,
+    try linesDigest?.append(file: work + "/adjustments.csv")
+    try concatenate(header: lineParts.isEmpty ? AccountingColumns.lines : nil,
                     parts: (lineParts + [work + "/adjustments.csv"]).map { ($0, false) }, into: out + "/lines.csv")
 
     let accounts = try CSVWriter(path: out + "/accounts.csv", header: AccountingColumns.accounts)
@@ -77,13 +81,23 @@ struct AccountOutputs {
       ("lines", .int(counts.lines)),
       ("totals_tco2e", .object(totals.map { ($0.0, .number($0.1.decimalString)) })),
     ]).rendered(), to: out + "/summary.json")
-    return counts
+    return (counts, Self.entries(linesDigest, out: out))
+  }
+
+  /// lines.csv's entry from `digest`, or none (the manifest then reads the file) when the file
+  /// is not exactly the bytes digested (a header written apart, for one).
+  static func entries(_ digest: BackgroundDigest?, out: String) -> [OutputManifest.Entry] {
+    guard let digest, let e = try? digest.entry(named: "lines.csv", matching: out + "/lines.csv") else { return [] }
+    return [e]
   }
 
   /// Writes a shard's lines.csv, rejects.csv, ledgers.csv (the running totals that
   /// `greenledger merge` finishes), partials.csv and summary.json; removes the work directory.
-  func writeShard(run: AccountingRun, counts: AccountCounts, shard: Shard, entities: String) throws {
-    try concatenate(header: AccountingColumns.lines, parts: run.lineFiles.map { ($0, false) }, into: out + "/lines.csv")
+  func writeShard(run: AccountingRun, counts: AccountCounts, shard: Shard, entities: String,
+                  linesDigest: BackgroundDigest? = nil) throws -> [OutputManifest.Entry]
+  {
+    try concatenate(header: run.lineFiles.isEmpty ? AccountingColumns.lines : nil, parts: run.lineFiles.map { ($0, false) },
+                    into: out + "/lines.csv")
     try concatenate(header: RejectsWriter.header,
                     parts: ([work + "/entity-rejects.csv"] + run.rejectFiles).map { ($0, true) },
                     into: out + "/rejects.csv")
@@ -104,6 +118,7 @@ struct AccountOutputs {
     try w.close()
     try FileSystem.write(summary(counts, extra: [("shard", .string(shard.description)), ("lines", .int(counts.lines))])
       .rendered(), to: out + "/summary.json")
+    return Self.entries(linesDigest, out: out)
   }
 
   private func summary(_ c: AccountCounts, extra: [(String, JSONValue)]) -> JSONValue {

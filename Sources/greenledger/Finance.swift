@@ -85,7 +85,9 @@ struct Finance: ParsableCommand {
 
     let outputName = profile == .financeBasic ? "finance-basic.csv" : "financed.csv"
     let header = profile == .financeBasic ? FinanceJob.basicColumns : FinanceJob.columns
-    try concatenate(header: header, parts: result.outputFiles.map { ($0, false) }, into: out + "/" + outputName)
+    // The first part starts with the header (partition 0 wrote it).
+    try concatenate(header: result.outputFiles.isEmpty ? header : nil, parts: result.outputFiles.map { ($0, false) },
+                    into: out + "/" + outputName)
     removeDirectory(out + "/.partitions")
 
     let borrowerCounts = (read: (shard?.index ?? 1) == 1 ? book.read : 0, rejected: borrowerRejects.count)

@@ -142,9 +142,10 @@ struct FinanceJob: Sendable {
     }
     let checked = DataContract.loans.restricted(to: used)
     let uniqueFree = TableSchema(name: checked.name, columns: checked.columns, companions: checked.companions)
+    let outputColumns = basic ? Self.basicColumns : Self.columns
     let (states, _) = try CSVReader.readPartitioned(
       file: path, partitions: max(1, threads),
-      makeState: { header, _ in
+      makeState: { header, partition in
         let n = counter.next()
         let binding = try HeaderBinding(header: header, schema: DataContract.loans, file: name)
         let run = duplicates == nil ? "a" : "b"  // the second pass never shares a file with the first
@@ -153,7 +154,8 @@ struct FinanceJob: Sendable {
         let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
         return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
                          decoder: LoanDecoder(binding: binding),
-                         output: try CSVWriter(path: outputPath, header: []),
+                         // The first partition's file starts with the header and becomes the output.
+                         output: try CSVWriter(path: outputPath, header: partition == 0 ? outputColumns : []),
                          rejects: try RejectsWriter(path: rejectPath), outputPath: outputPath, rejectPath: rejectPath,
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
                          warning: binding.unknownColumnsWarning)

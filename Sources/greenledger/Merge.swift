@@ -168,10 +168,10 @@ struct Merge: ParsableCommand {
     let outputs = AccountOutputs(out: out, factors: factors, options: options, activitiesName: ordered[0].loansFile,
                                  benchmarks: benchmarks)
     try FileSystem.createDirectory(outputs.work)
-    try mergeByLine(ordered.map { $0.directory + "/lines.csv" }, to: outputs.work + "/lines.csv", header: false)
+    try mergeByLine(ordered.map { $0.directory + "/lines.csv" }, to: outputs.work + "/lines.csv")
     try mergeRejects(ordered, to: outputs.work + "/rejects.csv")
-    counts = try outputs.write(accounting.finish(benchmarks: marks), counts: counts,
-                               lineParts: [outputs.work + "/lines.csv"], rejectParts: [outputs.work + "/rejects.csv"])
+    (counts, _) = try outputs.write(accounting.finish(benchmarks: marks), counts: counts,
+                                    lineParts: [outputs.work + "/lines.csv"], rejectParts: [outputs.work + "/rejects.csv"])
     try Provenance.writeManifest(out: out, command: "merge", inputs: [("entities", entityPath), ("benchmarks", benchmarks)],
                                  factorDigest: factors.digest)
     print("merged \(ordered.count) account shards: read \(counts.read), accepted \(counts.accepted), "
@@ -186,8 +186,8 @@ struct Merge: ParsableCommand {
   ])
 
   /// K-way merge of files whose records end with the input line number (`123` or
-  /// `file.csv:123`), header first unless `header` is false.
-  func mergeByLine(_ files: [String], to path: String, header writeHeader: Bool = true) throws {
+  /// `file.csv:123`), header first.
+  func mergeByLine(_ files: [String], to path: String) throws {
     let streams = try files.map { try RecordStream(path: $0) }
     let output = try CSVWriter(path: path, header: [])
     var heads: [(line: Int, bytes: [UInt8])?] = []
@@ -197,7 +197,7 @@ struct Merge: ParsableCommand {
       if header == nil { header = h }
       heads.append(try Self.keyed(s.next(), file: path))
     }
-    if writeHeader, let header { header.withUnsafeBufferPointer { output.writeRaw($0) } }
+    if let header { header.withUnsafeBufferPointer { output.writeRaw($0) } }
     while true {
       var best: Int?
       for i in heads.indices { if let h = heads[i], best == nil || h.line < heads[best!]!.line { best = i } }

@@ -69,7 +69,8 @@ struct Tag: ParsableCommand {
     try concatenate(header: RejectsWriter.header,
                     parts: ([work + "/borrower-rejects.csv"] + parts.map(\.rejectPath)).map { ($0, true) },
                     into: out + "/rejects.csv")
-    try concatenate(header: TagJob.columns, parts: parts.map { ($0.tagPath, false) }, into: out + "/tags.csv")
+    try concatenate(header: parts.isEmpty ? TagJob.columns : nil, parts: parts.map { ($0.tagPath, false) },
+                    into: out + "/tags.csv")
     removeDirectory(work)
     let name = basename(loans)
     try FileSystem.write(summary.json(catalogue: tagger.catalogue).rendered(), to: out + "/green_summary.json")
@@ -305,14 +306,15 @@ struct TagJob: Sendable {
     let schema = TableSchema(name: unique.name, columns: unique.columns, companions: unique.companions)
     let (states, _) = try CSVReader.readPartitioned(
       file: loans, partitions: max(1, threads),
-      makeState: { header, _ in
+      makeState: { header, partition in
         let n = counter.next()
         let run = duplicates == nil ? "a" : "b"
         let binding = try HeaderBinding(header: header, schema: schema, file: name)
         return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
                          c: ColumnIndex(binding: binding, schema: schema),
                          fields: Fields(ColumnIndex(binding: binding, schema: schema)),
-                         writer: try CSVWriter(path: "\(workDirectory)/tags-\(run)\(n).csv", header: []),
+                         // The first partition's file starts with the header and becomes tags.csv.
+                         writer: try CSVWriter(path: "\(workDirectory)/tags-\(run)\(n).csv", header: partition == 0 ? TagJob.columns : []),
                          rejects: try RejectsWriter(path: "\(workDirectory)/rejects-\(run)\(n).csv"),
                          tagPath: "\(workDirectory)/tags-\(run)\(n).csv", rejectPath: "\(workDirectory)/rejects-\(run)\(n).csv",
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,

@@ -51,11 +51,11 @@ enum Provenance {
 
   /// The same with inputs digested beforehand (run reports them in summary.json too).
   static func writeManifest(out: String, command: String, inputEntries: [OutputManifest.Entry], factorDigest: String,
-                            methodology: String? = nil) throws
+                            methodology: String? = nil, precomputed: [OutputManifest.Entry] = []) throws
   {
     var methods = methodologies
     if let methodology { methods["esg_score"] = methodology }
     try OutputManifest(directory: out, command: command, inputEntries: inputEntries, factorSetDigest: factorDigest,
-                       methodologies: methods).write(to: out)
+                       methodologies: methods, precomputed: precomputed).write(to: out)
   }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import Integrity
+import Tabular
 import Testing
 
 @Suite struct DigestTests {
@@ -18,5 +20,38 @@ import Testing
   @Test func sha256Vector() throws {
     #expect(try Digest.hex(.sha256, of: Array("abc".utf8))
       == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+
+  /// The standard's example 2 assembled from two parts on background threads: the digest
+  /// covers the bytes the parts had when queued, even when the first part is then moved and
+  /// appended to (as a concatenation into the first part does).
+  @Test func backgroundDigestOfParts() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let first = dir.appendingPathComponent("a").path
+    let second = dir.appendingPathComponent("b").path
+    try String(repeating: "abcd", count: 10).write(toFile: first, atomically: true, encoding: .utf8)
+    try String(repeating: "abcd", count: 6).write(toFile: second, atomically: true, encoding: .utf8)
+    let digest = try BackgroundDigest()
+    try digest.append(file: first)
+    try digest.append(file: second)
+    let whole = dir.appendingPathComponent("whole").path
+    try FileManager.default.moveItem(atPath: first, toPath: whole)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: whole))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(String(repeating: "abcd", count: 6).utf8))
+    try handle.close()
+    let entry = try digest.entry(named: "whole", matching: whole)
+    #expect(entry.bytes == 64)
+    #expect(entry.sm3 == "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732")
+    #expect(entry.sha256 == (try Digest.hex(.sha256, ofFile: whole)))
+  }
+
+  @Test func backgroundDigestRefusesAFileOfAnotherSize() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID().uuidString)").path
+    try "abc".write(toFile: path, atomically: true, encoding: .utf8)
+    let digest = try BackgroundDigest(file: path)
+    try "abcd".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(throws: InputError.self) { try digest.entry(named: "x", matching: path) }
   }
 }
