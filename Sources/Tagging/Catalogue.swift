@@ -49,13 +49,49 @@ public enum Criterion: Hashable, Sendable {
 /// Phrases precompiled to lower-cased UTF-8 bytes, `A+B` split into its parts.
 public struct Phrases: Hashable, Sendable {
   public let names: [String]
-  let parts: [[[UInt8]]]
+  /// Every part of every phrase, back to back.
+  let parts: WordList
+  /// The parts of phrase `i`: `parts.ranges[partsOf[i]]`.
+  let partsOf: [Range<Int>]
   let lengths: [Int]
 
   public init(_ names: [String]) {
     self.names = names
-    parts = names.map { $0.lowercased().split(separator: "+").map { Array($0.utf8) } }
+    var words: [[UInt8]] = []
+    var partsOf: [Range<Int>] = []
+    for name in names {
+      let split = name.lowercased().split(separator: "+").map { Array($0.utf8) }
+      partsOf.append(words.count..<(words.count + split.count))
+      words += split
+    }
+    parts = WordList(words)
+    self.partsOf = partsOf
     lengths = names.map { $0.split(separator: "+").reduce(0) { $0 + $1.count } }
+  }
+}
+
+/// Byte strings stored back to back in one buffer. Matching reads a list through one
+/// pointer instead of one array per word: threads tagging in parallel share the catalogue,
+/// and touching the reference count of each shared word array on every loan made two
+/// threads slower than one.
+struct WordList: Hashable, Sendable {
+  let bytes: [UInt8]
+  let ranges: [Range<Int>]
+
+  init(_ words: [[UInt8]]) {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    for w in words {
+      ranges.append(bytes.count..<(bytes.count + w.count))
+      bytes += w
+    }
+    self.bytes = bytes
+    self.ranges = ranges
+  }
+
+  /// Calls `body` with the buffer and the words' ranges in it.
+  func withWords<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Range<Int>>) -> R) -> R {
+    bytes.withUnsafeBufferPointer { b in ranges.withUnsafeBufferPointer { r in body(b, r) } }
   }
 }
 

@@ -116,11 +116,15 @@ public struct GreenTagger: Sendable {
   /// `A+B` needs both parts; its length is the sum of theirs.
   /// `text` is UTF-8 already lower-cased (ASCII letters only: Chinese has no case).
   static func match(_ phrases: Phrases, in text: [UInt8]) -> String? {
-    var best: Int?
-    for i in phrases.names.indices where phrases.lengths[i] > (best.map { phrases.lengths[$0] } ?? 0) {
-      if phrases.parts[i].allSatisfy({ occurs($0, in: text) }) { best = i }
+    text.withUnsafeBufferPointer { t in
+      phrases.parts.withWords { bytes, ranges in
+        var best: Int?
+        for i in phrases.partsOf.indices where phrases.lengths[i] > (best.map { phrases.lengths[$0] } ?? 0) {
+          if phrases.partsOf[i].allSatisfy({ occurs(UnsafeBufferPointer(rebasing: bytes[ranges[$0]]), in: t) }) { best = i }
+        }
+        return best.map { phrases.names[$0] }
+      }
     }
-    return best.map { phrases.names[$0] }
   }
 
   static let fossilPhraseSet = fossilPhrases.map { (Phrases([$0.0]), $0) }
@@ -128,14 +132,14 @@ public struct GreenTagger: Sendable {
   @inline(__always)
   static func lowercasedASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-  static let chineseNegationBytes = chineseNegations.map { Array($0.utf8) }
-  static let englishNegationBytes = englishNegations.map { Array($0.utf8) }
-  static let clauseBreakBytes: [[UInt8]] = clauseBreaks.map { Array(String($0).utf8) }
+  static let chineseNegationWords = WordList(chineseNegations.map { Array($0.utf8) })
+  static let englishNegationWords = WordList(englishNegations.map { Array($0.utf8) })
+  static let clauseBreakWords = WordList(clauseBreaks.sorted().map { Array(String($0).utf8) })
 
   /// Whether `word` occurs in `text` at least once without a negation before it: a Chinese
   /// negation right before it or one character before it (不含燃煤), an English one anywhere
   /// earlier in the same clause. Byte-level search: no `String` per loan.
-  static func occurs(_ word: [UInt8], in text: [UInt8]) -> Bool {
+  static func occurs(_ word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !word.isEmpty, word.count <= text.count else { return false }
     var from = 0
     while let hit = find(word, in: text, from: from) {
@@ -145,8 +149,8 @@ public struct GreenTagger: Sendable {
     return false
   }
 
-  static func find(_ word: [UInt8], in text: [UInt8], from: Int) -> Int? {
-    guard from + word.count <= text.count else { return nil }
+  static func find(_ word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard !word.isEmpty, from + word.count <= text.count else { return nil }
     let first = word[0]
     var i = from
     while i + word.count <= text.count {
@@ -160,28 +164,34 @@ public struct GreenTagger: Sendable {
     return nil
   }
 
-  static func endsWith(_ text: [UInt8], _ end: Int, _ suffix: [UInt8]) -> Bool {
+  static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ end: Int, _ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
     guard end >= suffix.count else { return false }
     for k in 0..<suffix.count where text[end - suffix.count + k] != suffix[k] { return false }
     return true
   }
 
-  static func negated(_ text: [UInt8], before hit: Int) -> Bool {
+  static func negated(_ text: UnsafeBufferPointer<UInt8>, before hit: Int) -> Bool {
     // The start of the character before the hit (UTF-8 continuation bytes are 10xxxxxx).
     var previous = hit - 1
     while previous > 0 && text[previous] & 0xC0 == 0x80 { previous -= 1 }
-    for n in chineseNegationBytes where endsWith(text, hit, n) || (previous >= 0 && endsWith(text, previous, n)) {
-      return true
+    let chinese = chineseNegationWords.withWords { bytes, ranges in
+      ranges.contains { r in
+        let n = UnsafeBufferPointer(rebasing: bytes[r])
+        return endsWith(text, hit, n) || (previous >= 0 && endsWith(text, previous, n))
+      }
     }
-    var clauseStart = hit
-    scan: while clauseStart > 0 {
-      for b in clauseBreakBytes where endsWith(text, clauseStart, b) { break scan }
-      clauseStart -= 1
+    if chinese { return true }
+    let clauseStart = clauseBreakWords.withWords { bytes, ranges in
+      var start = hit
+      while start > 0, !ranges.contains(where: { endsWith(text, start, UnsafeBufferPointer(rebasing: bytes[$0])) }) {
+        start -= 1
+      }
+      return start
     }
-    for n in englishNegationBytes where n.count <= hit - clauseStart {
-      if find(n, in: Array(text[clauseStart..<hit]), from: 0) != nil { return true }
+    let clause = UnsafeBufferPointer(rebasing: text[clauseStart..<hit])
+    return englishNegationWords.withWords { bytes, ranges in
+      ranges.contains { r in r.count <= clause.count && find(UnsafeBufferPointer(rebasing: bytes[r]), in: clause, from: 0) != nil }
     }
-    return false
   }
 
   // MARK: Chinese catalogues
