@@ -161,10 +161,7 @@ struct AccountingRun {
   struct Partition: @unchecked Sendable {
     var accounting: CarbonAccounting
     var decoder: ActivityDecoder
-    var lines: CSVWriter?
-    var rejects: RejectsWriter
-    var linePath: String
-    var rejectPath: String
+    var files: PartitionFiles
     var read = 0
     var accepted = 0
     var lineCount = 0
@@ -183,14 +180,10 @@ struct AccountingRun {
     let (states, _) = try CSVReader.readPartitioned(
       file: activities, partitions: max(1, threads),
       makeState: { header, partition in
-        let n = counter.next()
-        let linePath = "\(workDirectory)/lines-\(n).csv"
-        let rejectPath = "\(workDirectory)/rejects-\(n).csv"
         let decoder = try ActivityDecoder(header: header, file: name)
         return Partition(accounting: base, decoder: decoder,
-                         // The first partition's file starts with the header and becomes lines.csv.
-                         lines: writeLines ? try CSVWriter(path: linePath, header: partition == 0 ? AccountingColumns.lines : []) : nil,
-                         rejects: try RejectsWriter(path: rejectPath), linePath: linePath, rejectPath: rejectPath,
+                         files: try PartitionFiles(directory: workDirectory, stem: "lines", id: String(counter.next()),
+                                                   partition: partition, header: AccountingColumns.lines),
                          warning: decoder.unknownColumnsWarning)
       },
       body: { p, record in
@@ -199,16 +192,16 @@ struct AccountingRun {
         if p.read & 4095 == 0 { progress.advance(by: 4096) }
         switch p.decoder.decode(record) {
         case .failure(let error):
-          p.rejects.reject(error, raw: record.csvLine)
+          p.files.rejects.reject(error, raw: record.csvLine)
         case .success(let activity):
           do throws(AccountingError) {
             let lines = try p.accounting.add(activity)
             p.accepted += 1
             p.lineCount += lines.count
-            if let writer = p.lines { for l in lines { AccountingColumns.write(l, to: writer) } }
+            if writeLines { for l in lines { AccountingColumns.write(l, to: p.files.output) } }
           } catch {
             let i = error.column.flatMap { c in DataContract.activities.columns.firstIndex { $0.name == c } }
-            p.rejects.reject(RowError(file: name, line: record.line, column: i.map { $0 + 1 },
+            p.files.rejects.reject(RowError(file: name, line: record.line, column: i.map { $0 + 1 },
                                       columnName: error.column, reason: error.message), raw: record.csvLine)
           }
         }
@@ -216,15 +209,14 @@ struct AccountingRun {
     var run = AccountingRun(accounting: base)
     progress.finish(rows: states.reduce(0) { $0 + $1.read })
     for (i, p) in states.enumerated() {
-      try p.lines?.close()
-      try p.rejects.close()
+      try p.files.close()
       if i == 0 { run.accounting = p.accounting } else { run.accounting.merge(p.accounting) }
       run.read += p.read
       run.accepted += p.accepted
-      run.rejected += p.rejects.count
+      run.rejected += p.files.rejects.count
       run.lineCount += p.lineCount
-      if writeLines { run.lineFiles.append(p.linePath) }
-      run.rejectFiles.append(p.rejectPath)
+      if writeLines { run.lineFiles.append(p.files.outputPath) }
+      run.rejectFiles.append(p.files.rejectPath)
       if i == 0, let w = p.warning { run.warnings.append(w) }
     }
     return run

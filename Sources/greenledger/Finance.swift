@@ -79,15 +79,11 @@ struct Finance: ParsableCommand {
     let borrowerRejects = (shard?.index ?? 1) == 1 ? book.rejected : []
     for (error, raw) in borrowerRejects { rejects.reject(error, raw: raw) }
     try rejects.close()
-    try concatenate(header: RejectsWriter.header,
-                    parts: ([out + "/.partitions/borrower-rejects.csv"] + result.rejectFiles).map { ($0, true) },
-                    into: out + "/rejects.csv")
+    try PartitionFiles.assembleRejects(result.files, after: [out + "/.partitions/borrower-rejects.csv"],
+                                       into: out + "/rejects.csv")
 
     let outputName = profile == .financeBasic ? "finance-basic.csv" : "financed.csv"
-    let header = profile == .financeBasic ? FinanceJob.basicColumns : FinanceJob.columns
-    // The first part starts with the header (partition 0 wrote it).
-    try concatenate(header: result.outputFiles.isEmpty ? header : nil, parts: result.outputFiles.map { ($0, false) },
-                    into: out + "/" + outputName)
+    try PartitionFiles.assemble(result.files, header: job.outputColumns, into: out + "/" + outputName)
     removeDirectory(out + "/.partitions")
 
     let borrowerCounts = (read: (shard?.index ?? 1) == 1 ? book.read : 0, rejected: borrowerRejects.count)

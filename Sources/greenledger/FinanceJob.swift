@@ -40,14 +40,13 @@ struct FinanceJob: Sendable {
     "outstanding_cny", "status", "reason", "emissions_source", "flags", "line",
   ]
   static let basicColumns = ["loan_id", "attribution_factor", "financed_tco2e"]
+  /// The per-loan output's columns for this job's profile.
+  var outputColumns: [String] { basic ? Self.basicColumns : Self.columns }
 
   struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
     var decoder: LoanDecoder
-    var output: CSVWriter
-    var rejects: RejectsWriter
-    var outputPath: String
-    var rejectPath: String
+    var files: PartitionFiles
     /// Ids of this partition's rows, spilled to bucket files (nil in a second pass).
     var spill: IDSpill?
     var read = 0
@@ -101,8 +100,8 @@ struct FinanceJob: Sendable {
     var bySector: [String: PortfolioTotals] = [:]
     var attribution: [Int: (Int, Int128)] = [:]
     var basicTotals = BasicTotals()
-    var outputFiles: [String] = []
-    var rejectFiles: [String] = []
+    /// Each partition's part of the output and its rejects, in file order.
+    var files: [PartitionFiles] = []
     var warnings: [String] = []
   }
 
@@ -112,18 +111,16 @@ struct FinanceJob: Sendable {
     }
     var r = Result()
     for (i, p) in parts.enumerated() {
-      try p.output.close()
-      try p.rejects.close()
+      try p.files.close()
       r.read += p.read
       r.accepted += p.accepted
-      r.rejected += p.rejects.count
+      r.rejected += p.files.rejects.count
       r.totals.merge(p.totals)
       for k in r.byClass.indices { r.byClass[k].merge(p.byClass[k]) }
       r.bySector.merge(p.bySector) { var a = $0; a.merge($1); return a }
       r.attribution.merge(p.attribution) { ($0.0 + $1.0, $0.1 + $1.1) }
       r.basicTotals.merge(p.basic)
-      r.outputFiles.append(p.outputPath)
-      r.rejectFiles.append(p.rejectPath)
+      r.files.append(p.files)
       if i == 0, let w = p.warning { r.warnings.append(w) }
     }
     r.skipped = 0
@@ -142,21 +139,17 @@ struct FinanceJob: Sendable {
     }
     let checked = DataContract.loans.restricted(to: used)
     let uniqueFree = TableSchema(name: checked.name, columns: checked.columns, companions: checked.companions)
-    let outputColumns = basic ? Self.basicColumns : Self.columns
     let (states, _) = try CSVReader.readPartitioned(
       file: path, partitions: max(1, threads),
       makeState: { header, partition in
         let n = counter.next()
         let binding = try HeaderBinding(header: header, schema: DataContract.loans, file: name)
         let run = duplicates == nil ? "a" : "b"  // the second pass never shares a file with the first
-        let outputPath = "\(workDirectory)/financed-\(run)\(n).csv"
-        let rejectPath = "\(workDirectory)/rejects-\(run)\(n).csv"
         let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
         return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
                          decoder: LoanDecoder(binding: binding),
-                         // The first partition's file starts with the header and becomes the output.
-                         output: try CSVWriter(path: outputPath, header: partition == 0 ? outputColumns : []),
-                         rejects: try RejectsWriter(path: rejectPath), outputPath: outputPath, rejectPath: rejectPath,
+                         files: try PartitionFiles(directory: workDirectory, stem: "financed", id: "\(run)\(n)",
+                                                   partition: partition, header: outputColumns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
                          warning: binding.unknownColumnsWarning)
       },
@@ -169,7 +162,7 @@ struct FinanceJob: Sendable {
     p.read += 1
     if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     if let error = p.checker.check(record) {
-      p.rejects.reject(error, raw: record.csvLine)
+      p.files.rejects.reject(error, raw: record.csvLine)
       return
     }
     let idField = record[p.decoder.loanIDIndex!]
@@ -218,7 +211,7 @@ struct FinanceJob: Sendable {
       let (n, sum) = p.attribution[position] ?? (0, 0)
       p.attribution[position] = (n + 1, sum + Int128(q))
     }
-    write(e, line: record.line, to: p.output)
+    write(e, line: record.line, to: p.files.output)
   }
 
   private func consumeBasic(_ record: borrowing CSVRecord, borrower: Int?, into p: inout Partition) {
@@ -236,15 +229,15 @@ struct FinanceJob: Sendable {
       if let o = r.outstandingCNY { try? p.basic.outstandingScored.add(o) }
       try? p.basic.financed.add(r.financed!)
     }
-    p.output.writeField(bytes: record[p.decoder.loanIDIndex!])
-    p.output.writeShortest(r.attributionFactor)
-    p.output.writeShortest(r.financed)
-    p.output.endRow()
+    p.files.output.writeField(bytes: record[p.decoder.loanIDIndex!])
+    p.files.output.writeShortest(r.attributionFactor)
+    p.files.output.writeShortest(r.financed)
+    p.files.output.endRow()
   }
 
   private func reject(_ record: borrowing CSVRecord, column: String, _ message: String, _ p: inout Partition) {
     let i = DataContract.loans.columns.firstIndex { $0.name == column }
-    p.rejects.reject(RowError(file: loansName, line: record.line, column: p.decoder.fieldNumber(of: column) ?? i.map { $0 + 1 },
+    p.files.rejects.reject(RowError(file: loansName, line: record.line, column: p.decoder.fieldNumber(of: column) ?? i.map { $0 + 1 },
                               columnName: column, reason: message), raw: record.csvLine)
   }
 

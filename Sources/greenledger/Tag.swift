@@ -55,8 +55,7 @@ struct Tag: ParsableCommand {
     var summary = GreenSummary()
     var read = 0
     for (i, p) in parts.enumerated() {
-      try p.writer.close()
-      try p.rejects.close()
+      try p.files.close()
       summary.merge(p.summary)
       read += p.read
       if i == 0, let w = p.warning { common.warn(w) }
@@ -66,11 +65,8 @@ struct Tag: ParsableCommand {
     let bookRejects = try RejectsWriter(path: work + "/borrower-rejects.csv")
     for (e, raw) in (shard?.index ?? 1) == 1 ? book?.rejected ?? [] : [] { bookRejects.reject(e, raw: raw) }
     try bookRejects.close()
-    try concatenate(header: RejectsWriter.header,
-                    parts: ([work + "/borrower-rejects.csv"] + parts.map(\.rejectPath)).map { ($0, true) },
-                    into: out + "/rejects.csv")
-    try concatenate(header: parts.isEmpty ? TagJob.columns : nil, parts: parts.map { ($0.tagPath, false) },
-                    into: out + "/tags.csv")
+    try PartitionFiles.assembleRejects(parts.map(\.files), after: [work + "/borrower-rejects.csv"], into: out + "/rejects.csv")
+    try PartitionFiles.assemble(parts.map(\.files), header: TagJob.columns, into: out + "/tags.csv")
     removeDirectory(work)
     let name = basename(loans)
     try FileSystem.write(summary.json(catalogue: tagger.catalogue).rendered(), to: out + "/green_summary.json")
@@ -290,10 +286,7 @@ struct TagJob: Sendable {
     /// For reject messages (any column by name).
     var c: ColumnIndex
     var fields: Fields
-    var writer: CSVWriter
-    var rejects: RejectsWriter
-    var tagPath: String
-    var rejectPath: String
+    var files: PartitionFiles
     var spill: IDSpill?
     var summary = GreenSummary()
     var read = 0
@@ -310,13 +303,11 @@ struct TagJob: Sendable {
         let n = counter.next()
         let run = duplicates == nil ? "a" : "b"
         let binding = try HeaderBinding(header: header, schema: schema, file: name)
+        let columns = ColumnIndex(binding: binding, schema: schema)
         return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
-                         c: ColumnIndex(binding: binding, schema: schema),
-                         fields: Fields(ColumnIndex(binding: binding, schema: schema)),
-                         // The first partition's file starts with the header and becomes tags.csv.
-                         writer: try CSVWriter(path: "\(workDirectory)/tags-\(run)\(n).csv", header: partition == 0 ? TagJob.columns : []),
-                         rejects: try RejectsWriter(path: "\(workDirectory)/rejects-\(run)\(n).csv"),
-                         tagPath: "\(workDirectory)/tags-\(run)\(n).csv", rejectPath: "\(workDirectory)/rejects-\(run)\(n).csv",
+                         c: columns, fields: Fields(columns),
+                         files: try PartitionFiles(directory: workDirectory, stem: "tags", id: "\(run)\(n)",
+                                                   partition: partition, header: TagJob.columns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
                          warning: binding.unknownColumnsWarning)
       },
@@ -373,12 +364,11 @@ struct TagJob: Sendable {
     if let shard, !shard.owns(r, idField: f.loanID) { return }
     p.read += 1
     if p.read & 4095 == 0 { progress.advance(by: 4096) }
-    let c = p.c
     func reject(_ column: String, _ reason: String) {
-      p.rejects.reject(RowError(file: name, line: r.line, column: c[column].map { $0 + 1 }, columnName: column, reason: reason),
-                       raw: r.csvLine)
+      p.files.rejects.reject(RowError(file: name, line: r.line, column: p.c[column].map { $0 + 1 }, columnName: column,
+                                      reason: reason), raw: r.csvLine)
     }
-    if let e = p.checker.check(r) { p.rejects.reject(e, raw: r.csvLine); return }
+    if let e = p.checker.check(r) { p.files.rejects.reject(e, raw: r.csvLine); return }
     if let first = duplicates?[r.line] {
       reject("loan_id", "duplicate value \"\(r.text(f.loanID) ?? "")\" (first on line \(first)); it must be unique in the file")
       return
@@ -418,7 +408,7 @@ struct TagJob: Sendable {
     }
     let tags = tagger.tag(facts, taxonomies: taxonomies)
     for t in tags {
-      p.writer.writeRow([t.loanID, t.taxonomy, t.code ?? "", t.name ?? "", t.status.rawValue, t.evidence.joined(separator: "; "),
+      p.files.output.writeRow([t.loanID, t.taxonomy, t.code ?? "", t.name ?? "", t.status.rawValue, t.evidence.joined(separator: "; "),
                          t.annualReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "", t.ruleVersion,
                          t.missingEvidence.joined(separator: "; "), t.flags.joined(separator: ";"), t.ghgMarker ?? "",
                          t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
