@@ -35,8 +35,17 @@ public enum DecimalFormat {
       magnitude /= 10
       places -= 1
     }
+    return try withDigits(magnitude: magnitude, places: places, negative: q < 0, body)
+  }
+
+  /// Calls `body` with the ASCII text of `magnitude` × 10^-`places` (`-` first when
+  /// `negative`, a leading `0` before a point), built on the stack: `12345, 2` is `123.45`,
+  /// `7, 0` is `7`. Every decimal this package writes without a `String` goes through here.
+  public static func withDigits<R>(magnitude: UInt64, places: Int, negative: Bool,
+                                   _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
+  {
     // At most 20 digits, a point, a sign and a leading zero; filled from the end.
-    return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
       var i = 40
       var v = magnitude
       var n = 0
@@ -50,7 +59,7 @@ public enum DecimalFormat {
         v /= 10
         n += 1
       } while v > 0 || n <= places
-      if q < 0 {
+      if negative {
         i -= 1
         buffer[i] = 0x2D
       }

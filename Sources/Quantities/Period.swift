@@ -73,14 +73,9 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
   public func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in
       // year is 1…9999 (the initialisers check it): four digits at most, no sign.
-      var n = 0
-      var digits = year
-      var divisor = digits >= 1000 ? 1000 : digits >= 100 ? 100 : digits >= 10 ? 10 : 1
-      while divisor > 0 {
-        buffer[n] = UInt8(48 + digits / divisor)
-        digits %= divisor
-        divisor /= 10
-        n += 1
+      var n = DecimalFormat.withDigits(magnitude: UInt64(year), places: 0, negative: false) { digits in
+        for (k, d) in digits.enumerated() { buffer[k] = d }
+        return digits.count
       }
       switch granularity {
       case .year: break

@@ -73,16 +73,8 @@ public final class CSVWriter {
     atRowStart = false
     text.withUTF8 { buffer.append(contentsOf: $0) }
     buffer.append(0x3A)
-    if number < 0 { buffer.append(0x2D) }
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var n = 0
-      var rest = number.magnitude
-      repeat {
-        digits[19 - n] = UInt8(48 + rest % 10)
-        rest /= 10
-        n += 1
-      } while rest > 0
-      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - n)...]))
+    DecimalFormat.withDigits(magnitude: UInt64(number.magnitude), places: 0, negative: number < 0) {
+      buffer.append(contentsOf: $0)
     }
   }
 
