@@ -54,4 +54,20 @@ import Testing
     try "abcd".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: InputError.self) { try digest.entry(named: "x", matching: path) }
   }
+
+  /// Digests are reused within a process only for an unchanged file: rewriting it with other
+  /// bytes of the same length gives the new digest.
+  @Test func reusedDigestsFollowTheFile() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("out.csv").path
+    func manifest() throws -> OutputManifest {
+      try OutputManifest(directory: dir.path, command: "test", inputEntries: [], factorSetDigest: "", methodologies: [:])
+    }
+    try "abc".write(toFile: file, atomically: false, encoding: .utf8)
+    #expect(try manifest().outputs.first?.sm3 == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")
+    #expect(try manifest().outputs.first?.sm3 == "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")
+    try "abd".write(toFile: file, atomically: false, encoding: .utf8)
+    #expect(try manifest().outputs.first?.sm3 == (try Digest.hex(.sm3, of: Array("abd".utf8))))
+  }
 }
