@@ -94,40 +94,44 @@ extension CarbonAccounting {
         return
       }
       guard let q = Int128(text) else { throw bad("expected an integer value") }
-      var l = read[key, default: EntityLedger()]
-      read[key] = nil  // keep the ledger uniquely referenced while it changes
-      switch item {
-      case "scope1": l.scope1 += q
-      case "scope2_location": l.scope2Location += q
-      case "scope2_market": l.scope2Market += q
-      case "scope3": l.scope3 += q
-      case "biogenic": l.biogenic += q
-      case "energy_co2": l.energyCO2 += q
-      case "certificate_mwh": l.certificateMWh += q
-      case "lines":
-        guard let n = Int(exactly: q) else { throw bad("expected a line count") }
-        l.lines += n
-      case "gas": l.byGas[sub, default: 0] += q
-      case "category":
-        guard let c = Int(sub) else { throw bad("expected a scope 3 category number as key") }
-        l.byCategory[c, default: 0] += q
-      case "facility_scope1": l.byFacility[sub, default: .init()].scope1 += q
-      case "facility_scope2_location": l.byFacility[sub, default: .init()].scope2Location += q
-      case "facility_scope2_market": l.byFacility[sub, default: .init()].scope2Market += q
-      case "facility_scope3": l.byFacility[sub, default: .init()].scope3 += q
-      case "residual_mwh": l.residual[sub, default: (0, .nan)].mwh += q
-      case "certificate_origin":
-        guard let line = Int(exactly: q) else { throw bad("expected a line number") }
-        l.certificateOrigins.append(RecordOrigin(file: sub, line: line))
-      default: throw bad("unknown ledger item \"\(item)\"")
-      }
-      read[key] = l
+      try Self.add(q, item: item, key: sub, to: &read[key, default: EntityLedger()], bad: bad)
     }
     for (key, l) in read {
       if let r = l.residual.first(where: { !$0.value.factor.isFinite }) {
         throw InputError(file: path, message: "\(key.entity) \(key.year): residual_mwh of \(r.key) has no residual_factor row")
       }
       ledgers[key, default: EntityLedger()].merge(l)
+    }
+  }
+
+  /// Adds `q` to the total `item` (`key`) of `l`.
+  private static func add(_ q: Int128, item: String, key sub: String, to l: inout EntityLedger, bad: (String) -> InputError)
+    throws(InputError)
+  {
+    switch item {
+    case "scope1": l.scope1 += q
+    case "scope2_location": l.scope2Location += q
+    case "scope2_market": l.scope2Market += q
+    case "scope3": l.scope3 += q
+    case "biogenic": l.biogenic += q
+    case "energy_co2": l.energyCO2 += q
+    case "certificate_mwh": l.certificateMWh += q
+    case "lines":
+      guard let n = Int(exactly: q) else { throw bad("expected a line count") }
+      l.lines += n
+    case "gas": l.byGas[sub, default: 0] += q
+    case "category":
+      guard let c = Int(sub) else { throw bad("expected a scope 3 category number as key") }
+      l.byCategory[c, default: 0] += q
+    case "facility_scope1": l.byFacility[sub, default: .init()].scope1 += q
+    case "facility_scope2_location": l.byFacility[sub, default: .init()].scope2Location += q
+    case "facility_scope2_market": l.byFacility[sub, default: .init()].scope2Market += q
+    case "facility_scope3": l.byFacility[sub, default: .init()].scope3 += q
+    case "residual_mwh": l.residual[sub, default: (0, .nan)].mwh += q
+    case "certificate_origin":
+      guard let line = Int(exactly: q) else { throw bad("expected a line number") }
+      l.certificateOrigins.append(RecordOrigin(file: sub, line: line))
+    default: throw bad("unknown ledger item \"\(item)\"")
     }
   }
 }

@@ -88,6 +88,12 @@ public struct TableSchema: Hashable, Sendable {
                 companions: companions.filter { names.contains($0.column) && names.contains($0.requires) })
   }
 
+  /// The same schema without uniqueness checks, for a reader that checks them itself (across
+  /// partitions, from ids spilled to disk).
+  public var withoutUniqueColumns: TableSchema {
+    TableSchema(name: name, columns: columns, companions: companions)
+  }
+
   /// The index of column `name` in ``columns``.
   public func index(of name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }

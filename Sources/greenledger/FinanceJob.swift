@@ -137,8 +137,7 @@ struct FinanceJob: Sendable {
       used.formUnion(["origination_date", "project_type", "project_region", "property_value", "floor_area_m2",
                       "energy_kwh", "epc_label", "vehicle_gco2_per_km", "annual_km"])
     }
-    let checked = DataContract.loans.restricted(to: used)
-    let uniqueFree = TableSchema(name: checked.name, columns: checked.columns, companions: checked.companions)
+    let uniqueFree = DataContract.loans.restricted(to: used).withoutUniqueColumns
     let (states, _) = try CSVReader.readPartitioned(
       file: path, partitions: max(1, threads),
       makeState: { header, partition in

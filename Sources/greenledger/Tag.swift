@@ -295,8 +295,7 @@ struct TagJob: Sendable {
 
   func pass(loans: String, threads: Int, workDirectory: String, duplicates: [Int: Int]?, progress: Progress) throws -> [Partition] {
     let counter = Counter()
-    let unique = DataContract.loans
-    let schema = TableSchema(name: unique.name, columns: unique.columns, companions: unique.companions)
+    let schema = DataContract.loans.withoutUniqueColumns  // loan_id uniqueness: IDSpill
     let (states, _) = try CSVReader.readPartitioned(
       file: loans, partitions: max(1, threads),
       makeState: { header, partition in
