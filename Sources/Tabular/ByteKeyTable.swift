@@ -5,18 +5,25 @@
 #endif
 
 /// A hash table from short byte strings (ids) to integers below 2^32, for the per-row look-ups of big
-/// files: keys live in one byte arena, slots are open-addressed with linear probing, and the
-/// hash is a 64-bit multiply-xorshift over 8-byte words, so a look-up costs no allocation
-/// and no `Hasher` set-up. Determinism does not depend on it: nothing iterates the table.
+/// files: slots are open-addressed with linear probing and hold a key's first 16 bytes, so an
+/// id of up to 16 bytes is found with one memory access and no call; longer keys compare the
+/// rest in one byte arena, which keeps every key. The hash is a 64-bit multiply-xorshift over
+/// 8-byte words, so a look-up costs no allocation and no `Hasher` set-up. Determinism does not
+/// depend on it: nothing iterates the table.
 public struct ByteKeyTable: Sendable {
-  /// One slot: 16 bytes, four to a cache line.
+  /// One slot: 32 bytes, two to a cache line.
   struct Slot: Sendable {
+    /// The key's bytes 0..<8 and 8..<16, zero-padded.
+    var head: (UInt64, UInt64) = (0, 0)
     var hash: UInt32 = 0
     /// Key offset + 1 in the arena; 0 marks an empty slot.
     var offset: UInt32 = 0
     var value: UInt32 = 0
     var length: UInt32 = 0
   }
+
+  /// Bytes of a key held in its slot.
+  static let inlineBytes = 16
 
   private var arena: [UInt8] = []
   private var slots: [Slot]
@@ -54,23 +61,43 @@ public struct ByteKeyTable: Sendable {
     return h ^ (h >> 32)
   }
 
+  /// The key's first 16 bytes as two little-endian words, zero-padded.
+  @inline(__always)
+  static func head(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    guard let base = UnsafeRawPointer(key.baseAddress) else { return (0, 0) }
+    if key.count >= 16 {
+      return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: key.count) }
+    return words
+  }
+
   @inline(__always)
   private func slot(of key: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (index: Int, found: Bool) {
-    slots.withUnsafeBufferPointer { slots in
-      arena.withUnsafeBufferPointer { a in
-        let mask = slots.count - 1
-        var i = Int(UInt32(truncatingIfNeeded: h)) & mask
-        while true {
-          let s = slots[i]
-          if s.offset == 0 { return (i, false) }
-          if s.hash == UInt32(truncatingIfNeeded: h), Int(s.length) == key.count,
-             key.count == 0 || memcmp(a.baseAddress! + Int(s.offset - 1), key.baseAddress!, key.count) == 0
-          {
-            return (i, true)
-          }
-          i = (i + 1) & mask
+    let head = Self.head(key)
+    let hash = UInt32(truncatingIfNeeded: h)
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var i = Int(hash) & mask
+      while true {
+        let s = slots[i]
+        if s.offset == 0 { return (i, false) }
+        if s.hash == hash, Int(s.length) == key.count, s.head == head,
+           key.count <= Self.inlineBytes || rest(at: Int(s.offset - 1), equals: key)
+        {
+          return (i, true)
         }
+        i = (i + 1) & mask
       }
+    }
+  }
+
+  /// Whether the key at `offset` in the arena ends like `key` after the inline bytes.
+  private func rest(at offset: Int, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
+    arena.withUnsafeBufferPointer { a in
+      memcmp(a.baseAddress! + offset + Self.inlineBytes, key.baseAddress! + Self.inlineBytes,
+             key.count - Self.inlineBytes) == 0
     }
   }
 
@@ -90,8 +117,8 @@ public struct ByteKeyTable: Sendable {
     if found { return false }
     precondition(arena.count < Int(UInt32.max) - key.count && (0..<Int(UInt32.max)).contains(value),
                  "ByteKeyTable holds up to 4 GiB of keys and values below 2^32")
-    slots[i] = Slot(hash: UInt32(truncatingIfNeeded: h), offset: UInt32(arena.count + 1), value: UInt32(value),
-                    length: UInt32(key.count))
+    slots[i] = Slot(head: Self.head(key), hash: UInt32(truncatingIfNeeded: h), offset: UInt32(arena.count + 1),
+                    value: UInt32(value), length: UInt32(key.count))
     arena.append(contentsOf: key)
     count += 1
     return true
