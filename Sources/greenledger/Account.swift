@@ -77,8 +77,8 @@ struct Account: ParsableCommand {
     for w in run.warnings { common.warn(w) }
     // Digest the inputs and the lines written so far on background threads while the accounts
     // are finished and written (the manifest then reads neither again).
-    let inputDigests = try [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
-      .compactMap { role, path in try path.map { (role: role, path: $0, digest: try BackgroundDigest(file: $0)) } }
+    let inputDigests = try Provenance.InputDigests([("activities", activities), ("entities", entities),
+                                                    ("benchmarks", benchmarks)])
     let linesDigest = try BackgroundDigest()
     for f in run.lineFiles { try linesDigest.append(file: f) }
     var counts = AccountCounts(read: run.read, accepted: run.accepted, rejected: run.rejected, lines: run.lineCount,
@@ -106,7 +106,7 @@ struct Account: ParsableCommand {
     }
     try Provenance.writeManifest(
       out: out, command: "account",
-      inputEntries: try inputDigests.map { try OutputManifest.inputEntry(role: $0.role, path: $0.path, digest: $0.digest) },
+      inputEntries: try inputDigests.entries(),
       factorDigest: factors.digest, precomputed: precomputed)
     print("\(basename(activities)): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected); "
       + (shard.map { "shard \($0): \(counts.lines) lines; finish with `greenledger merge`" }

@@ -81,14 +81,7 @@ struct AccountOutputs {
       ("lines", .int(counts.lines)),
       ("totals_tco2e", .object(totals.map { ($0.0, .number($0.1.decimalString)) })),
     ]).rendered(), to: out + "/summary.json")
-    return (counts, Self.entries(linesDigest, out: out))
-  }
-
-  /// lines.csv's entry from `digest`, or none (the manifest then reads the file) when the file
-  /// is not exactly the bytes digested (a header written apart, for one).
-  static func entries(_ digest: BackgroundDigest?, out: String) -> [OutputManifest.Entry] {
-    guard let digest, let e = try? digest.entry(named: "lines.csv", matching: out + "/lines.csv") else { return [] }
-    return [e]
+    return (counts, Provenance.outputEntries(linesDigest, named: "lines.csv", out: out))
   }
 
   /// Writes a shard's lines.csv, rejects.csv, ledgers.csv (the running totals that
@@ -118,7 +111,7 @@ struct AccountOutputs {
     try w.close()
     try FileSystem.write(summary(counts, extra: [("shard", .string(shard.description)), ("lines", .int(counts.lines))])
       .rendered(), to: out + "/summary.json")
-    return Self.entries(linesDigest, out: out)
+    return Provenance.outputEntries(linesDigest, named: "lines.csv", out: out)
   }
 
   private func summary(_ c: AccountCounts, extra: [(String, JSONValue)]) -> JSONValue {

@@ -47,6 +47,11 @@ struct Finance: ParsableCommand {
   }
 
   func run() throws {
+    // The inputs' digests for the manifest, computed while the job runs.
+    let inputDigests = try Provenance.InputDigests([
+      ("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx),
+      ("sector_intensities", sectorIntensities), ("countries", countries), ("tags", tags),
+    ])
     let factors = try factorOptions.load()
     try FileSystem.createDirectory(out)
     let rates = try fx.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()
@@ -68,11 +73,14 @@ struct Finance: ParsableCommand {
     let green = try tags.map { try GreenTags.read(file: $0) } ?? []
 
     var job = FinanceJob(calculator: calculator, book: book.book, green: green, shard: shard,
-                         basic: profile == .financeBasic, loansName: basename(loans))
+                         basic: profile == .financeBasic, loansName: basename(loans), threads: threads)
     job.progress = Progress(file: loans, label: basename(loans), quiet: common.quiet)
     let result = try job.perform(loans: loans, threads: threads, workDirectory: out + "/.partitions")
     job.progress?.finish(rows: result.read)
     for w in result.warnings { common.warn(w) }
+    let outputName = profile == .financeBasic ? "finance-basic.csv" : "financed.csv"
+    let outputDigest = try BackgroundDigest()
+    for part in result.files { try outputDigest.append(file: part.outputPath) }
 
     // Rejects: borrowers first (shard 1 only, so that merged shards count them once), then loans.
     let rejects = try RejectsWriter(path: out + "/.partitions/borrower-rejects.csv")
@@ -82,7 +90,6 @@ struct Finance: ParsableCommand {
     try PartitionFiles.assembleRejects(result.files, after: [out + "/.partitions/borrower-rejects.csv"],
                                        into: out + "/rejects.csv")
 
-    let outputName = profile == .financeBasic ? "finance-basic.csv" : "financed.csv"
     try PartitionFiles.assemble(result.files, header: job.outputColumns, into: out + "/" + outputName)
     removeDirectory(out + "/.partitions")
 
@@ -97,10 +104,9 @@ struct Finance: ParsableCommand {
                                borrowers: borrowerCounts, factorDigest: factors.digest, loansFile: basename(loans))
     }
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
-    try Provenance.writeManifest(out: out, command: "finance",
-                                 inputs: [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx),
-                                          ("sector_intensities", sectorIntensities), ("countries", countries), ("tags", tags)],
-                                 factorDigest: factors.digest)
+    try Provenance.writeManifest(out: out, command: "finance", inputEntries: inputDigests.entries(),
+                                 factorDigest: factors.digest,
+                                 precomputed: Provenance.outputEntries(outputDigest, named: outputName, out: out))
     print("\(basename(loans)): read \(result.read), accepted \(result.accepted), rejected \(result.rejected)"
       + (shard.map { " (shard \($0))" } ?? "") + "; scored \(profile == .financeBasic ? result.basicTotals.scored : result.totals[.scored]) → \(out)/")
     try common.checkRejects(result.rejected + borrowerRejects.count)
