@@ -22,27 +22,35 @@ public enum FinanceBasic {
   }
 
   /// What the job needs of one borrower, computed once per borrower rather than per loan.
-  public struct BorrowerTerms: Hashable, Sendable {
+  ///
+  /// Three numbers, absent ones stored as NaN, so that the terms of a whole book take 24
+  /// bytes a borrower and the look-up per loan stays in cache.
+  public struct BorrowerTerms: Sendable {
+    private var storedRate = Double.nan
+    private var storedBase = Double.nan
+    private var storedEmissions = Double.nan
+
     /// CNY per unit of the borrower's currency; `nil` without a rate (rule 3).
-    public var rate: Double?
-    public var isListed: Bool
-    /// EVIC and equity + debt in CNY (rule 4); `nil` when absent or not > 0.
-    public var evicCNY: Double?
-    public var equityPlusDebtCNY: Double?
+    public var rate: Double? { storedRate.isNaN ? nil : storedRate }
+    /// The denominator of rule 4 for a loan that is not project finance, in CNY: EVIC when
+    /// the borrower is listed (no fallback), total equity + debt otherwise; `nil` when
+    /// absent or not > 0.
+    public var attributionBaseCNY: Double? { storedBase.isNaN ? nil : storedBase }
     /// Emissions, tCO2e (rule 5); `nil` when neither reported nor estimable.
-    public var emissions: Double?
+    public var emissions: Double? { storedEmissions.isNaN ? nil : storedEmissions }
 
     public init(_ b: Borrower, rates: ExchangeRates, intensities: SectorIntensityTable) {
-      rate = rates.rate(b.currency)
-      isListed = b.isListed == true
-      if let rate {
-        if let evic = b.evic, evic > 0 { evicCNY = evic * rate }
-        if let e = b.totalEquity, let d = b.totalDebt, e + d > 0 { equityPlusDebtCNY = (e + d) * rate }
-        if let s1 = b.reportedScope1, let s2 = b.reportedScope2 {
-          emissions = s1 + s2
-        } else if let revenue = b.revenue, let s = intensities.match(sector: b.sector, basis: .revenue) {
-          emissions = revenue * rate / 1e6 * s.tonnesPerMillion
-        }
+      guard let rate = rates.rate(b.currency) else { return }
+      storedRate = rate
+      if b.isListed == true {
+        if let evic = b.evic, evic > 0 { storedBase = evic * rate }
+      } else if let e = b.totalEquity, let d = b.totalDebt, e + d > 0 {
+        storedBase = (e + d) * rate
+      }
+      if let s1 = b.reportedScope1, let s2 = b.reportedScope2 {
+        storedEmissions = s1 + s2
+      } else if let revenue = b.revenue, let s = intensities.match(sector: b.sector, basis: .revenue) {
+        storedEmissions = revenue * rate / 1e6 * s.tonnesPerMillion
       }
     }
   }
@@ -75,10 +83,8 @@ public enum FinanceBasic {
     var factor: Double?
     if assetClass == .projectFinance {
       if let v = projectValue, v > 0 { factor = outstanding / v }
-    } else if b.isListed {
-      if let evic = b.evicCNY { factor = outstanding * loanRate / evic }
-    } else if let ed = b.equityPlusDebtCNY {
-      factor = outstanding * loanRate / ed
+    } else if let base = b.attributionBaseCNY {
+      factor = outstanding * loanRate / base
     }
     guard let factor else { r.reason = .noAttribution; return r }
     guard let emissions = b.emissions else { r.reason = .noEmissions; return r }

@@ -8,7 +8,14 @@ public struct BorrowerBook: Sendable {
   private var index = ByteKeyTable()
 
   public init(_ borrowers: [Borrower] = []) {
+    self.init(capacity: borrowers.count)
     for b in borrowers { insert(b) }
+  }
+
+  /// An empty book with room for `capacity` borrowers.
+  public init(capacity: Int) {
+    borrowers.reserveCapacity(capacity)
+    index = ByteKeyTable(capacity: capacity)
   }
 
   /// Adds `borrower`; returns `false` (and keeps the first) if its id is already present.
@@ -40,15 +47,23 @@ extension BorrowerBook {
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
     -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
   {
-    let name = displayName ?? path
-    let parts = try readParts(file: path, name: name, threads: threads)
-    var book = BorrowerBook()
+    try read(file: path, name: displayName ?? path, threads: threads, checkingIDs: false)
+  }
+
+  /// Reads the book; ids are checked unique by the book's own index, and only if one repeats
+  /// is the file read again on one thread with the row checker rejecting the repeats (in
+  /// file order, with their line), so a clean file pays for one index, not two.
+  private static func read(file path: String, name: String, threads: Int, checkingIDs: Bool) throws
+    -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
+  {
+    let parts = try readParts(file: path, name: name, threads: checkingIDs ? 1 : threads, checkingIDs: checkingIDs)
+    var book = BorrowerBook(capacity: parts.reduce(0) { $0 + $1.borrowers.count })
     var rejected: [(RowError, String)] = []
     var read = 0
     for p in parts {
       for b in p.borrowers where !book.insert(b) {
-        // The same id in two partitions: read once more on one thread, in file order.
-        return try Self.read(file: path, displayName: displayName, threads: 1)
+        precondition(!checkingIDs, "the row checker passed a repeated borrower_id")
+        return try Self.read(file: path, name: name, threads: 1, checkingIDs: true)
       }
       rejected += p.rejected
       read += p.read
@@ -72,12 +87,13 @@ extension BorrowerBook {
     var warning: String?
   }
 
-  private static func readParts(file path: String, name: String, threads: Int) throws -> [Part] {
+  private static func readParts(file path: String, name: String, threads: Int, checkingIDs: Bool) throws -> [Part] {
     let (parts, _) = try CSVReader.readPartitioned(
       file: path, partitions: max(1, threads),
       makeState: { header, _ in
         let binding = try HeaderBinding(header: header, schema: DataContract.borrowers, file: name)
-        let checked = DataContract.borrowers.restricted(to: usedColumns)
+        let used = DataContract.borrowers.restricted(to: usedColumns)
+        let checked = checkingIDs ? used : used.withoutUniqueColumns
         return Part(checker: RowChecker(schema: checked, binding: try HeaderBinding(header: header, schema: checked, file: name),
                                         file: name),
                     c: Columns(ColumnIndex(binding: binding, schema: DataContract.borrowers)),

@@ -18,7 +18,7 @@ struct FinanceJob: Sendable {
   let basicTerms: [FinanceBasic.BorrowerTerms]
 
   init(calculator: FinancedEmissionsCalculator, book: BorrowerBook, green: Set<String>, shard: Shard?,
-       basic: Bool, loansName: String)
+       basic: Bool, loansName: String, threads: Int)
   {
     self.calculator = calculator
     self.book = book
@@ -26,8 +26,9 @@ struct FinanceJob: Sendable {
     self.shard = shard
     self.basic = basic
     self.loansName = loansName
-    basicTerms = basic ? book.borrowers.map {
-      FinanceBasic.BorrowerTerms($0, rates: calculator.exchangeRates, intensities: calculator.sectorIntensities)
+    let (rates, intensities) = (calculator.exchangeRates, calculator.sectorIntensities)
+    basicTerms = basic ? book.borrowers.concurrentMap(threads: threads) {
+      FinanceBasic.BorrowerTerms($0, rates: rates, intensities: intensities)
     } : []
   }
 

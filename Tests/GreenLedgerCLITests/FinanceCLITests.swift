@@ -100,6 +100,36 @@ struct FinanceCLITests {
     #expect(partial.stderr.contains("expected shards 1/3"))
   }
 
+  /// A repeated borrower_id is rejected at its second occurrence (in file order, naming the
+  /// first line); an id whose first row was rejected for another reason is not a repeat.
+  @Test func repeatedBorrowerIDsAreRejectedInFileOrder() throws {
+    let dir = try cli.temporaryDirectory()
+    let borrowers = try write(Self.borrowersHeader
+      + "B1,Steel Co,C3110,CN,CN-HE,false,CNY,,,600,400,800,200,,true,\n"   // line 2
+      + "B1,Again,C3110,CN,CN-HE,false,CNY,,,1,1,1,1,,true,\n"               // line 3: repeat of line 2
+      + "B2,Bad,C3110,CN,CN-HE,maybe,CNY,,,600,400,800,200,,true,\n"         // line 4: listed invalid
+      + "B2,Good,C3110,CN,CN-HE,false,CNY,,,600,400,800,200,,true,\n",       // line 5: accepted
+      "borrowers.csv", in: dir)
+    let loans = try write(Self.loansHeader + "L1,B1,business_loan,CNY,100,,,,\nL2,B2,business_loan,CNY,100,,,,\n",
+                          "loans.csv", in: dir)
+    for threads in ["1", "2"] {
+      let out = dir.appendingPathComponent("out\(threads)")
+      let r = try cli.run(["finance", "--loans", loans, "--borrowers", borrowers, "--threads", threads, "--out", out.path])
+      #expect(r.status == 0, "\(r.stderr)")
+      let summary = try json(out.appendingPathComponent("summary.json"))
+      #expect(summary["borrowers"] as? [String: Int] == ["read": 4, "rejected": 2])
+      let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        .split(separator: "\n").map(String.init)
+      #expect(rejects.count == 3)
+      #expect(rejects[1].hasPrefix("borrowers.csv,3,1,\"borrower_id: duplicate value \"\"B1\"\" (first on line 2)"))
+      #expect(rejects[2].hasPrefix("borrowers.csv,4,6,"))
+      // Both loans find the first B1 and the valid B2: AF 100 / 1,000 = 0.1 each.
+      let financed = try String(contentsOf: out.appendingPathComponent("financed.csv"), encoding: .utf8)
+      #expect(financed.contains("\nL1,B1,business_loan,0.1,80,20,"))
+      #expect(financed.contains("\nL2,B2,business_loan,0.1,80,20,"))
+    }
+  }
+
   /// finance-basic (shared/bench/README.md): rules 1–6 on three loans, expected values by hand.
   @Test func financeBasicJob() throws {
     let dir = try cli.temporaryDirectory()
