@@ -17,9 +17,11 @@ public final class CSVWriter {
   /// The file being written; renamed to `path` by ``close()``, so that a failed run never
   /// leaves a partial file in place of a good one.
   private let temporaryPath: String
-  private var buffer: [UInt8] = []
+  // A writer belongs to one thread (it is not Sendable), so the per-field accesses skip the
+  // runtime's dynamic exclusivity bookkeeping.
+  @exclusivity(unchecked) private var buffer: [UInt8] = []
   private var isClosed = false
-  private var atRowStart = true
+  @exclusivity(unchecked) private var atRowStart = true
   /// The first failed write, rethrown by ``close()`` so that no error is lost.
   private var writeError: InputError?
 

@@ -79,11 +79,21 @@ public final class RowChecker {
   let file: String
   /// Field indices of unique columns and the values seen in each.
   private var uniqueFields: [Int] = []
-  private var seen: [ByteKeyTable] = []
-  private var units = UnitCache()
+  // A checker belongs to one thread (it is not Sendable): no dynamic exclusivity checks per row.
+  @exclusivity(unchecked) private var seen: [ByteKeyTable] = []
+  @exclusivity(unchecked) private var units = UnitCache()
   private let companionIndices: [(Int, Int, String, String)]
-  /// Per schema column: its field index, spec and vocabulary (for `oneOf`).
-  private let plan: [(index: Int, spec: ColumnSpec, vocabulary: Vocabulary?)]
+  /// One check per schema column present in the file, as plain values (no reference counting
+  /// per row); names, kinds and vocabularies sit beside them at the same position.
+  private struct Step {
+    var index: Int
+    var isRequired: Bool
+    /// Position in ``vocabularies`` for a `oneOf` column, else -1.
+    var vocabulary: Int
+  }
+  private let steps: [Step]
+  private let stepSpecs: [ColumnSpec]
+  private let vocabularies: [Vocabulary]
 
   public init(schema: TableSchema, binding: HeaderBinding, file: String) {
     self.schema = schema
@@ -94,11 +104,20 @@ public final class RowChecker {
       let b = binding.fieldIndex(of: c.requires, in: schema) ?? -1
       return (a, b, c.column, c.requires)
     }
-    plan = zip(schema.columns, binding.fieldIndex).compactMap { spec, index in
-      guard let index else { return nil }
-      if case .oneOf(let values) = spec.kind { return (index, spec, Vocabulary(values)) }
-      return (index, spec, nil)
+    var steps: [Step] = []
+    var specs: [ColumnSpec] = []
+    var vocabularies: [Vocabulary] = []
+    for (spec, index) in zip(schema.columns, binding.fieldIndex) {
+      guard let index else { continue }
+      var vocabulary = -1
+      if case .oneOf(let values) = spec.kind {
+        vocabulary = vocabularies.count
+        vocabularies.append(Vocabulary(values))
+      }
+      steps.append(Step(index: index, isRequired: spec.isRequired, vocabulary: vocabulary))
+      specs.append(spec)
     }
+    (self.steps, stepSpecs, self.vocabularies) = (steps, specs, vocabularies)
     for name in schema.uniqueColumns {
       if let i = binding.fieldIndex(of: name, in: schema) {
         uniqueFields.append(i)
@@ -119,23 +138,24 @@ public final class RowChecker {
       return RowError(file: file, line: record.line, column: nil, columnName: nil, reason:
         "expected \(binding.header.count) fields as in the header, found \(record.count)")
     }
-    for (index, spec, vocabulary) in plan {
-      let field = record[index]
+    for s in steps.indices {
+      let step = steps[s]
+      let field = record[step.index]
       if field.isEmpty {
-        if spec.isRequired {
-          return RowError(file: file, line: record.line, column: index + 1, columnName: spec.name,
+        if step.isRequired {
+          return RowError(file: file, line: record.line, column: step.index + 1, columnName: stepSpecs[s].name,
                           reason: "required value is missing")
         }
         continue
       }
-      do {
-        if let vocabulary {
-          _ = try vocabulary.index(of: field)
+      do throws(FieldIssue) {
+        if step.vocabulary >= 0 {
+          _ = try vocabularies[step.vocabulary].index(of: field)
         } else {
-          try check(field, as: spec.kind)
+          try check(field, as: stepSpecs[s].kind)
         }
       } catch {
-        return RowError(file: file, line: record.line, column: index + 1, columnName: spec.name,
+        return RowError(file: file, line: record.line, column: step.index + 1, columnName: stepSpecs[s].name,
                         issue: error, found: field)
       }
     }
@@ -215,16 +235,20 @@ public struct UnitCache: Sendable {
   }
 }
 
-/// A fixed list of accepted values, precompiled to bytes so that matching a field costs
-/// byte comparisons only.
+/// A fixed list of accepted values, precompiled to one byte buffer so that matching a field
+/// costs byte comparisons only (no reference counting per value).
 public struct Vocabulary: Hashable, Sendable {
   /// The accepted values, in order.
   public let values: [String]
-  private let bytes: [[UInt8]]
+  /// The values' UTF-8 bytes back to back; value `i` spans `ends[i - 1]..<ends[i]`.
+  private let bytes: [UInt8]
+  private let ends: [Int]
 
   public init(_ values: [String]) {
     self.values = values
-    self.bytes = values.map { Array($0.utf8) }
+    bytes = values.flatMap { Array($0.utf8) }
+    var end = 0
+    ends = values.map { end += $0.utf8.count; return end }
   }
 
   /// The index of the value spelled by `field`.
@@ -233,12 +257,21 @@ public struct Vocabulary: Hashable, Sendable {
   @inline(__always)
   public func index(of field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> Int {
     guard !field.isEmpty else { throw FieldIssue.empty }
-    for i in bytes.indices where bytes[i].count == field.count {
-      if bytes[i].withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) {
-        return i
+    let found: Int? = bytes.withUnsafeBufferPointer { bytes in
+      ends.withUnsafeBufferPointer { ends in
+        var start = 0
+        for i in ends.indices {
+          let end = ends[i]
+          if end - start == field.count, memcmp(bytes.baseAddress! + start, field.baseAddress!, field.count) == 0 {
+            return i
+          }
+          start = end
+        }
+        return nil
       }
     }
-    throw FieldIssue(expected: "one of " + values.joined(separator: ", "))
+    guard let found else { throw FieldIssue(expected: "one of " + values.joined(separator: ", ")) }
+    return found
   }
 }
 
