@@ -129,44 +129,43 @@ struct TextCache: Sendable {
 }
 
 extension Entity {
-  /// Reads every valid row of a borrowers.csv file (the data contract) as entities.
+  /// Reads every valid row of a borrowers.csv file (the data contract) as entities, on
+  /// `threads` threads; the result does not depend on the thread count.
   ///
-  /// - Returns: the entities and the rejected rows with their errors.
+  /// - Returns: the entities and the rejected rows with their errors, in file order.
   /// - Throws: ``InputError`` when the file cannot be read or lacks required columns.
-  public static func read(file path: String, displayName: String? = nil) throws -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String]) {
-    let name = displayName ?? path
-    var entities: [Entity] = []
-    var rejected: [(RowError, String)] = []
-    var checker: RowChecker?
-    var index: [String: Int] = [:]
-    var warnings: [String] = []
-    var read = 0
-    try CSVReader.read(file: path) { record in
-      guard let checker else {
-        let binding = try HeaderBinding(header: record.strings, schema: DataContract.borrowers, file: name)
-        if let w = binding.unknownColumnsWarning { warnings.append(w) }
-        checker = RowChecker(schema: DataContract.borrowers, binding: binding, file: name)
-        for (spec, i) in zip(DataContract.borrowers.columns, binding.fieldIndex) where i != nil { index[spec.name] = i }
-        return
-      }
-      read += 1
-      if let error = checker.check(record) {
-        rejected.append((error, record.csvLine))
-        return
-      }
-      func text(_ name: String) -> String? {
-        guard let i = index[name], !record[i].isEmpty else { return nil }
-        return record.string(at: i)
-      }
-      func number(_ name: String) -> Double? { text(name).flatMap(Double.init) }
-      entities.append(Entity(
-        id: EntityID(text("borrower_id")!), name: text("name"), sector: text("sector")!,
-        country: text("country")!, region: text("region"), currency: Currency(text("currency")!)!,
-        revenue: number("revenue"), valueAdded: number("value_added"),
-        output: number("output_quantity"), outputUnit: text("output_unit")))
+  public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
+    -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String])
+  {
+    let file = try ContractRows.read(
+      file: path, name: displayName ?? path, contract: DataContract.borrowers, checked: DataContract.borrowers,
+      threads: threads, columns: Columns.init, decode: entity,
+      areUnique: { rows in
+        var ids = Set<EntityID>(minimumCapacity: rows.count)
+        return rows.allSatisfy { ids.insert($0.id).inserted }
+      })
+    return (file.rows, file.rejected, file.read, file.warnings)
+  }
+
+  /// Field indices of the entity columns, resolved once per file.
+  private struct Columns: Sendable {
+    let id, name, sector, country, region, currency, revenue, valueAdded, output, outputUnit: Int?
+
+    init(_ c: ColumnIndex) {
+      (id, name, sector, country, region) = (c["borrower_id"], c["name"], c["sector"], c["country"], c["region"])
+      (currency, revenue, valueAdded, output, outputUnit) =
+        (c["currency"], c["revenue"], c["value_added"], c["output_quantity"], c["output_unit"])
     }
-    if checker == nil { throw InputError(file: name, message: "the file is empty; expected a borrowers header") }
-    return (entities, rejected, read, warnings)
+  }
+
+  /// The entity of a record the row checker accepted.
+  private static func entity(_ record: borrowing CSVRecord, _ c: Columns) -> Entity {
+    func number(_ i: Int?) -> Double? { record.text(i).flatMap(Double.init) }
+    return Entity(
+      id: EntityID(record.text(c.id)!), name: record.text(c.name), sector: record.text(c.sector)!,
+      country: record.text(c.country)!, region: record.text(c.region), currency: Currency(record.text(c.currency)!)!,
+      revenue: number(c.revenue), valueAdded: number(c.valueAdded), output: number(c.output),
+      outputUnit: record.text(c.outputUnit))
   }
 }
 

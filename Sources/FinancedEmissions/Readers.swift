@@ -47,28 +47,18 @@ extension BorrowerBook {
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
     -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
   {
-    try read(file: path, name: displayName ?? path, threads: threads, checkingIDs: false)
-  }
-
-  /// Reads the book; ids are checked unique by the book's own index, and only if one repeats
-  /// is the file read again on one thread with the row checker rejecting the repeats (in
-  /// file order, with their line), so a clean file pays for one index, not two.
-  private static func read(file path: String, name: String, threads: Int, checkingIDs: Bool) throws
-    -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
-  {
-    let parts = try readParts(file: path, name: name, threads: checkingIDs ? 1 : threads, checkingIDs: checkingIDs)
-    var book = BorrowerBook(capacity: parts.reduce(0) { $0 + $1.borrowers.count })
-    var rejected: [(RowError, String)] = []
-    var read = 0
-    for p in parts {
-      for b in p.borrowers where !book.insert(b) {
-        precondition(!checkingIDs, "the row checker passed a repeated borrower_id")
-        return try Self.read(file: path, name: name, threads: 1, checkingIDs: true)
-      }
-      rejected += p.rejected
-      read += p.read
-    }
-    return (book, rejected, read, parts.first?.warning.map { [$0] } ?? [])
+    // The book's own index checks the ids unique (no second table for a clean file).
+    var book = BorrowerBook()
+    let file = try ContractRows.read(
+      file: path, name: displayName ?? path, contract: DataContract.borrowers,
+      checked: DataContract.borrowers.restricted(to: usedColumns), threads: threads,
+      columns: Columns.init, decode: borrower,
+      areUnique: { rows in
+        book = BorrowerBook(capacity: rows.count)
+        return rows.allSatisfy { book.insert($0) }
+      })
+    if book.count != file.rows.count { book = BorrowerBook(file.rows) }  // read again: the repeats were rejected
+    return (book, file.rejected, file.read, file.warnings)
   }
 
   /// The borrowers.csv columns financed emissions read and therefore validate.
@@ -77,38 +67,6 @@ extension BorrowerBook {
     "total_debt", "total_assets", "reported_scope1", "reported_scope2", "reported_scope3", "emissions_year",
     "emissions_verified",
   ]
-
-  private struct Part: @unchecked Sendable {
-    var checker: RowChecker
-    var c: Columns
-    var borrowers: [Borrower] = []
-    var rejected: [(RowError, String)] = []
-    var read = 0
-    var warning: String?
-  }
-
-  private static func readParts(file path: String, name: String, threads: Int, checkingIDs: Bool) throws -> [Part] {
-    let (parts, _) = try CSVReader.readPartitioned(
-      file: path, partitions: max(1, threads),
-      makeState: { header, _ in
-        let binding = try HeaderBinding(header: header, schema: DataContract.borrowers, file: name)
-        let used = DataContract.borrowers.restricted(to: usedColumns)
-        let checked = checkingIDs ? used : used.withoutUniqueColumns
-        return Part(checker: RowChecker(schema: checked, binding: try HeaderBinding(header: header, schema: checked, file: name),
-                                        file: name),
-                    c: Columns(ColumnIndex(binding: binding, schema: DataContract.borrowers)),
-                    warning: binding.unknownColumnsWarning)
-      },
-      body: { p, record in
-        p.read += 1
-        if let error = p.checker.check(record) {
-          p.rejected.append((error, record.csvLine))
-        } else {
-          p.borrowers.append(borrower(record, p.c))
-        }
-      })
-    return parts
-  }
 
   /// Field indices of the borrower columns, resolved once per file.
   private struct Columns: Sendable {
