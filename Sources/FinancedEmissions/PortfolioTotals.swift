@@ -46,7 +46,7 @@ public struct PortfolioTotals: Hashable, Sendable {
     let q = quanta[Amount.allCases.firstIndex(of: amount)!]
     var scale = 1.0
     for _ in 0..<amount.decimalPlaces { scale *= 10 }
-    return Double(q) / scale
+    return ExactSum.double(q) / scale
   }
 
   /// The amount as exact decimal text.

@@ -97,7 +97,16 @@ public struct ExactSum: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The total as the nearest `Double` (for further arithmetic, not for display).
-  public var value: Double { Double(quanta) / scale }
+  public var value: Double { Self.double(quanta) / scale }
+
+  /// `q` rounded to the nearest `Double`, exactly as `Double(q)`, but through `Int64` when it
+  /// fits (nearly always): the standard library converts 128-bit integers through generic,
+  /// unspecialized code, several times slower than this.
+  @inlinable
+  public static func double(_ q: Int128) -> Double {
+    if let small = Int64(exactly: q) { return Double(small) }
+    return Double(q)
+  }
 
   /// The exact total as a plain decimal with ``decimalPlaces`` digits after the point.
   public var decimalString: String {

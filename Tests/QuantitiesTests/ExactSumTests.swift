@@ -68,6 +68,16 @@ struct ExactSumTests {
       #expect(right.count == values.count)
     }
   }
+
+  /// The fast conversion equals the standard library's `Double(Int128)` on both sides of the
+  /// Int64 range and at values that round (2^53 + 1 is not a Double).
+  @Test func doubleOfQuantaMatchesTheStandardConversion() {
+    let big = Int128(Int64.max)
+    let samples: [Int128] = [0, 1, -1, 1 << 53, (1 << 53) + 1, -((1 << 53) + 1), big, big + 1, -big - 1, -big - 2,
+                             Int128(1) << 100, -(Int128(1) << 100) + 12_345, Int128.max, Int128.min]
+    for q in samples { #expect(ExactSum.double(q) == Double(q), "\(q)") }
+    #expect(ExactSum.double((1 << 53) + 1) == 9_007_199_254_740_992)  // ties to even
+  }
 }
 
 /// A tiny deterministic generator for shuffles inside a property.
