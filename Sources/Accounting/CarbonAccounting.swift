@@ -1,5 +1,6 @@
 public import FactorTables
 import Quantities
+import Tabular
 
 /// A sector average of carbon intensity per value added, from a benchmarks file
 /// (`sector, region, period, metric, value, unit, source`).
@@ -85,95 +86,108 @@ public struct CarbonAccounting: Sendable {
 
   /// The accounts, with certificates applied, intensities and grades.
   ///
-  /// - Parameter benchmarks: sector averages for the grade; without one for a sector, the
-  ///   run's own entities of the same sector and year are averaged (total energy-related
-  ///   emissions over total value added), widening the sector code until at least three
-  ///   entities share it; the account says which.
-  public func finish(benchmarks: [SectorBenchmark] = []) -> AccountingResult {
+  /// - Parameters:
+  ///   - benchmarks: sector averages for the grade; without one for a sector, the run's own
+  ///     entities of the same sector and year are averaged (total energy-related emissions
+  ///     over total value added), widening the sector code until at least three entities
+  ///     share it; the account says which.
+  ///   - threads: threads that build the accounts; the result does not depend on it.
+  public func finish(benchmarks: [SectorBenchmark] = [], threads: Int = 1) -> AccountingResult {
+    // Entity-years in order (by entity, then year); ledgers are read in place, never copied.
+    let order = ledgers.keys.sorted()
     var rejected: [(RecordOrigin?, AccountingError)] = []
     var adjustments: [EmissionLine] = []
-    var finalLedgers: [EntityYear: (EntityLedger, Int128)] = [:]  // ledger, certificate reduction
+    var reductions: [EntityYear: Int128] = [:]  // market-based scope 2 lowered by certificates
 
-    for (key, ledger) in ledgers.sorted(by: { $0.key < $1.key }) {
-      var reduction: Int128 = 0
-      var ledger = ledger
-      if ledger.certificateMWh > 0 {
-        let gridMWh = ledger.residual.values.reduce(Int128(0)) { $0 + $1.mwh }
-        if ledger.certificateMWh > gridMWh {
-          let message = "certificates of \(Self.mwh(ledger.certificateMWh)) MWh exceed the \(Self.mwh(gridMWh)) MWh "
-            + "of grid electricity without another instrument that \(key.entity) consumed in \(key.year); "
-            + "certificates cannot lower market-based emissions below zero"
-          for origin in ledger.certificateOrigins.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
-            rejected.append((origin, AccountingError(column: "quantity", message)))
-          }
-          ledger.certificateMWh = 0
-        } else {
-          var remaining = ledger.certificateMWh
-          for (id, bucket) in ledger.residual.sorted(by: { $0.key < $1.key }) where remaining > 0 {
-            let take = min(remaining, bucket.mwh)
-            remaining -= take
-            let mwh = Double(take) / 1e6
-            let tonnes = mwh * bucket.factor
-            let q = (try? EntityLedger.quanta(tonnes)) ?? 0
-            reduction += q
-            adjustments.append(EmissionLine(
-              entity: key.entity, period: .year(key.year)!, facility: nil, activity: "certificate",
-              scope: .scope2, category: "electricity", scope2Method: .market, gas: "CO2",
-              tonnes: -tonnes, tonnesCO2e: -Double(q) / 1e6, factorID: id,
-              factorVersion: "", gwpSet: "",
-              method: "market-based: unbundled certificates retired cover grid electricity", tier: "",
-              formula: "−\(LineCalculator.number(mwh)) MWh × \(LineCalculator.number(bucket.factor)) tCO2/MWh = −\(LineCalculator.result(Double(q) / 1e6)) tCO2",
-              origin: nil))
-          }
+    for key in order where ledgers[key]!.certificateMWh > 0 {
+      let ledger = ledgers[key]!
+      let gridMWh = ledger.residual.values.reduce(Int128(0)) { $0 + $1.mwh }
+      if ledger.certificateMWh > gridMWh {
+        let message = "certificates of \(Self.mwh(ledger.certificateMWh)) MWh exceed the \(Self.mwh(gridMWh)) MWh "
+          + "of grid electricity without another instrument that \(key.entity) consumed in \(key.year); "
+          + "certificates cannot lower market-based emissions below zero"
+        for origin in ledger.certificateOrigins.sorted(by: { ($0.file, $0.line) < ($1.file, $1.line) }) {
+          rejected.append((origin, AccountingError(column: "quantity", message)))
         }
+        continue
       }
-      ledger.scope2Market -= reduction
-      finalLedgers[key] = (ledger, reduction)
+      var remaining = ledger.certificateMWh
+      var reduction: Int128 = 0
+      for (id, bucket) in ledger.residual.sorted(by: { $0.key < $1.key }) where remaining > 0 {
+        let take = min(remaining, bucket.mwh)
+        remaining -= take
+        let mwh = Double(take) / 1e6
+        let tonnes = mwh * bucket.factor
+        let q = (try? EntityLedger.quanta(tonnes)) ?? 0
+        reduction += q
+        adjustments.append(EmissionLine(
+          entity: key.entity, period: .year(key.year)!, facility: nil, activity: "certificate",
+          scope: .scope2, category: "electricity", scope2Method: .market, gas: "CO2",
+          tonnes: -tonnes, tonnesCO2e: -Double(q) / 1e6, factorID: id,
+          factorVersion: "", gwpSet: "",
+          method: "market-based: unbundled certificates retired cover grid electricity", tier: "",
+          formula: "−\(LineCalculator.number(mwh)) MWh × \(LineCalculator.number(bucket.factor)) tCO2/MWh = −\(LineCalculator.result(Double(q) / 1e6)) tCO2",
+          origin: nil))
+      }
+      reductions[key] = reduction
     }
 
     // Carbon efficiency L per entity-year (CNY value added only: the scheme's unit).
     var l: [EntityYear: (emissions: Double, valueAdded10k: Double)] = [:]
-    for (key, (ledger, _)) in finalLedgers {
+    for key in order {
       guard let e = entities[key.entity], e.currency == .cny, let va = e.valueAdded, va > 0 else { continue }
-      l[key] = (Double(ledger.energyCO2) / 1e6, va / 10_000)
+      l[key] = (ExactSum.double(ledgers[key]!.energyCO2) / 1e6, va / 10_000)
     }
-    let baseYears = Dictionary(grouping: finalLedgers.keys, by: \.entity).mapValues { $0.map(\.year).min()! }
-
+    // The base year of each entity is its first in `order`.
+    var baseIndex = [Int](repeating: 0, count: order.count)
+    for i in order.indices where i > 0 {
+      baseIndex[i] = order[i].entity == order[i - 1].entity ? baseIndex[i - 1] : i
+    }
     let peers = PeerAverages(l: l, entities: entities)
-    var accounts: [CarbonAccount] = []
-    for (key, (ledger, reduction)) in finalLedgers.sorted(by: { $0.key < $1.key }) {
-      let e = entities[key.entity]!
-      let t = { (q: Int128) in Double(q) / 1e6 }
-      let total = t(ledger.scope1 + ledger.scope2Location + ledger.scope3)
-      var efficiency: CarbonEfficiency?
-      if let mine = l[key] {
-        let lValue = mine.emissions / mine.valueAdded10k
-        let (average, source) = sectorAverage(for: e, year: key.year, peers: peers, benchmarks: benchmarks)
-        let k = average.flatMap { $0 > 0 ? lValue / $0 : nil }
-        efficiency = CarbonEfficiency(
-          l: lValue, level: try? factors.grade(lValue, scheme: "zj-l"), sectorAverage: average, k: k,
-          grade: k.flatMap { try? factors.grade($0, scheme: "zj-huzhou-k") }, benchmarkSource: source)
-      }
-      var change: Double?
-      let base = baseYears[key.entity]!
-      if base != key.year, let baseLedger = finalLedgers[EntityYear(entity: key.entity, year: base)]?.0 {
-        let baseTotal = t(baseLedger.scope1 + baseLedger.scope2Location + baseLedger.scope3)
-        change = baseTotal > 0 ? (total - baseTotal) / baseTotal : nil
-      }
-      accounts.append(CarbonAccount(
-        entity: key.entity, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
-        scope2Market: t(ledger.scope2Market), scope3: t(ledger.scope3), biogenicCO2: t(ledger.biogenic),
-        byGas: ledger.byGas.mapValues(t), byScope3Category: ledger.byCategory.mapValues(t),
-        byFacility: ledger.byFacility.mapValues { [t($0.scope1), t($0.scope2Location), t($0.scope2Market), t($0.scope3)] },
-        certificatesMWh: reduction > 0 ? Double(ledger.certificateMWh) / 1e6 : 0,
-        currency: e.currency,
-        intensityRevenue: e.revenue.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
-        intensityValueAdded: e.valueAdded.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
-        intensityOutput: e.output.flatMap { o in o > 0 ? (total / o, e.outputUnit ?? "") : nil },
-        carbonEfficiency: efficiency, baseYear: base == key.year ? nil : base, changeVersusBaseYear: change,
-        methodology: options.methodology, gwpSet: options.gwpSet, lineCount: ledger.lines))
+
+    let (efficiencyInputs, certificateReductions, bases) = (l, reductions, baseIndex)
+    let accounts = Array(order.indices).concurrentMap(threads: threads) { i in
+      account(order[i], base: order[bases[i]], reduction: certificateReductions[order[i]] ?? 0,
+              l: efficiencyInputs[order[i]], peers: peers, benchmarks: benchmarks)
     }
     return AccountingResult(accounts: accounts, adjustmentLines: adjustments, rejected: rejected)
+  }
+
+  /// The account of `key`, whose entity's base year is `base.year`.
+  private func account(_ key: EntityYear, base: EntityYear, reduction: Int128,
+                       l mine: (emissions: Double, valueAdded10k: Double)?, peers: PeerAverages,
+                       benchmarks: [SectorBenchmark]) -> CarbonAccount
+  {
+    let ledger = ledgers[key]!
+    let e = entities[key.entity]!
+    let t = { (q: Int128) in ExactSum.double(q) / 1e6 }
+    let total = t(ledger.scope1 + ledger.scope2Location + ledger.scope3)
+    var efficiency: CarbonEfficiency?
+    if let mine {
+      let lValue = mine.emissions / mine.valueAdded10k
+      let (average, source) = sectorAverage(for: e, year: key.year, peers: peers, benchmarks: benchmarks)
+      let k = average.flatMap { $0 > 0 ? lValue / $0 : nil }
+      efficiency = CarbonEfficiency(
+        l: lValue, level: try? factors.grade(lValue, scheme: "zj-l"), sectorAverage: average, k: k,
+        grade: k.flatMap { try? factors.grade($0, scheme: "zj-huzhou-k") }, benchmarkSource: source)
+    }
+    var change: Double?
+    if base != key, let baseLedger = ledgers[base] {
+      let baseTotal = t(baseLedger.scope1 + baseLedger.scope2Location + baseLedger.scope3)
+      change = baseTotal > 0 ? (total - baseTotal) / baseTotal : nil
+    }
+    return CarbonAccount(
+      entity: key.entity, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
+      scope2Market: t(ledger.scope2Market - reduction), scope3: t(ledger.scope3), biogenicCO2: t(ledger.biogenic),
+      byGas: ledger.byGas.mapValues(t), byScope3Category: ledger.byCategory.mapValues(t),
+      byFacility: ledger.byFacility.mapValues { [t($0.scope1), t($0.scope2Location), t($0.scope2Market), t($0.scope3)] },
+      certificatesMWh: reduction > 0 ? Double(ledger.certificateMWh) / 1e6 : 0,
+      currency: e.currency,
+      intensityRevenue: e.revenue.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
+      intensityValueAdded: e.valueAdded.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
+      intensityOutput: e.output.flatMap { o in o > 0 ? (total / o, e.outputUnit ?? "") : nil },
+      carbonEfficiency: efficiency, baseYear: base == key ? nil : base.year, changeVersusBaseYear: change,
+      methodology: options.methodology, gwpSet: options.gwpSet, lineCount: ledger.lines)
   }
 
   private static func mwh(_ q: Int128) -> String { DecimalFormat.trimmed(Double(q) / 1e6, places: 6) }
@@ -203,7 +217,7 @@ public struct CarbonAccounting: Sendable {
 /// Totals of energy-related emissions and value added per sector code prefix and year, for
 /// sector averages computed from the run's own entities (Σ emissions / Σ value added). Built
 /// in one pass; exact sums, so independent of order.
-struct PeerAverages {
+struct PeerAverages: Sendable {
   static let codeLengths = [5, 4, 3, 1]
 
   struct Key: Hashable {
