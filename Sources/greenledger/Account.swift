@@ -58,6 +58,9 @@ struct Account: ParsableCommand {
     if shard != nil, compareFactors != nil {
       throw ValidationError("--compare-factors needs every entity's accounts; run it without --shard")
     }
+    // The inputs' digests for the manifest, computed while the job runs.
+    let inputDigests = try Provenance.InputDigests([("activities", activities), ("entities", entities),
+                                                    ("benchmarks", benchmarks)])
     let factors = try factorOptions.load()
     var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())
     options.scope3ProxyRegion = scope3ProxyRegion
@@ -65,7 +68,7 @@ struct Account: ParsableCommand {
     try FileSystem.createDirectory(out + "/.partitions")
     // Entities' rejects: in shard 1 only, so that merged shards count them once.
     let rejects = try RejectsWriter(path: out + "/.partitions/entity-rejects.csv")
-    let entityFile = try Entity.read(file: entities, displayName: basename(entities))
+    let entityFile = try Entity.read(file: entities, displayName: basename(entities), threads: threads)
     for w in entityFile.warnings { common.warn(w) }
     if (shard?.index ?? 1) == 1 { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
     try rejects.close()
@@ -75,10 +78,8 @@ struct Account: ParsableCommand {
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
       threads: threads, workDirectory: out + "/.partitions", writeLines: true, shard: shard, quiet: common.quiet)
     for w in run.warnings { common.warn(w) }
-    // Digest the inputs and the lines written so far on background threads while the accounts
-    // are finished and written (the manifest then reads neither again).
-    let inputDigests = try Provenance.InputDigests([("activities", activities), ("entities", entities),
-                                                    ("benchmarks", benchmarks)])
+    // Digest the lines written so far on background threads while the accounts are finished
+    // and written, so that the manifest does not read them again.
     let linesDigest = try BackgroundDigest()
     for f in run.lineFiles { try linesDigest.append(file: f) }
     var counts = AccountCounts(read: run.read, accepted: run.accepted, rejected: run.rejected, lines: run.lineCount,
@@ -90,7 +91,7 @@ struct Account: ParsableCommand {
     if let shard {
       precomputed = try outputs.writeShard(run: run, counts: counts, shard: shard, entities: entities, linesDigest: linesDigest)
     } else {
-      let result = run.accounting.finish(benchmarks: marks)
+      let result = run.accounting.finish(benchmarks: marks, threads: threads)
       (counts, precomputed) = try outputs.write(result, counts: counts, lineParts: run.lineFiles,
                                                 rejectParts: [out + "/.partitions/entity-rejects.csv"] + run.rejectFiles,
                                                 linesDigest: linesDigest)
@@ -100,7 +101,7 @@ struct Account: ParsableCommand {
           activities: activities, entities: entityFile.entities, factors: other, options: options,
           threads: threads, workDirectory: out + "/.partitions", writeLines: false)
         removeDirectory(out + "/.partitions")
-        try writeRestatement(old: result.accounts, new: again.accounting.finish(benchmarks: marks).accounts,
+        try writeRestatement(old: result.accounts, new: again.accounting.finish(benchmarks: marks, threads: threads).accounts,
                              oldDigest: factors.digest, newDigest: other.digest)
       }
     }

@@ -45,15 +45,6 @@ struct AccountOutputs {
     try concatenate(header: lineParts.isEmpty ? AccountingColumns.lines : nil,
                     parts: (lineParts + [work + "/adjustments.csv"]).map { ($0, false) }, into: out + "/lines.csv")
 
-    let accounts = try CSVWriter(path: out + "/accounts.csv", header: AccountingColumns.accounts)
-    let facilities = try CSVWriter(path: out + "/facilities.csv", header: AccountingColumns.facilities)
-    for a in result.accounts {
-      accounts.writeRow(AccountingColumns.fields(a, digest: factors.digest))
-      for row in AccountingColumns.facilityRows(a) { facilities.writeRow(row) }
-    }
-    try accounts.close()
-    try facilities.close()
-
     // Activity rows rejected at the end (certificates) were accepted before: move them.
     let late = try RejectsWriter(path: work + "/late-rejects.csv")
     for (origin, error) in result.rejected {
@@ -63,6 +54,18 @@ struct AccountOutputs {
     try late.close()
     try concatenate(header: RejectsWriter.header, parts: (rejectParts + [work + "/late-rejects.csv"]).map { ($0, true) },
                     into: out + "/rejects.csv")
+    // Each finished file is digested on background threads while the next is written.
+    let rejectsDigest = try BackgroundDigest(file: out + "/rejects.csv")
+
+    let accounts = try CSVWriter(path: out + "/accounts.csv", header: AccountingColumns.accounts)
+    let facilities = try CSVWriter(path: out + "/facilities.csv", header: AccountingColumns.facilities)
+    for a in result.accounts {
+      accounts.writeRow(AccountingColumns.fields(a, digest: factors.digest))
+      for row in AccountingColumns.facilityRows(a) { facilities.writeRow(row) }
+    }
+    try accounts.close()
+    try facilities.close()
+    let tableDigests = try (BackgroundDigest(file: out + "/accounts.csv"), BackgroundDigest(file: out + "/facilities.csv"))
     removeDirectory(work)
 
     var counts = counts
@@ -81,7 +84,10 @@ struct AccountOutputs {
       ("lines", .int(counts.lines)),
       ("totals_tco2e", .object(totals.map { ($0.0, .number($0.1.decimalString)) })),
     ]).rendered(), to: out + "/summary.json")
-    return (counts, Provenance.outputEntries(linesDigest, named: "lines.csv", out: out))
+    return (counts, Provenance.outputEntries(linesDigest, named: "lines.csv", out: out)
+      + Provenance.outputEntries(rejectsDigest, named: "rejects.csv", out: out)
+      + Provenance.outputEntries(tableDigests.0, named: "accounts.csv", out: out)
+      + Provenance.outputEntries(tableDigests.1, named: "facilities.csv", out: out))
   }
 
   /// Writes a shard's lines.csv, rejects.csv, ledgers.csv (the running totals that

@@ -25,6 +25,7 @@ struct Merge: ParsableCommand {
   @Argument(help: "Shard output directories.") var directories: [String]
   @Option(help: "Output directory.") var out: String
   @Option(help: "account shards: the entities file, when not at the path the shards recorded.") var entities: String?
+  @Option(help: "account shards: threads that finish the accounts.") var threads = 2
   @OptionGroup var factorOptions: FactorOptions
 
   func run() throws {
@@ -148,7 +149,7 @@ struct Merge: ParsableCommand {
     var options = AccountingOptions(methodology: methodology, gwpSet: gwp, asOf: asOf)
     options.scope3ProxyRegion = run["scope3_proxy_region"].flatMap { $0.isEmpty ? nil : $0 }
     let entityPath = entities ?? run["entities"] ?? ""
-    let entityFile = try Entity.read(file: entityPath, displayName: basename(entityPath))
+    let entityFile = try Entity.read(file: entityPath, displayName: basename(entityPath), threads: threads)
     let benchmarks = run["benchmarks"].flatMap { $0.isEmpty ? nil : $0 }
     let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
 
@@ -170,7 +171,7 @@ struct Merge: ParsableCommand {
     try FileSystem.createDirectory(outputs.work)
     try mergeByLine(ordered.map { $0.directory + "/lines.csv" }, to: outputs.work + "/lines.csv")
     try mergeRejects(ordered, to: outputs.work + "/rejects.csv")
-    (counts, _) = try outputs.write(accounting.finish(benchmarks: marks), counts: counts,
+    (counts, _) = try outputs.write(accounting.finish(benchmarks: marks, threads: threads), counts: counts,
                                     lineParts: [outputs.work + "/lines.csv"], rejectParts: [outputs.work + "/rejects.csv"])
     try Provenance.writeManifest(out: out, command: "merge", inputs: [("entities", entityPath), ("benchmarks", benchmarks)],
                                  factorDigest: factors.digest)
