@@ -1,16 +1,43 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// RFC 4180 field quoting and human-readable byte descriptions, shared by the writers and
 /// by error messages.
 enum CSVEncoding {
   /// Whether a field must be quoted: it contains a comma, a double quote, CR or LF, or
-  /// starts or ends with a space or tab (which some readers would trim).
+  /// starts or ends with a space or tab (which some readers would trim). Long fields (formulas,
+  /// methods) are scanned eight bytes at a time.
   @inline(__always)
   static func needsQuotes(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = field.first, let last = field.last else { return false }
     if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
-    for byte in field where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-      return true
+    let base = UnsafeRawPointer(field.baseAddress!)
+    var i = 0
+    while i + 8 <= field.count {
+      let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      if hasZeroByte(x ^ 0x2C2C_2C2C_2C2C_2C2C) || hasZeroByte(x ^ 0x2222_2222_2222_2222)
+        || hasZeroByte(x ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(x ^ 0x0D0D_0D0D_0D0D_0D0D)
+      {
+        return true
+      }
+      i += 8
+    }
+    while i < field.count {
+      let byte = field[i]
+      if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+      i += 1
     }
     return false
+  }
+
+  /// Whether some byte of `x` is zero (exact: the borrow that can mark a byte above a zero
+  /// byte needs that zero byte first).
+  @inline(__always)
+  static func hasZeroByte(_ x: UInt64) -> Bool {
+    (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   /// Appends `field` to `out`, quoted when needed, inner quotes doubled.
@@ -20,9 +47,13 @@ enum CSVEncoding {
       return
     }
     out.append(0x22)
-    for byte in field {
-      if byte == 0x22 { out.append(0x22) }
-      out.append(byte)
+    if memchr(field.baseAddress!, 0x22, field.count) == nil {
+      out.append(contentsOf: field)
+    } else {
+      for byte in field {
+        if byte == 0x22 { out.append(0x22) }
+        out.append(byte)
+      }
     }
     out.append(0x22)
   }

@@ -71,6 +71,38 @@ struct WriterFieldTests {
     let text = String(decoding: try FileSystem.contents(of: path), as: UTF8.self)
     #expect(text == "activities.csv:1234567,\"a,b.csv:0\",0.000000,154.795482,\n")
   }
+
+  /// Quoting per RFC 4180 §2.6–2.7, checked against the rule spelled out byte by byte: each
+  /// special byte at every position of fields of 1…24 bytes (across the 8-byte words the
+  /// writer scans), and leading or trailing blanks.
+  @Test func quotesExactlyTheFieldsThatNeedIt() throws {
+    func expected(_ field: String) -> String {
+      let special = field.utf8.contains { [0x2C, 0x22, 0x0A, 0x0D].contains($0) }
+      let padded = field.first == " " || field.first == "\t" || field.last == " " || field.last == "\t"
+      guard special || padded else { return field }
+      return "\"" + field.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+    }
+    var fields: [String] = []
+    for length in 1...24 {
+      fields.append(String(repeating: "x", count: length))
+      for position in 0..<length {
+        for special in [",", "\"", "\n", "\r", " ", "é"] {
+          var chars = Array(repeating: "x", count: length)
+          chars[position] = special
+          fields.append(chars.joined())
+        }
+      }
+    }
+    let path = temporaryPath("quoting.csv")
+    let w = try CSVWriter(path: path, header: [])
+    for f in fields {
+      w.writeField(f)
+      w.endRow()
+    }
+    try w.close()
+    let text = String(decoding: try FileSystem.contents(of: path), as: UTF8.self)
+    #expect(text == fields.map { expected($0) + "\n" }.joined())
+  }
 }
 
 @Suite("Field decoders")
