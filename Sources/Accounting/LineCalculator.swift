@@ -11,7 +11,7 @@ import Quantities
 struct LineCalculator {
   let factors: FactorSet
   let options: AccountingOptions
-  private var lookups: [LookupKey: Result<FactorResolution, FactorLookupError>] = [:]
+  private var lookups: [LookupKey: Result<ResolvedFactor, FactorLookupError>] = [:]
   private var parameters: [ParameterKey: Result<FuelParameters, FactorLookupError>] = [:]
   /// Combustion factors from default parameters only (no measured value on the row).
   private var defaultCombustion: [ParameterKey: CombustionFactor] = [:]
@@ -23,6 +23,24 @@ struct LineCalculator {
     let region: String
     let date: Day
     let series: String?
+  }
+
+  /// A factor look-up's result with the texts of its primary factor, built once per look-up
+  /// key instead of once per line.
+  struct ResolvedFactor {
+    let resolution: FactorResolution
+    let primary: EmissionFactor
+    /// `dataset@version` of the primary factor.
+    let version: String
+    /// The primary factor's part of `amount unit × value unit = result tGAS`: from the space
+    /// after the amount to the space before the result, and from the result on.
+    let formulaMiddle: String
+    let formulaEnd: String
+
+    /// `50 MWh × 0.5703 tCO2/MWh = 28.515 tCO2` for `amount` in the factor's unit.
+    func formula(_ amount: Double, tonnes: Double) -> String {
+      LineCalculator.number(amount) + formulaMiddle + LineCalculator.result(tonnes) + formulaEnd
+    }
   }
 
   struct ParameterKey: Hashable {
@@ -81,15 +99,22 @@ struct LineCalculator {
   // MARK: Look-ups
 
   private mutating func lookup(_ activity: String, _ region: String, _ period: Period, series: String? = nil)
-    throws(AccountingError) -> FactorResolution
+    throws(AccountingError) -> ResolvedFactor
   {
     let key = LookupKey(activity: activity, region: region, date: period.firstDay, series: series)
-    let result: Result<FactorResolution, FactorLookupError>
+    let result: Result<ResolvedFactor, FactorLookupError>
     if let cached = lookups[key] {
       result = cached
     } else {
-      do { result = .success(try factors.lookup(activity, in: region, on: period.firstDay, series: series)) }
-      catch { result = .failure(error) }
+      do {
+        let resolution = try factors.lookup(activity, in: region, on: period.firstDay, series: series)
+        let f = resolution.primary
+        result = .success(ResolvedFactor(
+          resolution: resolution, primary: f, version: version(f.datasetID),
+          formulaMiddle: " \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = ", formulaEnd: " t\(f.gas.rawValue)"))
+      } catch {
+        result = .failure(error)
+      }
       lookups[key] = result
     }
     switch result {
@@ -229,7 +254,7 @@ struct LineCalculator {
     let series: String? = r.family == "stationary"
       ? (energyIndustry ? "ipcc2006.energy-industries" : "ipcc2006.manufacturing") : nil
     let resolution: FactorResolution
-    do { resolution = try lookup(r.activity, region, r.period, series: series) } catch {
+    do { resolution = try lookup(r.activity, region, r.period, series: series).resolution } catch {
       if !required { return [] }
       throw AccountingError(column: "activity", "no CH4/N2O factor for \(r.activity) (\(series ?? "road")): \(error.message)")
     }
@@ -253,7 +278,7 @@ struct LineCalculator {
   /// EPA Hub factors per physical unit or mmBtu, the EPA Simplified GHG Emissions Calculator's
   /// method: CO2 + CH4 × GWP + N2O × GWP.
   private mutating func epaCombustion(_ r: ActivityRecord, region: String, category: String) throws(AccountingError) -> [EmissionLine] {
-    let resolution = try lookup(r.activity, region, r.period, series: "epa.hub")
+    let resolution = try lookup(r.activity, region, r.period, series: "epa.hub").resolution
     var lines: [EmissionLine] = []
     for gas in [Gas.co2, .ch4, .n2o] {
       let candidates = resolution.factors.filter { $0.gas == gas && $0.unit.perUnit.dimension == r.quantity.dimension }
@@ -285,9 +310,9 @@ struct LineCalculator {
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
     c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .location, gas: f.gas.rawValue,
-                        tonnes: tonnes, co2e: tonnes, factorID: f.id, version: version(f.datasetID),
+                        tonnes: tonnes, co2e: tonnes, factorID: f.id, version: location.version,
                         method: "location-based grid average (\(f.series), \(f.region))",
-                        formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = \(Self.result(tonnes)) t\(f.gas.rawValue)"))
+                        formula: location.formula(amount, tonnes: tonnes)))
     let mwh = try convert(r.quantity, to: .megawattHours, column: "unit")
     if let instrument = r.instrument {
       c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: "CO2e", tonnes: 0, co2e: 0,
@@ -303,14 +328,15 @@ struct LineCalculator {
       // The national factor excluding market-traded non-fossil electricity; where none exists,
       // the grid average (GHG Protocol Scope 2 Guidance, 2015, Table 6.3 hierarchy).
       let residual = try? lookup(r.activity, region, r.period, series: "mee-nbs.excluding-market-nonfossil")
-      let rf = residual?.primary ?? f
+      let market = residual ?? location
+      let rf = market.primary
       let rAmount = try convert(r.quantity, to: rf.unit.perUnit, column: "unit")
       let t = rAmount * rf.unit.tonnes(of: rf.value)
       c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: rf.gas.rawValue,
-                          tonnes: t, co2e: t, factorID: rf.id, version: version(rf.datasetID),
+                          tonnes: t, co2e: t, factorID: rf.id, version: market.version,
                           method: residual == nil ? "market-based: no residual-mix factor, grid average used"
                             : "market-based: national factor excluding market-traded non-fossil electricity",
-                          formula: "\(Self.number(rAmount)) \(rf.unit.perUnit.symbol) × \(Self.number(rf.value)) \(rf.unit) = \(Self.result(t)) t\(rf.gas.rawValue)"))
+                          formula: market.formula(rAmount, tonnes: t)))
       c.residualMWh = mwh
       c.residualFactor = (rf.id, mwh > 0 ? t / mwh : rf.unit.tonnes(of: rf.value) / (rf.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.megawattHours.sizeInBaseUnit))
     }
@@ -318,12 +344,13 @@ struct LineCalculator {
   }
 
   private mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
-    let f = try lookup(r.activity, region, r.period).primary
+    let resolved = try lookup(r.activity, region, r.period)
+    let f = resolved.primary
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
-    let formula = "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = \(Self.result(tonnes)) t\(f.gas.rawValue)"
+    let formula = resolved.formula(amount, tonnes: tonnes)
     var lines = [line(r, scope: .scope2, category: "heat", method2: .location, gas: f.gas.rawValue, tonnes: tonnes,
-                      co2e: tonnes, factorID: f.id, version: version(f.datasetID), method: "purchased heat factor",
+                      co2e: tonnes, factorID: f.id, version: resolved.version, method: "purchased heat factor",
                       formula: formula)]
     if let sf = r.supplierFactor {
       let t = r.quantity.value * sf / 1_000
@@ -332,7 +359,7 @@ struct LineCalculator {
                         formula: "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) × \(Self.number(sf)) kgCO2e/\(r.quantity.unit.symbol) = \(Self.result(t)) tCO2e"))
     } else {
       lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: f.gas.rawValue, tonnes: tonnes,
-                        co2e: tonnes, factorID: f.id, version: version(f.datasetID),
+                        co2e: tonnes, factorID: f.id, version: resolved.version,
                         method: "market-based: no supplier factor, purchased heat factor", formula: formula))
     }
     return lines
@@ -370,7 +397,7 @@ struct LineCalculator {
   private mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String,
                                proxy: String? = nil) throws(AccountingError) -> EmissionLine
   {
-    let resolution: FactorResolution
+    let resolution: ResolvedFactor
     var usedProxy = false
     do { resolution = try lookup(r.activity, region, r.period) } catch {
       guard let proxy else { throw error }
@@ -383,8 +410,8 @@ struct LineCalculator {
     var method = "activity × \(f.series) factor"
     if usedProxy { method += " (proxy region \(f.region): none for \(region))" }
     return line(r, scope: scope, category: category, gas: f.gas.rawValue, tonnes: tonnes, co2e: tonnes,
-                factorID: f.id, version: version(f.datasetID), method: method,
-                formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = \(Self.result(tonnes)) t\(f.gas.rawValue)")
+                factorID: f.id, version: resolution.version, method: method,
+                formula: resolution.formula(amount, tonnes: tonnes))
   }
 
   private mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> EmissionLine {
