@@ -70,15 +70,17 @@ public struct ESGScorer: Sendable {
   public func score(_ profiles: [ESGProfile]) -> [ESGScore] {
     let sorted = profiles.sorted { ($0.entityID, $0.year) < ($1.entityID, $1.year) }
     // Peer values per (indicator, year, division) and per (indicator, year).
-    var byDivision: [String: [Double]] = [:]
-    var byYear: [String: [Double]] = [:]
+    var divisionValues: [String: [Double]] = [:]
+    var yearValues: [String: [Double]] = [:]
     for p in sorted {
       for i in methodology.indicators where i.normalisation.kind == "peer_percentile" {
         guard let v = p.values[i.key] else { continue }
-        byDivision["\(i.key)|\(p.year)|\(Self.division(p.sector))", default: []].append(v)
-        byYear["\(i.key)|\(p.year)", default: []].append(v)
+        divisionValues["\(i.key)|\(p.year)|\(Self.division(p.sector))", default: []].append(v)
+        yearValues["\(i.key)|\(p.year)", default: []].append(v)
       }
     }
+    let byDivision = divisionValues.mapValues(PeerGroup.init)
+    let byYear = yearValues.mapValues(PeerGroup.init)
     return sorted.map { p in
       let group = methodology.group(of: p.sector)
       var lines: [ScoreContribution] = []
@@ -133,8 +135,41 @@ public struct ESGScorer: Sendable {
   /// The GB/T 4754 division of a code: its letter and two digits (`C30` of `C3011`).
   static func division(_ sector: String) -> String { String(sector.prefix(3)) }
 
+  /// The values of one peer group, sorted once, so that an entity's rank is two binary
+  /// searches instead of a pass over the group (which made scoring quadratic in its size).
+  struct PeerGroup {
+    /// The values that are not NaN, ascending.
+    let sorted: [Double]
+    let nanCount: Int
+    var count: Int { sorted.count + nanCount }
+
+    init(_ values: [Double]) {
+      sorted = values.filter { !$0.isNaN }.sorted()
+      nanCount = values.count - sorted.count
+    }
+
+    /// Peers that rank below `raw` and peers equal to it (itself included), exactly as a
+    /// pass comparing each value `v` would count them: `v == raw` ties, `(v < raw) == better`
+    /// ranks below (a NaN compares false both ways).
+    func rank(of raw: Double, higherIsBetter better: Bool) -> (worse: Int, equal: Int) {
+      if raw.isNaN { return (better ? 0 : count, 0) }
+      let lower = firstIndex { $0 >= raw }
+      let upper = firstIndex { $0 > raw }
+      return (better ? lower : sorted.count - upper + nanCount, upper - lower)
+    }
+
+    private func firstIndex(where belongs: (Double) -> Bool) -> Int {
+      var (low, high) = (0, sorted.count)
+      while low < high {
+        let mid = (low + high) / 2
+        if belongs(sorted[mid]) { high = mid } else { low = mid + 1 }
+      }
+      return low
+    }
+  }
+
   private func normalise(_ i: ScoringMethodology.Indicator, _ raw: Double, profile p: ESGProfile,
-                         byDivision: [String: [Double]], byYear: [String: [Double]]) -> (Double, String)
+                         byDivision: [String: PeerGroup], byYear: [String: PeerGroup]) -> (Double, String)
   {
     let better = i.direction == .higherIsBetter
     switch i.normalisation.kind {
@@ -148,18 +183,17 @@ public struct ESGScorer: Sendable {
       return (s, "map: \(key) → \(DecimalFormat.shortest(s))")
     default:
       let division = Self.division(p.sector)
-      var peers = byDivision["\(i.key)|\(p.year)|\(division)"] ?? []
+      let empty = PeerGroup([])
+      var peers = byDivision["\(i.key)|\(p.year)|\(division)"] ?? empty
       var scope = "\(peers.count) peers of \(division) \(p.year)"
       if peers.count < methodology.minimumPeers {
-        peers = byYear["\(i.key)|\(p.year)"] ?? []
+        peers = byYear["\(i.key)|\(p.year)"] ?? empty
         scope = "fallback: \(division) has fewer than \(methodology.minimumPeers) peers; all \(peers.count) entities of \(p.year)"
       }
       guard peers.count > 1 else { return (50, "peer percentile: no peers to compare, middle score; " + scope) }
-      var worse = 0.0
-      var ties = -1.0  // the entity itself
-      for v in peers {
-        if v == raw { ties += 1 } else if (v < raw) == better { worse += 1 }
-      }
+      let rank = peers.rank(of: raw, higherIsBetter: better)
+      let worse = Double(rank.worse)
+      let ties = Double(rank.equal - 1)  // less the entity itself
       let s = (worse + ties / 2) / Double(peers.count - 1) * 100
       return (s, (scope.hasPrefix("fallback") ? "peer percentile; " : "peer percentile among ") + scope)
     }

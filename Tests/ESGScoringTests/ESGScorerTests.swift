@@ -1,4 +1,5 @@
 import ESGScoring
+import Foundation
 import PropertyBased
 import Testing
 
@@ -60,6 +61,35 @@ import Testing
     // 0 incidents: better than the C-sector entities with 1, 2, 3 (k % 4 ≠ 0: 5 of them),
     // tied with the two others at 0. Percentile = (5 + 2/2) / 7 × 100.
     #expect(abs(line.score - 6.0 / 7.0 * 100) < 1e-9)
+  }
+
+  /// Peer percentiles (ranked by binary search in each sorted peer group) equal the
+  /// definition, computed here by a pass over the group: among the n − 1 other peers,
+  /// (worse + ties / 2) / (n − 1) × 100 — for both directions, with repeated values, ±0 and NaN.
+  @Test func peerPercentileMatchesTheDefinition() throws {
+    let lower = #""key": "safety_incidents", "pillar": "S", "source": "esg", "direction": "lower_is_better""#
+    for better in [false, true] {
+      var json = ScoringMethodology.defaultJSON
+      #expect(json.contains(lower))
+      if better { json = json.replacingOccurrences(of: lower, with: lower.replacingOccurrences(of: "lower_is", with: "higher_is")) }
+      let scorer = ESGScorer(methodology: try ScoringMethodology.decode(Array(json.utf8), file: "m.json"))
+      let pool: [Double] = [0, -0.0, 1, 1, 2, 3.5, .nan, 7, 2]
+      let values = (0..<40).map { pool[($0 * 5 + $0 / 3) % pool.count] }
+      let profiles = values.enumerated().map { k, v in
+        ESGProfile(entityID: "E\(k)", year: 2024, sector: "C3011", values: ["safety_incidents": v])
+      }
+      for score in scorer.score(profiles) {
+        let raw = values[Int(score.entityID.dropFirst())!]
+        var worse = 0.0
+        var ties = -1.0
+        for v in values {
+          if v == raw { ties += 1 } else if (v < raw) == better { worse += 1 }
+        }
+        let expected = (worse + ties / 2) / Double(values.count - 1) * 100
+        let line = try #require(score.contributions.first { $0.key == "safety_incidents" })
+        #expect(line.score.bitPattern == expected.bitPattern, "\(score.entityID) raw \(raw) better \(better)")
+      }
+    }
   }
 
   @Test func resultDoesNotDependOnOrder() {
