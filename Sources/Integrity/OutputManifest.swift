@@ -68,6 +68,12 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     try digest.entry(named: absolute(path), role: role, matching: path)
   }
 
+  /// The entry of input `path`, if this process digested it before and it is unchanged since.
+  static func knownInputEntry(role: String, path: String) -> Entry? {
+    guard let id = FileIdentity(path: path), let (sha, sm3) = digested.withLock({ $0[id] }) else { return nil }
+    return Entry(path: absolute(path), role: role, bytes: Int(id.size), sha256: sha, sm3: sm3)
+  }
+
   /// Digests of input files, by role, with their absolute paths.
   public static func inputEntries(_ inputs: [(role: String, path: String)]) throws(InputError) -> [Entry] {
     try entries(inputs.map { (absolute($0.path), $0.role, $0.path) })
@@ -126,7 +132,7 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   }
 
   /// A file's identity for reusing its digests: unchanged content keeps all four.
-  struct FileIdentity: Hashable {
+  struct FileIdentity: Hashable, Sendable {
     let device: UInt64
     let inode: UInt64
     let size: Int64

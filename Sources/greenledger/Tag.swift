@@ -36,12 +36,14 @@ struct Tag: ParsableCommand {
   func run() throws {
     let taxonomies = taxonomy.split(separator: ",").map { String($0) }
     for t in taxonomies where t != "cn" && t != "eu" { throw ValidationError("unknown taxonomy \"\(t)\"; use cn, eu or cn,eu") }
+    // The inputs' digests for the manifest, computed while the job runs.
+    let inputDigests = try InputDigests([("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)])
     let factors = try factorOptions.load()
     let day = try Account.day(asOf)
     let tagger = GreenTagger(reductions: ReductionCalculator(factors: factors, reportingDay: day,
                                                              vehicleBaselineGCO2PerKm: vehicleBaseline), asOf: day)
     let rates = try fx.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()
-    let book = try borrowers.map { try BorrowerBook.read(file: $0, displayName: basename($0)) }
+    let book = try borrowers.map { try BorrowerBook.read(file: $0, displayName: basename($0), threads: threads) }
     let grades = try accounts.map { try Self.carbonGrades($0) } ?? [:]
     try FileSystem.createDirectory(out)
     let work = out + "/.partitions"
@@ -78,8 +80,7 @@ struct Tag: ParsableCommand {
       ("loans_file", basename(loans)), ("taxonomies", taxonomies.joined(separator: ",")),
       ("rule_version", tagger.catalogue.ruleVersion), ("read", String(read)),
     ])
-    try Provenance.writeManifest(out: out, command: "tag",
-                                 inputs: [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)],
+    try Provenance.writeManifest(out: out, command: "tag", inputEntries: inputDigests.entries(),
                                  factorDigest: factors.digest)
     print("\(name): read \(read), accepted \(summary.loans), rejected \(read - summary.loans); "
       + "\(summary.alignedLoans) aligned, \(summary.eligibleLoans) eligible → \(out)/")

@@ -31,24 +31,6 @@ struct Verify: ParsableCommand {
 
 /// The manifest every command with `--out` writes last.
 enum Provenance {
-  /// Input files digested on background threads from the start of a command, so that the
-  /// manifest written at its end does not read them again.
-  struct InputDigests {
-    private let inputs: [(role: String, path: String, digest: BackgroundDigest)]
-
-    /// Starts digesting each given input (nil ones skipped), by role.
-    init(_ inputs: [(String, String?)]) throws {
-      self.inputs = try inputs.compactMap { role, path in
-        try path.map { (role: role, path: $0, digest: try BackgroundDigest(file: $0)) }
-      }
-    }
-
-    /// The inputs' manifest entries, once their digests are done.
-    func entries() throws -> [OutputManifest.Entry] {
-      try inputs.map { try OutputManifest.inputEntry(role: $0.role, path: $0.path, digest: $0.digest) }
-    }
-  }
-
   /// The entry of output `name` from `digest` of the parts it was assembled from, or none
   /// (the manifest then reads the file) when the file is not exactly the bytes digested.
   static func outputEntries(_ digest: BackgroundDigest?, named name: String, out: String) -> [OutputManifest.Entry] {

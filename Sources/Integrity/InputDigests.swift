@@ -1,0 +1,56 @@
+public import Tabular
+
+/// The digests of a command's input files for its manifest, computed on background threads
+/// from the start of the command while it does its work.
+///
+/// A file this process has digested before and that is unchanged since (same device, inode,
+/// size and modification time) is not read again: `run` hands the same loans and borrowers
+/// to several stages. A digest is remembered only when the file's identity was the same
+/// before and after digesting it.
+///
+/// ```swift
+/// let inputs = try InputDigests([("loans", loansPath), ("fx", fxPath)])  // nil paths skipped
+/// … the command's work …
+/// let manifest = try OutputManifest(directory: out, command: "finance", inputEntries: inputs.entries(), …)
+/// ```
+public struct InputDigests: Sendable {
+  private enum Pending: Sendable {
+    case known(OutputManifest.Entry)
+    case running(role: String, path: String, identity: OutputManifest.FileIdentity?, digest: BackgroundDigest)
+  }
+
+  private let inputs: [Pending]
+
+  /// Starts digesting each input whose path is given.
+  ///
+  /// - Throws: ``InputError`` when an input cannot be opened.
+  public init(_ inputs: [(role: String, path: String?)]) throws(InputError) {
+    var pending: [Pending] = []
+    for case let (role, path?) in inputs {
+      if let entry = OutputManifest.knownInputEntry(role: role, path: path) {
+        pending.append(.known(entry))
+      } else {
+        let identity = OutputManifest.FileIdentity(path: path)
+        pending.append(.running(role: role, path: path, identity: identity, digest: try BackgroundDigest(file: path)))
+      }
+    }
+    self.inputs = pending
+  }
+
+  /// The inputs' manifest entries, in the order given, once their digests are done.
+  ///
+  /// - Throws: ``InputError`` when an input could not be read or changed size meanwhile.
+  public func entries() throws(InputError) -> [OutputManifest.Entry] {
+    try inputs.map { p throws(InputError) in
+      switch p {
+      case .known(let entry): return entry
+      case let .running(role, path, identity, digest):
+        let entry = try OutputManifest.inputEntry(role: role, path: path, digest: digest)
+        if let identity, identity == OutputManifest.FileIdentity(path: path) {
+          OutputManifest.remember([(identity, entry)])
+        }
+        return entry
+      }
+    }
+  }
+}
