@@ -205,23 +205,27 @@ public struct GreenTagger: Sendable {
 
     // Candidates: text, then the structured activity (a type shared by several items is
     // resolved by the text).
+    // Rules are visited by index and read in place: copying each rule for every loan touched
+    // the reference counts of the shared catalogue from every thread.
+    let rules = catalogue.rules
     var textual: (TagRule, String)?
-    var vetoed: Set<String> = []
+    var vetoed: Set<String> = []  // codes
     var vetoes: [String] = []
-    for rule in catalogue.rules {
-      if let x = Self.match(rule.exclusionPhrases, in: text) {
-        vetoed.insert(rule.code)
-        if Self.match(rule.keywordPhrases, in: text) != nil || rule.projectTypes.contains(type) {
-          vetoes.append("\(rule.code) excluded by \"\(x)\"")
+    for r in rules.indices {
+      if let x = Self.match(rules[r].exclusionPhrases, in: text) {
+        vetoed.insert(rules[r].code)
+        if Self.match(rules[r].keywordPhrases, in: text) != nil || rules[r].projectTypes.contains(type) {
+          vetoes.append("\(rules[r].code) excluded by \"\(x)\"")
         }
         continue
       }
-      guard let k = Self.match(rule.keywordPhrases, in: text) else { continue }
-      if textual == nil || k.filter({ $0 != "+" }).count > textual!.1.filter({ $0 != "+" }).count { textual = (rule, k) }
+      guard let k = Self.match(rules[r].keywordPhrases, in: text) else { continue }
+      if textual == nil || k.filter({ $0 != "+" }).count > textual!.1.filter({ $0 != "+" }).count { textual = (rules[r], k) }
     }
-    let typed = catalogue.rules.filter { !type.isEmpty && $0.projectTypes.contains(type) && !vetoed.contains($0.code) }
-    let structured = typed.first { $0.code == textual?.0.code } ?? typed.first
-    let fossil = Self.fossilPhraseSet.first { Self.match($0.0, in: text) != nil }?.1
+    let typed = type.isEmpty ? [] : rules.indices.filter { rules[$0].projectTypes.contains(type) && !vetoed.contains(rules[$0].code) }
+    let structured = (typed.first { rules[$0].code == textual?.0.code } ?? typed.first).map { rules[$0] }
+    let fossilIndex = Self.fossilPhraseSet.indices.first { Self.match(Self.fossilPhraseSet[$0].0, in: text) != nil }
+    let fossil = fossilIndex.map { Self.fossilPhraseSet[$0].1 }
 
     if let reason = Self.nonGreenTypes[type] {
       tag.status = .notEligible
@@ -277,7 +281,8 @@ public struct GreenTagger: Sendable {
       }
     }
     tag.status = failed ? .notEligible : (unknown ? .eligible : .aligned)
-    if !failed, let reductions { reductions.fill(&tag, rule: rule, loan: loan) }
+    // Called in place: binding `reductions` would copy the factor set (dozens of references).
+    if !failed { reductions?.fill(&tag, rule: rule, loan: loan) }
   }
 
   enum Outcome { case met(String), failed(String), unknown(String) }
