@@ -14,7 +14,7 @@ struct LineCalculator {
   private var lookups: [LookupKey: Result<ResolvedFactor, FactorLookupError>] = [:]
   private var parameters: [ParameterKey: Result<FuelParameters, FactorLookupError>] = [:]
   /// Combustion factors from default parameters only (no measured value on the row).
-  private var defaultCombustion: [ParameterKey: CombustionFactor] = [:]
+  private var defaultCombustion: [ParameterKey: DefaultCombustion] = [:]
   private var versions: [String: String] = [:]
   private var gasKeys: [String: String?] = [:]
 
@@ -26,8 +26,9 @@ struct LineCalculator {
   }
 
   /// A factor look-up's result with the texts of its primary factor, built once per look-up
-  /// key instead of once per line.
-  struct ResolvedFactor {
+  /// key instead of once per line. A class, so that taking it from the cache costs one
+  /// reference count (the calculator's own: no other thread touches it), not one per string.
+  final class ResolvedFactor: Sendable {
     let resolution: FactorResolution
     let primary: EmissionFactor
     /// `dataset@version` of the primary factor.
@@ -37,10 +38,40 @@ struct LineCalculator {
     let formulaMiddle: String
     let formulaEnd: String
 
+    init(resolution: FactorResolution, primary: EmissionFactor, version: String, formulaMiddle: String,
+         formulaEnd: String)
+    {
+      (self.resolution, self.primary, self.version) = (resolution, primary, version)
+      (self.formulaMiddle, self.formulaEnd) = (formulaMiddle, formulaEnd)
+    }
+
     /// `50 MWh × 0.5703 tCO2/MWh = 28.515 tCO2` for `amount` in the factor's unit.
     func formula(_ amount: Double, tonnes: Double) -> String {
       LineCalculator.number(amount) + formulaMiddle + LineCalculator.result(tonnes) + formulaEnd
     }
+  }
+
+  /// The combustion factor of a fuel's default parameters in a region on a day, with the
+  /// constant texts of its lines, built once per key (a class: one reference count per use).
+  final class DefaultCombustion: Sendable {
+    let factor: CombustionFactor
+    let parameters: FuelParameters
+    let factorID: String
+    let version: String
+    /// ` × NCV GJ/t × CC tC/TJ × OF × 44/12 = `
+    let parametersText: String
+
+    init(factor: CombustionFactor, parameters: FuelParameters, version: String) {
+      (self.factor, self.parameters, self.version) = (factor, parameters, version)
+      factorID = "derived:\(parameters.id)"
+      parametersText = LineCalculator.parametersText(factor)
+    }
+  }
+
+  /// The part of a GB/T 32151 formula after the amount: ` × NCV GJ/t × CC tC/TJ × OF × 44/12 = `.
+  static func parametersText(_ cf: CombustionFactor) -> String {
+    " × \(number(cf.ncvGigajoules)) GJ/\(cf.perUnit.symbol) × \(number(cf.carbonContent)) tC/TJ × "
+      + "\(number(cf.oxidationRate)) × 44/12 = "
   }
 
   struct ParameterKey: Hashable {
@@ -190,19 +221,28 @@ struct LineCalculator {
     if options.methodology == .epa { return try epaCombustion(r, region: region, category: category) }
 
     let measuredFully = r.measured.ncv != nil && r.measured.carbonContent != nil && r.measured.oxidationRate != nil
-    let defaults: FuelParameters? = measuredFully ? nil : try self.defaults(fuel, region, r.period)
     let unmeasured = r.measured.ncv == nil && r.measured.carbonContent == nil && r.measured.oxidationRate == nil
-    let cacheKey = ParameterKey(fuel: fuel, region: region, date: r.period.firstDay)
     let cf: CombustionFactor
-    if unmeasured, let cached = defaultCombustion[cacheKey] {
-      cf = cached
-    } else {
-      do {
-        cf = try factors.combustionFactor(fuel, in: region, on: r.period.firstDay, measured: r.measured)
-      } catch {
-        throw AccountingError(column: "ncv_unit", error.message)
+    let defaults: FuelParameters?
+    let parametersText, factorID, factorVersion: String
+    if unmeasured {
+      // Default parameters only: the factor and its texts are the same for every row of the key.
+      let key = ParameterKey(fuel: fuel, region: region, date: r.period.firstDay)
+      let d: DefaultCombustion
+      if let cached = defaultCombustion[key] {
+        d = cached
+      } else {
+        let p = try self.defaults(fuel, region, r.period)
+        d = DefaultCombustion(factor: try combustionFactor(fuel, region, r), parameters: p, version: version(p.datasetID))
+        defaultCombustion[key] = d
       }
-      if unmeasured { defaultCombustion[cacheKey] = cf }
+      (cf, defaults, parametersText, factorID, factorVersion) = (d.factor, d.parameters, d.parametersText, d.factorID, d.version)
+    } else {
+      defaults = measuredFully ? nil : try self.defaults(fuel, region, r.period)
+      cf = try combustionFactor(fuel, region, r)
+      parametersText = Self.parametersText(cf)
+      factorID = defaults.map { "derived:\($0.id)" } ?? "measured"
+      factorVersion = defaults.map { version($0.datasetID) } ?? ""
     }
     // The physical amount burnt, in the parameters' unit, and the formula's activity part.
     let q = r.quantity
@@ -214,7 +254,7 @@ struct LineCalculator {
         + "\(cf.perUnit.dimension) unit")
     }
     let amount: Double
-    var adText: String
+    let adText: String
     if q.dimension == .volume, cf.perUnit.dimension == .mass {
       guard let density = defaults?.density else {
         throw AccountingError(column: "unit", "\(q.unit.symbol) is a volume but the \(fuel) parameters are per "
@@ -229,12 +269,10 @@ struct LineCalculator {
     }
     let gigajoules = amount * cf.ncvGigajoules
     let co2 = amount * cf.tonnesCO2PerUnit
-    adText += " × \(Self.number(cf.ncvGigajoules)) GJ/\(cf.perUnit.symbol)"
-    let formula = "\(adText) × \(Self.number(cf.carbonContent)) tC/TJ × \(Self.number(cf.oxidationRate)) × 44/12 = \(Self.result(co2)) tCO2"
+    let formula = adText + parametersText + Self.result(co2) + " tCO2"
     let biogenic = factors.biogenicFuels.contains(fuel)
     var lines = [line(r, scope: biogenic ? .outside : .scope1, category: category, gas: "CO2", tonnes: co2,
-                      co2e: co2, factorID: defaults.map { "derived:\($0.id)" } ?? "measured",
-                      version: defaults.map { version($0.datasetID) } ?? "",
+                      co2e: co2, factorID: factorID, version: factorVersion,
                       method: biogenic ? "biogenic CO2 (outside scopes), NCV×CC×OF×44/12" : "GB/T 32151 NCV×CC×OF×44/12",
                       tier: cf.tier.rawValue, formula: formula)]
     if options.methodology == .ghgProtocol || biogenic {
@@ -242,6 +280,14 @@ struct LineCalculator {
                           required: options.methodology == .ghgProtocol)
     }
     return lines
+  }
+
+  private func combustionFactor(_ fuel: String, _ region: String, _ r: ActivityRecord) throws(AccountingError)
+    -> CombustionFactor
+  {
+    do { return try factors.combustionFactor(fuel, in: region, on: r.period.firstDay, measured: r.measured) } catch {
+      throw AccountingError(column: "ncv_unit", error.message)
+    }
   }
 
   /// CH4 and N2O from IPCC 2006 Tier 1 factors per energy (Vol.2 Tables 2.2–2.3, 3.2.2).
