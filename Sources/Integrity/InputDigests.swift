@@ -9,7 +9,7 @@ public import Tabular
 /// before and after digesting it.
 ///
 /// ```swift
-/// let inputs = try InputDigests([("loans", loansPath), ("fx", fxPath)])  // nil paths skipped
+/// let inputs = InputDigests([("loans", loansPath), ("fx", fxPath)])  // nil paths skipped
 /// … the command's work …
 /// let manifest = try OutputManifest(directory: out, command: "finance", inputEntries: inputs.entries(), …)
 /// ```
@@ -17,21 +17,24 @@ public struct InputDigests: Sendable {
   private enum Pending: Sendable {
     case known(OutputManifest.Entry)
     case running(role: String, path: String, identity: OutputManifest.FileIdentity?, digest: BackgroundDigest)
+    /// Not readable at the start: the command's own read reports the problem in its words;
+    /// if the command gets this far, the file is digested then.
+    case later(role: String, path: String)
   }
 
   private let inputs: [Pending]
 
-  /// Starts digesting each input whose path is given.
-  ///
-  /// - Throws: ``InputError`` when an input cannot be opened.
-  public init(_ inputs: [(role: String, path: String?)]) throws(InputError) {
+  /// Starts digesting each input whose path is given. An input that cannot be opened now is
+  /// left to the command, whose own read of it reports the problem.
+  public init(_ inputs: [(role: String, path: String?)]) {
     var pending: [Pending] = []
     for case let (role, path?) in inputs {
       if let entry = OutputManifest.knownInputEntry(role: role, path: path) {
         pending.append(.known(entry))
+      } else if let digest = try? BackgroundDigest(file: path) {
+        pending.append(.running(role: role, path: path, identity: OutputManifest.FileIdentity(path: path), digest: digest))
       } else {
-        let identity = OutputManifest.FileIdentity(path: path)
-        pending.append(.running(role: role, path: path, identity: identity, digest: try BackgroundDigest(file: path)))
+        pending.append(.later(role: role, path: path))
       }
     }
     self.inputs = pending
@@ -50,6 +53,8 @@ public struct InputDigests: Sendable {
           OutputManifest.remember([(identity, entry)])
         }
         return entry
+      case let .later(role, path):
+        return try OutputManifest.inputEntries([(role, path)])[0]
       }
     }
   }

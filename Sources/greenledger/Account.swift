@@ -59,7 +59,7 @@ struct Account: ParsableCommand {
       throw ValidationError("--compare-factors needs every entity's accounts; run it without --shard")
     }
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = try InputDigests([("activities", activities), ("entities", entities),
+    let inputDigests = InputDigests([("activities", activities), ("entities", entities),
                                                     ("benchmarks", benchmarks)])
     let factors = try factorOptions.load()
     var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())

@@ -48,7 +48,7 @@ struct Finance: ParsableCommand {
 
   func run() throws {
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = try InputDigests([
+    let inputDigests = InputDigests([
       ("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx),
       ("sector_intensities", sectorIntensities), ("countries", countries), ("tags", tags),
     ])

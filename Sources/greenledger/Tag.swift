@@ -37,7 +37,7 @@ struct Tag: ParsableCommand {
     let taxonomies = taxonomy.split(separator: ",").map { String($0) }
     for t in taxonomies where t != "cn" && t != "eu" { throw ValidationError("unknown taxonomy \"\(t)\"; use cn, eu or cn,eu") }
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = try InputDigests([("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)])
+    let inputDigests = InputDigests([("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)])
     let factors = try factorOptions.load()
     let day = try Account.day(asOf)
     let tagger = GreenTagger(reductions: ReductionCalculator(factors: factors, reportingDay: day,

@@ -40,6 +40,14 @@ struct BadInputCatalogueTests {
     Case(name: "duplicate loan_id", files: ["l.csv": loansHeader + "L1,B1,business_loan,CNY,10,,\nL1,B1,business_loan,CNY,20,,\n"],
          arguments: ["finance", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b.csv", "--out", "{out}"], status: 0,
          message: "duplicate loan_id \"\"L1\"\" (first on line 2)", rejected: 1),
+    // Inputs are digested from the start of a command; a missing one is still reported by the
+    // command's own read, in its words.
+    Case(name: "missing tags file", files: ["l.csv": loansHeader + "L1,B1,business_loan,CNY,10,,\n"],
+         arguments: ["finance", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b.csv", "--tags", "{dir}/nope.csv", "--out", "{out}"],
+         status: 3, message: "nope.csv: cannot open: No such file or directory"),
+    Case(name: "missing activities file",
+         arguments: ["account", "--activities", "{dir}/nope.csv", "--entities", "{dir}/e.csv", "--out", "{out}"],
+         status: 3, message: "nope.csv: cannot open: No such file or directory"),
     Case(name: "unknown borrower", files: ["l.csv": loansHeader + "L1,B9,business_loan,CNY,10,,\n"],
          arguments: ["finance", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b.csv", "--out", "{out}"], status: 0,
          message: "unknown borrower \"\"B9\"\"", rejected: 1),
