@@ -38,11 +38,11 @@ struct LineCalculator {
     let formulaMiddle: String
     let formulaEnd: String
 
-    init(resolution: FactorResolution, primary: EmissionFactor, version: String, formulaMiddle: String,
-         formulaEnd: String)
-    {
-      (self.resolution, self.primary, self.version) = (resolution, primary, version)
-      (self.formulaMiddle, self.formulaEnd) = (formulaMiddle, formulaEnd)
+    init(_ resolution: FactorResolution, version: String) {
+      let f = resolution.primary
+      (self.resolution, primary, self.version) = (resolution, f, version)
+      formulaMiddle = " \(f.unit.perUnit.symbol) × \(LineCalculator.number(f.value)) \(f.unit) = "
+      formulaEnd = " t\(f.gas.rawValue)"
     }
 
     /// `50 MWh × 0.5703 tCO2/MWh = 28.515 tCO2` for `amount` in the factor's unit.
@@ -139,10 +139,7 @@ struct LineCalculator {
     } else {
       do {
         let resolution = try factors.lookup(activity, in: region, on: period.firstDay, series: series)
-        let f = resolution.primary
-        result = .success(ResolvedFactor(
-          resolution: resolution, primary: f, version: version(f.datasetID),
-          formulaMiddle: " \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) = ", formulaEnd: " t\(f.gas.rawValue)"))
+        result = .success(ResolvedFactor(resolution, version: version(resolution.primary.datasetID)))
       } catch {
         result = .failure(error)
       }
