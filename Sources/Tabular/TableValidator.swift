@@ -235,20 +235,16 @@ public struct UnitCache: Sendable {
   }
 }
 
-/// A fixed list of accepted values, precompiled to one byte buffer so that matching a field
+/// A fixed list of accepted values, precompiled to one ``WordList`` so that matching a field
 /// costs byte comparisons only (no reference counting per value).
 public struct Vocabulary: Hashable, Sendable {
   /// The accepted values, in order.
   public let values: [String]
-  /// The values' UTF-8 bytes back to back; value `i` spans `ends[i - 1]..<ends[i]`.
-  private let bytes: [UInt8]
-  private let ends: [Int]
+  private let words: WordList
 
   public init(_ values: [String]) {
     self.values = values
-    bytes = values.flatMap { Array($0.utf8) }
-    var end = 0
-    ends = values.map { end += $0.utf8.count; return end }
+    words = WordList(values.map { Array($0.utf8) })
   }
 
   /// The index of the value spelled by `field`.
@@ -257,21 +253,8 @@ public struct Vocabulary: Hashable, Sendable {
   @inline(__always)
   public func index(of field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> Int {
     guard !field.isEmpty else { throw FieldIssue.empty }
-    let found: Int? = bytes.withUnsafeBufferPointer { bytes in
-      ends.withUnsafeBufferPointer { ends in
-        var start = 0
-        for i in ends.indices {
-          let end = ends[i]
-          if end - start == field.count, memcmp(bytes.baseAddress! + start, field.baseAddress!, field.count) == 0 {
-            return i
-          }
-          start = end
-        }
-        return nil
-      }
-    }
-    guard let found else { throw FieldIssue(expected: "one of " + values.joined(separator: ", ")) }
-    return found
+    guard let i = words.index(of: field) else { throw FieldIssue(expected: "one of " + values.joined(separator: ", ")) }
+    return i
   }
 }
 

@@ -70,31 +70,6 @@ public struct Phrases: Hashable, Sendable {
   }
 }
 
-/// Byte strings stored back to back in one buffer. Matching reads a list through one
-/// pointer instead of one array per word: threads tagging in parallel share the catalogue,
-/// and touching the reference count of each shared word array on every loan made two
-/// threads slower than one.
-struct WordList: Hashable, Sendable {
-  let bytes: [UInt8]
-  let ranges: [Range<Int>]
-
-  init(_ words: [[UInt8]]) {
-    var bytes: [UInt8] = []
-    var ranges: [Range<Int>] = []
-    for w in words {
-      ranges.append(bytes.count..<(bytes.count + w.count))
-      bytes += w
-    }
-    self.bytes = bytes
-    self.ranges = ranges
-  }
-
-  /// Calls `body` with the buffer and the words' ranges in it.
-  func withWords<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Range<Int>>) -> R) -> R {
-    bytes.withUnsafeBufferPointer { b in ranges.withUnsafeBufferPointer { r in body(b, r) } }
-  }
-}
-
 /// How an item's tagging works: which structured activities and which words point to it,
 /// which phrases veto it, and its criteria. A keyword `A+B` matches when both parts occur.
 public struct TagRule: Hashable, Sendable {

@@ -1,4 +1,5 @@
 public import Quantities
+internal import Tabular
 
 /// What the tagger reads of a loan (loans.csv, its borrower and the borrower's account).
 public struct LoanFacts: Hashable, Sendable {
