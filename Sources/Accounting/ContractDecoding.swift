@@ -160,11 +160,10 @@ extension Entity {
 
   /// The entity of a record the row checker accepted.
   private static func entity(_ record: borrowing CSVRecord, _ c: Columns) -> Entity {
-    func number(_ i: Int?) -> Double? { record.text(i).flatMap(Double.init) }
-    return Entity(
+    Entity(
       id: EntityID(record.text(c.id)!), name: record.text(c.name), sector: record.text(c.sector)!,
-      country: record.text(c.country)!, region: record.text(c.region), currency: Currency(record.text(c.currency)!)!,
-      revenue: number(c.revenue), valueAdded: number(c.valueAdded), output: number(c.output),
+      country: record.text(c.country)!, region: record.text(c.region), currency: record.currency(c.currency)!,
+      revenue: record.decimal(c.revenue), valueAdded: record.decimal(c.valueAdded), output: record.decimal(c.output),
       outputUnit: record.text(c.outputUnit))
   }
 }
