@@ -8,12 +8,12 @@ extension Array where Element: Sendable {
     let chunks = Swift.max(1, Swift.min(threads, count / 1_024))
     guard chunks > 1 else { return map(transform) }
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let base = SendablePointer(buffer.baseAddress!)
+      let target = Unchecked(buffer.baseAddress!)
       withUnsafeBufferPointer { source in
-        let source = SendableSource(source)
+        let source = Unchecked(source)
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
-          let range = (source.buffer.count * k / chunks)..<(source.buffer.count * (k + 1) / chunks)
-          for i in range { (base.pointer + i).initialize(to: transform(source.buffer[i])) }
+          let range = (source.value.count * k / chunks)..<(source.value.count * (k + 1) / chunks)
+          for i in range { (target.value + i).initialize(to: transform(source.value[i])) }
         }
       }
       initialized = count
@@ -21,13 +21,8 @@ extension Array where Element: Sendable {
   }
 }
 
-/// Raw pointers handed to worker threads that write disjoint ranges.
-private struct SendablePointer<T>: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<T>
-  init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-private struct SendableSource<T>: @unchecked Sendable {
-  let buffer: UnsafeBufferPointer<T>
-  init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
+/// Pointers handed to worker threads that read shared elements and write disjoint ranges.
+private struct Unchecked<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
