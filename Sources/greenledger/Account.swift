@@ -59,18 +59,18 @@ struct Account: ParsableCommand {
       throw ValidationError("--compare-factors needs every entity's accounts; run it without --shard")
     }
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = InputDigests([("activities", activities), ("entities", entities),
-                                                    ("benchmarks", benchmarks)])
+    let inputDigests = InputDigests([("activities", activities), ("entities", entities), ("benchmarks", benchmarks)])
+    // Entities' rejects are counted by shard 1 only, so that merged shards count them once.
+    let countsEntities = (shard?.index ?? 1) == 1
     let factors = try factorOptions.load()
     var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())
     options.scope3ProxyRegion = scope3ProxyRegion
     try FileSystem.createDirectory(out)
     try FileSystem.createDirectory(out + "/.partitions")
-    // Entities' rejects: in shard 1 only, so that merged shards count them once.
     let rejects = try RejectsWriter(path: out + "/.partitions/entity-rejects.csv")
     let entityFile = try Entity.read(file: entities, displayName: basename(entities), threads: threads)
     for w in entityFile.warnings { common.warn(w) }
-    if (shard?.index ?? 1) == 1 { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
+    if countsEntities { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
     try rejects.close()
     let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
 
@@ -112,7 +112,7 @@ struct Account: ParsableCommand {
     print("\(basename(activities)): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected); "
       + (shard.map { "shard \($0): \(counts.lines) lines; finish with `greenledger merge`" }
         ?? "\(counts.accounts) accounts, \(counts.lines) lines") + " → \(out)/")
-    try common.checkRejects(counts.rejected + (shard == nil || shard?.index == 1 ? entityFile.rejected.count : 0))
+    try common.checkRejects(counts.rejected + (countsEntities ? entityFile.rejected.count : 0))
   }
 
   func asOfDay() throws -> Day { try Self.day(asOf) }
