@@ -282,7 +282,6 @@ public struct GreenTagger: Sendable {
       }
     }
     tag.status = failed ? .notEligible : (unknown ? .eligible : .aligned)
-    // Called in place: binding `reductions` would copy the factor set (dozens of references).
     if !failed { reductions?.fill(&tag, rule: rule, loan: loan) }
   }
 
