@@ -25,7 +25,7 @@ struct DecimalFormatTests {
 
   @Test("fixed agrees with the exact sum's own decimal text")
   func agreesWithExactSum() throws {
-    var rng = SystemRandomNumberGenerator()
+    var rng = SplitMix(seed: 20261129)  // fixed: a failure reproduces
     for _ in 0..<2_000 {
       let places = Int.random(in: 0...9, using: &rng)
       let value = Double.random(in: -1e9...1e9, using: &rng) / Double([1, 7, 1_000, 3e5].randomElement(using: &rng)!)
