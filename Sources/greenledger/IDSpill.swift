@@ -114,6 +114,7 @@ final class IDSpill {
         i += 10 + length
       }
     }
+    // A block is flushed once it reaches blockSize, so it holds at most one more record.
     var block = [UInt8](repeating: 0, count: blockSize + 10 + Int(UInt16.max))
     for p in partitions {
       if !p.blocks[b].isEmpty {
@@ -121,7 +122,7 @@ final class IDSpill {
         guard fd >= 0 else { throw InputError(file: p.path, message: "cannot read a work file") }
         defer { close(fd) }
         for (offset, length) in p.blocks[b] {
-          if block.count < length { block = [UInt8](repeating: 0, count: length) }
+          precondition(length <= block.count, "a spilled block is larger than a flush can make it")
           try block.withUnsafeMutableBytes { buffer in
             var done = 0
             while done < length {
