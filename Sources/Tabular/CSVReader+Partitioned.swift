@@ -18,6 +18,10 @@ extension CSVReader {
   /// record. A first parallel pass counts quotes and line feeds per raw segment (which also
   /// gives every partition its starting line number); the second parses the partitions.
   ///
+  /// Line ends may be LF, CR LF or a bare CR (the "CSV (Macintosh)" of older Excel), mixed
+  /// freely. A file with any bare CR is read as one partition, so that its records and line
+  /// numbers are exactly those of a sequential read.
+  ///
   /// If any partition meets a structural problem (malformed quoting, an over-long field),
   /// the parity argument no longer holds: the partitioned results are discarded and the
   /// file is read again on one thread into a single state, so the outcome is the same as a
@@ -44,10 +48,11 @@ extension CSVReader {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw InputError.cannotRead(path, errno: errno) }
     let size = Int(info.st_size)
+    try TextEncodingCheck.check(fd: fd, path: path)
 
     let head = try header(fd: fd, path: path, size: size, options: options)
     let bounds = try boundaries(fd: fd, path: path, from: head.end, to: size,
-                                partitions: max(1, min(partitions, (size - head.end) / (1 << 20))),
+                                partitions: max(1, min(partitions, (size - head.end) / max(1, options.minimumPartitionBytes))),
                                 firstLine: head.lines + 1)
 
     let slots = Slots<(State, CSVReadStatistics)>(count: bounds.count)
@@ -96,7 +101,7 @@ extension CSVReader {
   private static func header(fd: Int32, path: String, size: Int, options: CSVReadOptions) throws
     -> (names: [String], end: Int, lines: Int, hadByteOrderMark: Bool)
   {
-    // The header ends at the first line feed outside quotes.
+    // The header ends at the first line end outside quotes: LF, CR LF or a bare CR.
     var range = FileRange(fd: fd, path: path)
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
     defer { chunk.deallocate() }
@@ -104,14 +109,24 @@ extension CSVReader {
     var quotes = 0
     var lines = 0
     var end = size
+    var afterCarriageReturn = false
     search: while true {
       let n = try range.fill(chunk, 1 << 16)
       if n == 0 { break }
       for i in 0..<n {
-        if chunk[i] == 0x22 { quotes += 1 }
-        if chunk[i] == 0x0A {
+        let byte = chunk[i]
+        if afterCarriageReturn {
+          // A CR outside quotes ended the header; a LF right after it belongs to that end.
+          end = offset + i + (byte == 0x0A ? 1 : 0)
+          break search
+        }
+        if byte == 0x22 { quotes += 1 }
+        if byte == 0x0A {
           lines += 1
           if quotes % 2 == 0 { end = offset + i + 1; break search }
+        } else if byte == 0x0D, quotes % 2 == 0 {
+          lines += 1
+          afterCarriageReturn = true
         }
       }
       offset += n
@@ -156,7 +171,7 @@ extension CSVReader {
     let length = to - from
     let raw = (0...partitions).map { from + length * $0 / partitions }
     // Pass 1, in parallel: quotes and line feeds per raw segment.
-    let counts = Slots<(quotes: Int, newlines: Int)>(count: partitions)
+    let counts = Slots<SegmentCounts>(count: partitions)
     DispatchQueue.concurrentPerform(iterations: partitions) { k in
       do {
         var range = FileRange(fd: fd, path: path, offset: raw[k], end: raw[k + 1])
@@ -165,6 +180,15 @@ extension CSVReader {
         counts.set(k, .failure(error))
       }
     }
+    // A bare CR anywhere (a CR not followed by LF) ends records that the line-feed cuts below
+    // cannot see: such a file is read as one partition.
+    var bareCarriageReturns = 0
+    for k in 0..<partitions {
+      let c = try counts.results[k]!.get()
+      bareCarriageReturns += c.carriageReturns - c.crlfPairs
+      if k > 0, c.firstByte == 0x0A, try counts.results[k - 1]!.get().lastByte == 0x0D { bareCarriageReturns -= 1 }
+    }
+    if bareCarriageReturns > 0 { return [Part(start: from, end: to, line: firstLine)] }
     var parts: [Part] = []
     var start = from
     var line = firstLine
@@ -204,34 +228,62 @@ extension CSVReader {
     return parts
   }
 
-  private static func countQuotesAndNewlines(_ range: inout FileRange) throws -> (quotes: Int, newlines: Int) {
+  /// What pass 1 learns of one raw segment.
+  private struct SegmentCounts: Sendable {
+    var quotes = 0
+    var newlines = 0
+    var carriageReturns = 0
+    /// CR bytes directly followed by a LF inside the segment.
+    var crlfPairs = 0
+    var firstByte: UInt8?
+    var lastByte: UInt8?
+  }
+
+  private static func countQuotesAndNewlines(_ range: inout FileRange) throws -> SegmentCounts {
     let capacity = 1 << 18
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { chunk.deallocate() }
-    var quotes = 0
-    var newlines = 0
+    var c = SegmentCounts()
+    var previousIsCarriageReturn = false
+    /// High bit set in exactly the bytes of `x` equal to the byte repeated in `word`.
+    @inline(__always) func matches(_ x: UInt64, _ word: UInt64) -> UInt64 {
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let y = x ^ word
+      return ~(((y & ~highs) &+ ~highs) | y) & highs
+    }
     while true {
       let n = try range.fill(chunk, capacity)
       if n == 0 { break }
+      if c.firstByte == nil { c.firstByte = chunk[0] }
+      c.lastByte = chunk[n - 1]
       var i = 0
-      let quoteWord: UInt64 = 0x2222_2222_2222_2222
-      let newlineWord: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-      let highs: UInt64 = 0x8080_8080_8080_8080
       while i + 8 <= n {
         let x = UnsafeRawPointer(chunk + i).loadUnaligned(as: UInt64.self)
-        let q = x ^ quoteWord
-        let l = x ^ newlineWord
-        quotes &+= (~(((q & ~highs) &+ ~highs) | q) & highs).nonzeroBitCount
-        newlines &+= (~(((l & ~highs) &+ ~highs) | l) & highs).nonzeroBitCount
+        let lineFeeds = matches(x, 0x0A0A_0A0A_0A0A_0A0A)
+        let carriageReturns = matches(x, 0x0D0D_0D0D_0D0D_0D0D)
+        c.quotes &+= matches(x, 0x2222_2222_2222_2222).nonzeroBitCount
+        c.newlines &+= lineFeeds.nonzeroBitCount
+        if carriageReturns | (previousIsCarriageReturn ? 1 : 0) != 0 {
+          c.carriageReturns &+= carriageReturns.nonzeroBitCount
+          c.crlfPairs &+= (carriageReturns & (lineFeeds >> 8)).nonzeroBitCount
+          if previousIsCarriageReturn, x & 0xFF == 0x0A { c.crlfPairs &+= 1 }
+        }
+        previousIsCarriageReturn = x >> 56 == 0x0D
         i += 8
       }
       while i < n {
-        if chunk[i] == 0x22 { quotes += 1 }
-        if chunk[i] == 0x0A { newlines += 1 }
+        let byte = chunk[i]
+        if byte == 0x22 { c.quotes += 1 }
+        if byte == 0x0A {
+          c.newlines += 1
+          if previousIsCarriageReturn { c.crlfPairs += 1 }
+        }
+        if byte == 0x0D { c.carriageReturns += 1 }
+        previousIsCarriageReturn = byte == 0x0D
         i += 1
       }
     }
-    return (quotes, newlines)
+    return c
   }
 }
 

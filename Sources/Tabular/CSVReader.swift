@@ -14,6 +14,9 @@ public struct CSVReadOptions: Sendable {
   public var maximumFieldLength: Int = 64 << 10
   /// A record larger than this makes itself a reject. Default 4 MiB.
   public var maximumRecordBytes: Int = 4 << 20
+  /// A partitioned read gives each partition at least this many bytes. Default 1 MiB; tests
+  /// lower it to exercise several partitions on small files.
+  public var minimumPartitionBytes: Int = 1 << 20
 
   public init() {}
 }
@@ -24,7 +27,7 @@ public struct CSVReadStatistics: Hashable, Sendable {
   public var bytes = 0
   /// Records passed to the closure, well-formed or not (blank lines are not records).
   public var records = 0
-  /// Physical lines (line-feed count, plus one for a last line without one).
+  /// Physical lines (line ends — LF, CR LF or a bare CR — plus one for a last line without one).
   public var lines = 0
   /// Whether the file started with a UTF-8 byte-order mark.
   public var hadByteOrderMark = false
@@ -38,8 +41,11 @@ public struct CSVReadStatistics: Hashable, Sendable {
 ///
 /// The file is read in fixed-size chunks (``CSVReadOptions/chunkSize``) through `csv_parse`
 /// in strict mode (`CSV_STRICT | CSV_STRICT_FINI`), so memory stays bounded whatever the file
-/// size. It accepts a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with commas,
+/// size. It accepts a UTF-8 byte-order mark, LF, CR LF and bare CR line ends (mixed freely), quoted fields with commas,
 /// doubled quotes and line breaks, a missing final newline and blank lines (skipped).
+///
+/// A file that is not UTF-8 (UTF-16, GBK, binary; see ``TextEncodingCheck``) is refused
+/// with an ``InputError`` that says so, before any record.
 ///
 /// Malformed quoting does not stop the read: the record is handed over with its
 /// ``CSVRecord/issue`` set, the reader skips to the end of that record, restarts the parser
@@ -67,6 +73,7 @@ public enum CSVReader {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError.cannotOpen(path, errno: errno) }
     defer { close(fd) }
+    try TextEncodingCheck.check(fd: fd, path: path)
     var range = FileRange(fd: fd, path: path)
     return try parse(options: options, body, fill: { try range.fill($0, $1) })
   }
@@ -159,8 +166,7 @@ public enum CSVReader {
       }
       while position < n {
         if skip != .none {
-          position = skipRecord(chunk, from: position, to: n, state: &skip,
-                                newlines: &batch.pointee.newlines)
+          position = skipRecord(chunk, from: position, to: n, state: &skip, batch: batch)
           if skip != .none { break }  // the record goes on in the next chunk
         }
         let consumed = csv_parse(&parser, chunk + position, n - position, onField, onRecord, batch)
@@ -195,7 +201,7 @@ public enum CSVReader {
       }
     }
     statistics.lines = batch.pointee.newlines - (startLine - 1)
-      + (statistics.bytes > 0 && lastByte != 0x0A ? 1 : 0)
+      + (statistics.bytes > 0 && lastByte != 0x0A && lastByte != 0x0D ? 1 : 0)
     return statistics
   }
 
@@ -205,27 +211,29 @@ public enum CSVReader {
     csv_set_blk_size(&parser, 4_096)
   }
 
-  /// Advances past the rest of a broken record, counting the newlines it skips.
+  /// Advances past the rest of a broken record, counting the line ends it skips as
+  /// ``ParseBatch`` does: LF, CR LF and a bare CR end a line (a LF right after a CR that
+  /// ended the record is left to libcsv, which sees it as a blank line and does not count it).
   private static func skipRecord(
     _ chunk: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int,
-    state: inout SkipState, newlines: inout Int
+    state: inout SkipState, batch: UnsafeMutablePointer<ParseBatch>
   ) -> Int {
     var i = start
     while i < end {
       let byte = chunk[i]
       i += 1
-      if byte == 0x0A { newlines += 1 }
+      if byte == 0x0A { batch.pointee.newlines += 1 }
+      let endsRecord = byte == 0x0A || byte == 0x0D
       switch state {
       case .toLineEnd:
-        if byte == 0x0A { state = .none; return i }
+        if endsRecord { return finishSkip(byte, at: i, state: &state, batch: batch) }
       case .inQuotes:
         if byte == 0x22 { state = .quoteInQuotes }
       case .quoteInQuotes:
         if byte == 0x22 {
           state = .inQuotes
-        } else if byte == 0x0A {
-          state = .none
-          return i
+        } else if endsRecord {
+          return finishSkip(byte, at: i, state: &state, batch: batch)
         } else {
           state = .toLineEnd
         }
@@ -233,6 +241,14 @@ public enum CSVReader {
         return i - 1
       }
     }
+    return i
+  }
+
+  private static func finishSkip(_ byte: UInt8, at i: Int, state: inout SkipState,
+                                 batch: UnsafeMutablePointer<ParseBatch>) -> Int {
+    state = .none
+    batch.pointee.pendingCarriageReturn = byte == 0x0D
+    if byte == 0x0D { batch.pointee.newlines += 1 }
     return i
   }
 }
