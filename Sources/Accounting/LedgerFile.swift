@@ -28,7 +28,7 @@ extension CarbonAccounting {
   ///
   /// - Throws: ``InputError`` when the file cannot be written.
   public func writeLedgers(to path: String) throws(InputError) {
-    let w = try CSVWriter(path: path, header: Self.ledgerColumns)
+    let w = try CSVWriter(path: path, header: Self.ledgerColumns, guardsFormulas: false)
     func row(_ key: EntityYear, _ item: String, _ sub: String, _ value: String) {
       w.writeField(key.entity.rawValue)
       w.writeField(String(key.year))

@@ -118,13 +118,14 @@ public struct ExchangeRates: Hashable, Sendable {
   private let currencies: [Currency]
   private let values: [Double]
 
-  /// Rates into `reportingCurrency`; the reporting currency itself is always 1.
+  /// Rates into `reportingCurrency`; the reporting currency itself is always 1 (a rate given
+  /// for it is ignored here; ``read(file:reportingCurrency:)`` refuses one that is not 1).
   public init(reportingCurrency: Currency = .cny, rates: [Rate] = []) {
     self.reportingCurrency = reportingCurrency
     self.rates = rates
     var currencies = [reportingCurrency]
     var values = [1.0]
-    for r in rates {
+    for r in rates where r.currency != reportingCurrency {
       if let i = currencies.firstIndex(of: r.currency) { values[i] = r.value } else {
         currencies.append(r.currency)
         values.append(r.value)

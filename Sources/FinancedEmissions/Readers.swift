@@ -171,19 +171,39 @@ extension ExchangeRates {
     ColumnSpec("note", .text),
   ], uniqueColumns: ["currency"])
 
-  /// Reads an `--fx` file; every row must be valid and every rate positive.
-  public static func read(file path: String) throws -> ExchangeRates {
+  /// The rates a file may give, in units of the reporting currency per unit: a review bound
+  /// that catches a slipped decimal point or an exponent typo, not a market limit (1 CNY is
+  /// worth far fewer than 10⁷ units of any currency in circulation, and no currency unit is
+  /// worth 10⁷ CNY).
+  public static let plausibleRates: ClosedRange<Double> = 1e-7...1e7
+
+  /// Reads an `--fx` file; every row must be valid, every rate positive and within
+  /// ``plausibleRates``, and a row for the reporting currency itself must say 1 (its own rate
+  /// by definition).
+  ///
+  /// - Throws: ``InputError`` naming the line, the column and the text found.
+  public static func read(file path: String, reportingCurrency: Currency = .cny) throws -> ExchangeRates {
     var rates: [Rate] = []
     try ReferenceTable.read(file: path, schema: schema) { record, c in
       let value = record.decimal(c["cny_per_unit"])!
+      let text = record.text(c["cny_per_unit"]) ?? ""
+      let currency = record.currency(c["currency"])!
       guard value > 0 else {
-        throw InputError(file: path, message: "line \(record.line): cny_per_unit must be > 0, found \(value)")
+        throw InputError(file: path, message: "line \(record.line): cny_per_unit must be > 0, found \"\(text)\"")
       }
-      rates.append(Rate(currency: record.currency(c["currency"])!, value: value,
+      guard currency != reportingCurrency || value == 1 else {
+        throw InputError(file: path, message: "line \(record.line): cny_per_unit of \(currency) is \"\(text)\", but "
+          + "\(reportingCurrency) is the reporting currency, whose rate is 1 by definition; write 1 or drop the row")
+      }
+      guard plausibleRates.contains(value) else {
+        throw InputError(file: path, message: "line \(record.line): cny_per_unit \"\(text)\" for \(currency) is outside "
+          + "the plausible range 1e-7…1e7 CNY per unit; check the decimal point and the direction of the rate")
+      }
+      rates.append(Rate(currency: currency, value: value,
                         date: record.field(c["date"]).flatMap { try? FieldParser.date($0) },
                         source: record.text(c["source"]) ?? record.text(c["note"])))
     }
-    return ExchangeRates(reportingCurrency: .cny, rates: rates)
+    return ExchangeRates(reportingCurrency: reportingCurrency, rates: rates)
   }
 }
 
@@ -266,7 +286,7 @@ extension AccountEmissions {
   public static func read(file path: String) throws -> [String: AccountEmissions] {
     var latest: [String: AccountEmissions] = [:]
     try ReferenceTable.read(file: path, schema: schema) { record, c in
-      let id = record.text(c["entity_id"])!
+      let id = record.outputText(c["entity_id"])!
       let year = Int(record.text(c["period"])!.prefix(4))!
       guard (latest[id]?.year ?? Int.min) < year else { return }
       let s3 = record.decimal(c["scope3_tco2e"])
@@ -290,7 +310,7 @@ public enum GreenTags {
   public static func read(file path: String) throws -> Set<String> {
     var green: Set<String> = []
     try ReferenceTable.read(file: path, schema: schema) { record, c in
-      if record.text(c["status"]) == "aligned" { green.insert(record.text(c["loan_id"])!) }
+      if record.text(c["status"]) == "aligned" { green.insert(record.outputText(c["loan_id"])!) }
     }
     return green
   }

@@ -195,12 +195,17 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   /// Recomputes every digest and returns the differences, one sentence each (empty when the
   /// directory is exactly what the manifest says). Inputs are checked where their path is
   /// readable; a missing input is reported, not guessed.
-  public static func verify(directory: String) throws(InputError) -> (checked: Int, problems: [String]) {
+  ///
+  /// - Parameter includingInputs: whether the inputs are checked too (`merge` checks only
+  ///   the outputs of the shards it reads: their inputs may live on another machine).
+  public static func verify(directory: String, includingInputs: Bool = true) throws(InputError)
+    -> (checked: Int, problems: [String])
+  {
     let manifest = try read(from: directory)
     var problems: [String] = []
     let present = Set(try files(in: directory))
     let outputs = manifest.outputs.filter { present.contains($0.path) }
-    let inputs = manifest.inputs.filter { FileSystem.exists($0.path) }
+    let inputs = includingInputs ? manifest.inputs.filter { FileSystem.exists($0.path) } : []
     let now = try entries(outputs.map { ($0.path, nil, directory + "/" + $0.path) } + inputs.map { ($0.path, $0.role, $0.path) },
                           reusing: false)
     let checked = now.count
@@ -215,7 +220,7 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     for extra in present.subtracting(manifest.outputs.map(\.path)).sorted() {
       problems.append("output \(extra): not in the manifest")
     }
-    for e in manifest.inputs {
+    for e in manifest.inputs where includingInputs {
       guard FileSystem.exists(e.path) else { problems.append("input \(e.role ?? "") \(e.path): not found, cannot verify"); continue }
       let now = recomputed.removeFirst()
       if now.sha256 != e.sha256 || now.sm3 != e.sm3 { problems.append("input \(e.role ?? "") \(e.path): changed since the run") }

@@ -40,8 +40,55 @@ enum CSVEncoding {
     (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
-  /// Appends `field` to `out`, quoted when needed, inner quotes doubled.
-  static func appendField(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  /// Whether a spreadsheet would read `field` as a formula (OWASP, "CSV Injection"): it
+  /// starts with `=`, `+`, `-`, `@`, TAB or CR and is not a plain number (`-12.5`, `+3e-4`
+  /// stay numbers). A field starting with `'` counts too, so that the escape can be undone
+  /// exactly: drop one leading `'` from any field that starts with one.
+  @inline(__always)
+  static func needsFormulaGuard(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = field.first else { return false }
+    switch first {
+    case 0x3D, 0x40, 0x09, 0x0D, 0x27: return true  // = @ TAB CR '
+    case 0x2B, 0x2D: return !isPlainNumber(field)  // + -
+    default: return false
+    }
+  }
+
+  /// `[+-]digits[.digits][e[+-]digits]`, or `[+-].digits…`.
+  static func isPlainNumber(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = field.first == 0x2B || field.first == 0x2D ? 1 : 0
+    func digits() -> Int {
+      let start = i
+      while i < field.count, (0x30...0x39).contains(field[i]) { i += 1 }
+      return i - start
+    }
+    var count = digits()
+    if i < field.count, field[i] == 0x2E {
+      i += 1
+      count += digits()
+    }
+    guard count > 0 else { return false }
+    if i < field.count, field[i] == 0x65 || field[i] == 0x45 {
+      i += 1
+      if i < field.count, field[i] == 0x2B || field[i] == 0x2D { i += 1 }
+      guard digits() > 0 else { return false }
+    }
+    return i == field.count
+  }
+
+  /// Appends `field` to `out`, quoted when needed, inner quotes doubled, and with a leading
+  /// `'` when a spreadsheet would take it for a formula (``needsFormulaGuard(_:)``).
+  static func appendField(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], guardingFormulas: Bool = true) {
+    if guardingFormulas, needsFormulaGuard(field) {
+      var guarded: [UInt8] = [0x27]
+      guarded.append(contentsOf: field)
+      guarded.withUnsafeBufferPointer { appendQuotedIfNeeded($0, to: &out) }
+    } else {
+      appendQuotedIfNeeded(field, to: &out)
+    }
+  }
+
+  private static func appendQuotedIfNeeded(_ field: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     guard needsQuotes(field) else {
       out.append(contentsOf: field)
       return

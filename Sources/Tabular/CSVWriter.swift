@@ -10,6 +10,11 @@ internal import Quantities
 /// LF line ends, optionally a UTF-8 byte-order mark first (Excel in Chinese locales needs it
 /// to read UTF-8).
 ///
+/// Text that a spreadsheet would run as a formula (OWASP "CSV Injection": a field starting
+/// with `=`, `+`, `-`, `@`, TAB or CR that is not a plain number) is written with a leading
+/// `'`, as is text that already starts with `'`; numbers are never touched. The original text
+/// is therefore exact to recover: drop one leading `'` from a field that starts with one.
+///
 /// Call ``close()`` to flush; a writer that is dropped unclosed flushes what it can.
 public final class CSVWriter {
   private let fd: Int32
@@ -22,6 +27,8 @@ public final class CSVWriter {
   @exclusivity(unchecked) private var buffer: [UInt8] = []
   private var isClosed = false
   @exclusivity(unchecked) private var atRowStart = true
+  /// Whether text fields get the formula guard (off for machine-read work files).
+  private let guardsFormulas: Bool
   /// The first failed write, rethrown by ``close()`` so that no error is lost.
   private var writeError: InputError?
 
@@ -29,14 +36,17 @@ public final class CSVWriter {
   /// empty, for parts to be concatenated). The rows go to a temporary file beside it, renamed
   /// to `path` by ``close()``: `path` holds either its old content or the complete new one.
   ///
+  /// - Parameter guardsFormulas: `false` for files only GreenLedger reads back (ledgers,
+  ///   partials), which no spreadsheet should open.
   /// - Throws: ``InputError`` if the file cannot be created.
-  public init(path: String, header: [String], byteOrderMark: Bool = false) throws(InputError) {
+  public init(path: String, header: [String], byteOrderMark: Bool = false, guardsFormulas: Bool = true) throws(InputError) {
     let temporaryPath = FileSystem.temporaryPath(for: path)
     let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw InputError.cannotWrite(path, errno: errno) }
     self.fd = fd
     self.path = path
     self.temporaryPath = temporaryPath
+    self.guardsFormulas = guardsFormulas
     buffer.reserveCapacity(1 << 16)
     if byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
     if !header.isEmpty { writeRow(header) }
@@ -55,22 +65,25 @@ public final class CSVWriter {
     if !atRowStart { buffer.append(0x2C) }
     atRowStart = false
     var field = field
-    field.withUTF8 { CSVEncoding.appendField($0, to: &buffer) }
+    field.withUTF8 { CSVEncoding.appendField($0, to: &buffer, guardingFormulas: guardsFormulas) }
   }
 
   /// Appends one field given as raw bytes.
   public func writeField(bytes: UnsafeBufferPointer<UInt8>) {
     if !atRowStart { buffer.append(0x2C) }
     atRowStart = false
-    CSVEncoding.appendField(bytes, to: &buffer)
+    CSVEncoding.appendField(bytes, to: &buffer, guardingFormulas: guardsFormulas)
   }
 
   /// Appends a source location `file:line` as one field (`activities.csv:12`), without a
   /// `String` for the whole.
   public func writeLocation(file: String, line number: Int) {
     var text = file
-    // Digits never need quotes; a name that does (one with a comma) takes the slow way.
-    guard !text.withUTF8(CSVEncoding.needsQuotes) else { return writeField("\(file):\(number)") }
+    // Digits never need quotes; a name that does (one with a comma, or one a spreadsheet
+    // would take for a formula) takes the slow way.
+    guard !text.withUTF8({ CSVEncoding.needsQuotes($0) || CSVEncoding.needsFormulaGuard($0) }) else {
+      return writeField("\(file):\(number)")
+    }
     if !atRowStart { buffer.append(0x2C) }
     atRowStart = false
     text.withUTF8 { buffer.append(contentsOf: $0) }

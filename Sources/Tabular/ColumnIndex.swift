@@ -29,6 +29,21 @@ extension CSVRecord {
     field(index).map { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// The text at `index` of a file GreenLedger wrote, with the writer's formula guard undone
+  /// (one leading `'` dropped; see ``CSVWriter``): the exact text that was written.
+  public func outputText(_ index: Int?) -> String? {
+    text(index).map(CSVRecord.removingFormulaGuard)
+  }
+
+  /// Every field of a record GreenLedger wrote, with the formula guard undone.
+  public var outputStrings: [String] { strings.map(CSVRecord.removingFormulaGuard) }
+
+  /// `text` without the one leading `'` that ``CSVWriter`` puts before text a spreadsheet
+  /// would run as a formula (or that starts with `'`).
+  public static func removingFormulaGuard(_ text: String) -> String {
+    text.utf8.first == 0x27 ? String(text.dropFirst()) : text
+  }
+
   /// The decimal at `index`, `nil` when absent, empty or (not after validation) malformed.
   @inline(__always)
   public func decimal(_ index: Int?) -> Double? {

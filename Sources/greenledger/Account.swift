@@ -54,12 +54,18 @@ struct Account: ParsableCommand {
     var methodology: Methodology { Methodology(rawValue: rawValue)! }
   }
 
+  /// Every file `account` may write in --out (checked against its inputs before it starts).
+  static let outputs = ["accounts.csv", "lines.csv", "facilities.csv", "restatement.csv", "ledgers.csv", "partials.csv",
+                        "summary.json", "rejects.csv", "manifest.json"]
+
   func run() throws {
     if shard != nil, compareFactors != nil {
       throw ValidationError("--compare-factors needs every entity's accounts; run it without --shard")
     }
+    let inputs = [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = InputDigests([("activities", activities), ("entities", entities), ("benchmarks", benchmarks)])
+    let inputDigests = InputDigests(inputs)
     // Entities' rejects are counted by shard 1 only, so that merged shards count them once.
     let countsEntities = (shard?.index ?? 1) == 1
     let factors = try factorOptions.load()

@@ -102,7 +102,7 @@ struct AccountOutputs {
                     into: out + "/rejects.csv")
     removeDirectory(work)
     try run.accounting.writeLedgers(to: out + "/ledgers.csv")
-    let w = try CSVWriter(path: out + "/partials.csv", header: ["group", "key", "value"])
+    let w = try CSVWriter(path: out + "/partials.csv", header: ["group", "key", "value"], guardsFormulas: false)
     for (k, v) in [("profile", "account"), ("shard", shard.description), ("factor_set_digest", factors.digest),
                    ("activities_file", activitiesName), ("entities", entities), ("benchmarks", benchmarks ?? ""),
                    ("methodology", options.methodology.rawValue), ("gwp_set", options.gwpSet.rawValue),

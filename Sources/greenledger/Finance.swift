@@ -46,12 +46,18 @@ struct Finance: ParsableCommand {
     case pcaf, financeBasic = "finance-basic"
   }
 
+  /// Every file `finance` may write in --out (checked against its inputs before it starts).
+  static let outputs = ["financed.csv", "borrower_attribution.csv", "partials.csv", "summary.json", "rejects.csv",
+                        "manifest.json"]
+
   func run() throws {
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = InputDigests([
+    let inputs = [
       ("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx),
       ("sector_intensities", sectorIntensities), ("countries", countries), ("tags", tags),
-    ])
+    ]
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
+    let inputDigests = InputDigests(inputs)
     let factors = try factorOptions.load()
     try FileSystem.createDirectory(out)
     let rates = try fx.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()

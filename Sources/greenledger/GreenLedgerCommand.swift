@@ -26,6 +26,9 @@ enum Main {
     do {
       var command = try GreenLedgerCommand.parseAsRoot()
       try command.run()
+    } catch let error as OutputPlanError {
+      FileSystem.printError("error: \(error)")
+      exit(status: 2)
     } catch let error as InputError {
       FileSystem.printError("error: \(error)")
       exit(status: 3)

@@ -30,6 +30,24 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     guard !directories.isEmpty else { throw ValidationError("give the shard directories to merge") }
+    // Every file of every shard is an input: merging into a shard's own directory is refused.
+    let shardFiles = directories.flatMap { d in
+      ((try? FileSystem.contentsOfDirectory(d)) ?? []).map { ("shard \(d)", Optional(d + "/" + $0)) }
+    }
+    try OutputPlan(directory: out, files: Account.outputs + Finance.outputs + Tag.outputs, workDirectories: [".partitions"])
+      .check(inputs: shardFiles + [("entities", entities)])
+    // Every shard's files must be exactly those its run wrote (SHA-256 and SM3) before any is read.
+    for d in directories {
+      guard FileSystem.exists(d + "/" + OutputManifest.fileName) else {
+        throw InputError(file: d, message: "shard has no \(OutputManifest.fileName); merge reads only shards whose "
+          + "outputs can be verified — run the shard again")
+      }
+      let (_, problems) = try OutputManifest.verify(directory: d, includingInputs: false)
+      guard problems.isEmpty else {
+        throw InputError(file: d, message: "shard differs from its \(OutputManifest.fileName) (edited after the run?): "
+          + problems.joined(separator: "; "))
+      }
+    }
     let shards = try directories.map { try ShardOutput(directory: $0) }
     let count = shards[0].shard.count
     let indices = shards.map(\.shard.index).sorted()
@@ -74,8 +92,8 @@ struct Merge: ParsableCommand {
           throw InputError(file: s.directory + "/borrower_attribution.csv", message: "line \(r.line): bad attribution_sum \"\(text)\"")
         }
         let n = Int(r.decimal(c["loans"])!)
-        let (m, sum) = attribution[r.text(c["borrower_id"])!] ?? (0, 0)
-        attribution[r.text(c["borrower_id"])!] = (m + n, sum + q)
+        let (m, sum) = attribution[r.outputText(c["borrower_id"])!] ?? (0, 0)
+        attribution[r.outputText(c["borrower_id"])!] = (m + n, sum + q)
       }
     }
     let w = try CSVWriter(path: out + "/borrower_attribution.csv", header: ["borrower_id", "loans", "attribution_sum", "over_100_percent"])
@@ -229,7 +247,7 @@ struct Merge: ParsableCommand {
     for s in shards {
       try CSVReader.read(file: s.directory + "/rejects.csv") { r in
         guard r.line > 1 else { return }
-        let fields = r.strings
+        let fields = r.outputStrings
         if fields.first == s.loansFile { loanRows.append((Int(fields[1]) ?? 0, fields)) } else { borrowerRows.append(fields) }
       }
     }

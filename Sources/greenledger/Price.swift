@@ -29,6 +29,8 @@ struct Price: ParsableCommand {
   }
 
   func run() throws {
+    try OutputPlan(directory: out, files: ["pricing.csv", "ratchet.csv"])
+      .check(inputs: [("scores", scores), ("grid", grid), ("ratchet", ratchet), ("observed", observed)])
     try FileSystem.createDirectory(out)
     if let scores {
       let table = try grid.map { try PricingGrid.decode(FileSystem.contents(of: $0), file: $0, methodology: .bundled) }

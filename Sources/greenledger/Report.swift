@@ -110,7 +110,7 @@ struct Report {
     var header: [String] = []
     try CSVReader.read(file: directory + "/" + name) { r in
       if header.isEmpty { header = r.strings; return }
-      body(Dictionary(zip(header, r.strings), uniquingKeysWith: { a, _ in a }))
+      body(Dictionary(zip(header, r.outputStrings), uniquingKeysWith: { a, _ in a }))
     }
   }
 

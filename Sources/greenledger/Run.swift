@@ -62,6 +62,11 @@ struct Pipeline {
   ]
 
   func run() throws {
+    try OutputPlan(directory: out, files: Self.outputs.values.flatMap { $0 }.sorted()
+      + ["report.html", "summary.json", "rejects.csv", "manifest.json"], workDirectories: ["stages"])
+      .check(inputs: [("loans", loans), ("borrowers", borrowers), ("activities", activities), ("esg", esg),
+                      ("benchmarks", benchmarks), ("fx", fx), ("countries", countries),
+                      ("sector_intensities", sectorIntensities), ("methodology", methodology)])
     try FileSystem.createDirectory(out + "/stages")
     let day = try asOf ?? Account.day(nil).description
     var common = ["--as-of", day] + (quiet ? ["--quiet"] : [])
@@ -120,7 +125,7 @@ struct Pipeline {
       try CSVReader.read(file: out + "/stages/\(s)/rejects.csv") { r in
         guard r.line > 1, r.count >= 3 else { return }
         let key = r.string(at: 0) + ":" + r.string(at: 1) + ":" + r.string(at: 2)
-        if seen.insert(key).inserted { w.writeRow(r.strings) }
+        if seen.insert(key).inserted { w.writeRow(r.outputStrings) }
       }
     }
     try w.close()

@@ -33,11 +33,16 @@ struct Score: ParsableCommand {
     guard out != nil || explain != nil else { throw ValidationError("give --out DIR, --explain ENTITY or both") }
   }
 
+  /// Every file `score` may write in --out (checked against its inputs before it starts).
+  static let outputs = ["scores.csv", "explanations.csv", "rejects.csv", "summary.json", "manifest.json"]
+
   func run() throws {
     if printMethodology {
       print(ScoringMethodology.defaultJSON, terminator: "")
       return
     }
+    try OutputPlan(directory: out, files: out == nil ? [] : Self.outputs)
+      .check(inputs: [("accounts", accounts), ("entities", entities), ("esg", esg), ("methodology", methodology)])
     let method = try methodology.map { path in
       try ScoringMethodology.decode(FileSystem.contents(of: path), file: path)
     } ?? .bundled
@@ -141,7 +146,7 @@ struct ScoreInputs {
     var sectors: [String: (String, Int, String)] = [:]
     func key(_ id: String, _ year: Int) -> String { "\(id)|\(year)" }
     try ReferenceTable.read(file: accounts, schema: accountsSchema) { r, c in
-      let id = r.text(c["entity_id"])!
+      let id = r.outputText(c["entity_id"])!
       let year = Int(r.text(c["period"])!.prefix(4))!
       guard let b = book[id] else {
         throw InputError(file: accounts, message: "line \(r.line): entity \(id) is not in the entities file")

@@ -33,11 +33,16 @@ struct Tag: ParsableCommand {
   @OptionGroup var factorOptions: FactorOptions
   @OptionGroup var common: CommonOptions
 
+  /// Every file `tag` may write in --out (checked against its inputs before it starts).
+  static let outputs = ["tags.csv", "green_summary.json", "partials.csv", "summary.json", "rejects.csv", "manifest.json"]
+
   func run() throws {
     let taxonomies = taxonomy.split(separator: ",").map { String($0) }
     for t in taxonomies where t != "cn" && t != "eu" { throw ValidationError("unknown taxonomy \"\(t)\"; use cn, eu or cn,eu") }
     // The inputs' digests for the manifest, computed while the job runs.
-    let inputDigests = InputDigests([("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)])
+    let inputs = [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", fx)]
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
+    let inputDigests = InputDigests(inputs)
     let factors = try factorOptions.load()
     let day = try Account.day(asOf)
     let tagger = GreenTagger(reductions: ReductionCalculator(factors: factors, reportingDay: day,
@@ -95,7 +100,7 @@ struct Tag: ParsableCommand {
     ])
     var latest: [String: (Int, Int?, String?)] = [:]
     try ReferenceTable.read(file: path, schema: schema) { r, c in
-      let id = r.text(c["entity_id"])!
+      let id = r.outputText(c["entity_id"])!
       let year = Int(r.text(c["period"])!.prefix(4))!
       if (latest[id]?.0 ?? Int.min) < year {
         latest[id] = (year, r.decimal(c["carbon_grade"]).map { Int($0) }, r.text(c["carbon_level"]))
@@ -121,7 +126,7 @@ struct GreenSummary {
 
   /// partials.csv: every exact total as an integer, for `greenledger merge`.
   func writePartials(to path: String, run: [(String, String)]) throws {
-    let w = try CSVWriter(path: path, header: ["group", "key", "value"])
+    let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
     for (k, v) in run { w.writeRow(["run", k, v]) }
     for (k, v) in [("loans", loans), ("aligned", alignedLoans), ("eligible", eligibleLoans)] { w.writeRow(["counts", k, String(v)]) }
     for (k, v) in [("book", book), ("reduction", reduction), ("attributed", attributed), ("coal", coal)] {

@@ -30,6 +30,7 @@ struct Validate: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
+    try OutputPlan(directory: nil, otherFiles: rejects.map { [$0] } ?? []).check(inputs: [(kind.rawValue, file)])
     let report = try ContractCheck.validate(file, kind: kind.rawValue, rejectsPath: rejects,
                                             common: common)
     print("\(file): read \(report.read), accepted \(report.accepted), rejected \(report.rejected)")

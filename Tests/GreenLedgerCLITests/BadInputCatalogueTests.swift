@@ -81,7 +81,7 @@ struct BadInputCatalogueTests {
     Case(name: "bad shard", files: ["l.csv": loansHeader],
          arguments: ["finance", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b.csv", "--shard", "3/2", "--out", "{out}"],
          status: 2, message: "shard"),
-    Case(name: "merge without shards", arguments: ["merge", "{dir}/nowhere", "--out", "{out}"], status: 3, message: "partials.csv"),
+    Case(name: "merge without shards", arguments: ["merge", "{dir}/nowhere", "--out", "{out}"], status: 3, message: "shard has no manifest.json"),
     Case(name: "missing borrowers column", files: ["l.csv": loansHeader, "b2.csv": "borrower_id,country\nB1,CN\n"],
          arguments: ["finance", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b2.csv", "--out", "{out}"], status: 3,
          message: "missing required columns \"sector\", \"currency\""),

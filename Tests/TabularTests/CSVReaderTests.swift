@@ -41,7 +41,8 @@ struct CSVReaderTests {
 
   @Test("writer output reads back identically")
   func writerRoundTrip() async throws {
-    let alphabet = Array("ab ,\"\n\r中文é1.")
+    // Formula starters (= + - @ TAB CR) and ' too: the guard must be undone exactly.
+    let alphabet = Array("ab ,\"\n\r中文é1.=+-@'\t")
     await propertyCheck(count: 100, input: Gen.element(of: alphabet).array(of: 0...12).array(of: 1...6)) { rows in
       let fields = rows.map { String($0.compactMap { $0 }) }
       let path = temporaryPath("roundtrip.csv")
@@ -49,7 +50,7 @@ struct CSVReaderTests {
       writer.writeRow(fields)
       try! writer.close()
       var read: [[String]] = []
-      try! CSVReader.read(file: path) { read.append($0.strings) }
+      try! CSVReader.read(file: path) { read.append($0.outputStrings) }
       #expect(read.count == 2)
       #expect(read.last == fields)
     }
@@ -94,7 +95,7 @@ struct WriterFieldTests {
       }
     }
     let path = temporaryPath("quoting.csv")
-    let w = try CSVWriter(path: path, header: [])
+    let w = try CSVWriter(path: path, header: [], guardsFormulas: false)
     for f in fields {
       w.writeField(f)
       w.endRow()
@@ -172,5 +173,28 @@ struct FieldParserTests {
     #expect(!accepts(.sector, "4411") && !accepts(.sector, "Z1234"))
     #expect(accepts(.activity, "stationary.diesel"))
     #expect(!accepts(.activity, "rocket.fuel") && !accepts(.activity, "stationary."))
+  }
+}
+
+@Suite("Formula guard (OWASP CSV Injection)")
+struct FormulaGuardTests {
+  /// OWASP, "CSV Injection": cells starting with =, +, -, @, TAB or CR are run as formulas by
+  /// spreadsheets; the usual defence is a leading '. Numbers stay numbers.
+  @Test func textCellsThatStartAFormulaGetAQuoteNumbersDoNot() throws {
+    let path = temporaryPath("guard.csv")
+    let w = try CSVWriter(path: path, header: [])
+    let cells = ["=cmd|' /C calc'!A0", "@SUM(A1)", "+1+1", "-2+3", "\tx", "\rx", "'quoted", "-12.5", "+3e-4", "-", "plain", ".5"]
+    w.writeRow(cells)
+    w.writeDecimal(-0.25, places: 6)
+    w.writeLocation(file: "=evil.csv", line: 3)
+    w.endRow()
+    try w.close()
+    let text = String(decoding: try FileSystem.contents(of: path), as: UTF8.self)
+    #expect(text == "'=cmd|' /C calc'!A0,'@SUM(A1),'+1+1,'-2+3,'\tx,\"'\rx\",''quoted,-12.5,+3e-4,'-,plain,.5\n"
+      + "-0.25,'=evil.csv:3\n")
+    var read: [[String]] = []
+    try CSVReader.read(file: path) { read.append($0.outputStrings) }
+    #expect(read[0] == cells)
+    #expect(read[1] == ["-0.25", "=evil.csv:3"])
   }
 }
