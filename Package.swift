@@ -32,7 +32,7 @@ let package = Package(
       dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
-    .target(name: "ESGScoring", dependencies: ["Quantities"]),
+    .target(name: "ESGScoring", dependencies: ["Quantities", "Tabular"]),
     .target(name: "Tagging", dependencies: ["Quantities", "Tabular", "FactorTables"], exclude: ["Catalogues"]),
     .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(

@@ -1,4 +1,6 @@
 internal import FoundationEssentials
+public import Quantities
+internal import Tabular
 
 /// A versioned ESG scoring methodology: pillars, indicators, sector-group weights, the
 /// missing-data rule, deductions and grade cut-offs. It is data (JSON), so that a change of
@@ -64,6 +66,30 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
     public var normalisation: Normalisation
     /// Weight within its pillar per sector group; each group's weights in a pillar sum to 1.
     public var weights: [String: Double]
+    /// The values that mean something for this indicator (a ratio lies in 0–1, a count is
+    /// ≥ 0); esg.csv values outside it are rejected, never scored. `nil`: any value.
+    public var validRange: ValidRange?
+  }
+
+  /// The closed range of meaningful values of an indicator; an absent bound is open.
+  public struct ValidRange: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var minimum: Double?
+    public var maximum: Double?
+
+    /// Whether `value` lies in the range.
+    public func contains(_ value: Double) -> Bool {
+      value >= (minimum ?? -.infinity) && value <= (maximum ?? .infinity)
+    }
+
+    /// `0–1`, `≥ 0`, `≤ 5`.
+    public var description: String {
+      switch (minimum, maximum) {
+      case let (lo?, hi?): "\(DecimalFormat.shortest(lo))–\(DecimalFormat.shortest(hi))"
+      case let (lo?, nil): "≥ \(DecimalFormat.shortest(lo))"
+      case let (nil, hi?): "≤ \(DecimalFormat.shortest(hi))"
+      case (nil, nil): "any value"
+      }
+    }
   }
 
   public struct Deduction: Hashable, Sendable, Codable {
@@ -72,6 +98,8 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
     public var unit: String
     public var pointsPerUnit: Double
     public var cap: Double
+    /// The values that mean something (a severity level 0–5); others are rejected.
+    public var validRange: ValidRange?
   }
 
   public struct Grade: Hashable, Sendable, Codable {
@@ -89,8 +117,14 @@ extension ScoringMethodology.Normalisation {
   enum CodingKeys: String, CodingKey { case kind, worst, best, map }
 }
 
+extension ScoringMethodology.Indicator {
+  enum CodingKeys: String, CodingKey {
+    case key, pillar, source, direction, unit, normalisation, weights, validRange = "valid_range"
+  }
+}
+
 extension ScoringMethodology.Deduction {
-  enum CodingKeys: String, CodingKey { case indicator, unit, pointsPerUnit = "points_per_unit", cap }
+  enum CodingKeys: String, CodingKey { case indicator, unit, pointsPerUnit = "points_per_unit", cap, validRange = "valid_range" }
 }
 
 /// A methodology file that cannot be used: what is wrong and where.
@@ -117,13 +151,34 @@ extension ScoringMethodology {
   ///   source indicator or normalisation, weights that do not sum to 1, or bad grades.
   public static func decode(_ bytes: [UInt8], file: String) throws(MethodologyError) -> ScoringMethodology {
     let m: ScoringMethodology
+    if let syntax = JSONSyntax.firstError(in: bytes) {
+      throw MethodologyError(file: file, "not a valid methodology: JSON syntax error at line \(syntax.line), "
+        + "column \(syntax.column): \(syntax.message)")
+    }
     do {
       m = try JSONDecoder().decode(ScoringMethodology.self, from: Data(bytes))
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw MethodologyError(file: file, "not a valid methodology: \(Self.path(context.codingPath + [key])) is missing")
+    } catch let DecodingError.typeMismatch(type, context) {
+      throw MethodologyError(file: file, "not a valid methodology: \(Self.path(context.codingPath)) must be \(type)")
+    } catch let DecodingError.valueNotFound(type, context) {
+      throw MethodologyError(file: file, "not a valid methodology: \(Self.path(context.codingPath)) must be \(type), found null")
+    } catch let DecodingError.dataCorrupted(context) {
+      throw MethodologyError(file: file, "not a valid methodology: \(Self.path(context.codingPath)): \(context.debugDescription)")
     } catch {
       throw MethodologyError(file: file, "not a valid methodology: \(error)")
     }
     try m.validate(file: file)
     return m
+  }
+
+  /// `indicators[3].weights`: where in the file a decoding error is.
+  static func path(_ keys: [any CodingKey]) -> String {
+    var text = ""
+    for k in keys {
+      if let i = k.intValue { text += "[\(i)]" } else { text += (text.isEmpty ? "" : ".") + k.stringValue }
+    }
+    return text.isEmpty ? "the document" : text
   }
 
   /// Checks the rules ``decode(_:file:)`` lists.
@@ -152,6 +207,18 @@ extension ScoringMethodology {
         throw fail("indicator \(i.key): unknown normalisation \"\(i.normalisation.kind)\"; use peer_percentile, linear or map")
       }
       guard i.weights["default"] != nil else { throw fail("indicator \(i.key): weights need a \"default\" group") }
+      for (group, w) in i.weights.sorted(by: { $0.key < $1.key }) where !(w >= 0) {
+        throw fail("indicator \(i.key): weight \(DecimalFormat.shortest(w)) of group \(group) is negative; weights are ≥ 0 "
+          + "(a negative weight turns a better value into a lower score)")
+      }
+      if let r = i.validRange, let lo = r.minimum, let hi = r.maximum, !(lo <= hi) {
+        throw fail("indicator \(i.key): valid_range minimum \(lo) is above its maximum \(hi)")
+      }
+    }
+    for p in pillars {
+      for (group, w) in p.weights.sorted(by: { $0.key < $1.key }) where !(w >= 0) {
+        throw fail("pillar \(p.key): weight \(DecimalFormat.shortest(w)) of group \(group) is negative; weights are ≥ 0")
+      }
     }
     var pillarKeys: Set<String> = []
     for p in pillars where !pillarKeys.insert(p.key).inserted { throw fail("duplicate pillar key \"\(p.key)\"") }
@@ -193,6 +260,14 @@ extension ScoringMethodology {
   /// The grade of a total.
   public func grade(of total: Double) -> String {
     grades.first { total >= $0.minimum }?.grade ?? grades.last!.grade
+  }
+
+  /// The valid range of each esg.csv indicator or deduction key that states one.
+  public var esgRanges: [String: ValidRange] {
+    var ranges: [String: ValidRange] = [:]
+    for i in indicators where i.source == .esg { ranges[i.key] = i.validRange }
+    for d in deductions { ranges[d.indicator] = d.validRange }
+    return ranges
   }
 
   /// Units esg.csv rows must carry for each indicator or deduction key.

@@ -164,6 +164,8 @@ struct ScoreInputs {
     if let esg {
       let name = basename(esg)
       let units = methodology.esgUnits
+      let ranges = methodology.esgRanges
+      let currentYear = try Account.day(nil).year
       var checker: RowChecker?
       var c: ColumnIndex?
       try CSVReader.read(file: esg) { r in
@@ -196,7 +198,16 @@ struct ScoreInputs {
           reject("indicator", "\(indicator) of \(id) \(year) is given twice")
           return
         }
-        values[key(id, year), default: [:]][indicator] = r.decimal(c["value"])!
+        let value = r.decimal(c["value"])!
+        if let range = ranges[indicator], !range.contains(value) {
+          reject("value", "\(indicator) must be \(range) (the methodology's valid_range), found \"\(r.text(c["value"]) ?? "")\"")
+          return
+        }
+        guard year <= currentYear else {
+          reject("year", "year \(year) is after the current year \(currentYear); ESG values are observations")
+          return
+        }
+        values[key(id, year), default: [:]][indicator] = value
         sectors[key(id, year)] = (id, year, b.sector)
       }
     }
