@@ -90,15 +90,34 @@ public struct ActivityDecoder: Sendable {
         let value = try FieldParser.nonNegativeDecimal(f)
         column = "ncv_unit"
         guard let u = field(at.ncvUnit) else { throw FieldIssue(expected: "an NCV unit such as GJ/t", detail: "required when ncv is given") }
-        r.measured.ncv = (value, try PerUnit(parsing: texts.text(u)))
+        let perUnit = try PerUnit(parsing: texts.text(u))
+        column = "ncv"
+        guard FuelParameterBounds.isPlausibleNCV(value, perUnit) else {
+          throw FieldIssue(expected: "a measured NCV within the review range of fuels (5–60 GJ/t, 2–60 MJ/Nm³)",
+                           detail: "\(DecimalFormat.shortest(value)) \(perUnit) is outside it; check the unit (MJ vs GJ) and the decimal point")
+        }
+        r.measured.ncv = (value, perUnit)
       } else if field(at.ncvUnit) != nil {
         column = "ncv"
         throw FieldIssue(expected: "a value", detail: "required when ncv_unit is given")
       }
       column = "carbon_content"
-      if let f = field(at.carbonContent) { r.measured.carbonContent = try FieldParser.nonNegativeDecimal(f) }
+      if let f = field(at.carbonContent) {
+        let value = try FieldParser.nonNegativeDecimal(f)
+        guard FuelParameterBounds.carbonContent.contains(value) else {
+          throw FieldIssue(expected: "a carbon content within the review range of fuels, 5–120 tC/TJ",
+                           detail: "outside it; check the unit (tC/TJ, not kgC/GJ × 100 or tC/t)")
+        }
+        r.measured.carbonContent = value
+      }
       column = "oxidation_rate"
-      if let f = field(at.oxidationRate) { r.measured.oxidationRate = try FieldParser.fraction(f) }
+      if let f = field(at.oxidationRate) {
+        let value = try FieldParser.fraction(f)
+        guard FuelParameterBounds.isValidOxidationRate(value) else {
+          throw FieldIssue(expected: "an oxidation rate above 0 and at most 1 (98 % is 0.98)")
+        }
+        r.measured.oxidationRate = value
+      }
       column = "supplier_factor"
       if let f = field(at.supplierFactor) { r.supplierFactor = try FieldParser.nonNegativeDecimal(f) }
       column = "instrument"

@@ -97,21 +97,16 @@ enum FactorSetValidator {
 
     // Fuel parameters.
     for p in set.fuelParameters {
-      let perDimension = p.ncvUnit.denominator.dimension
-      let gigajoulesPerBase = p.ncv * p.ncvUnit.numerator.sizeInBaseUnit / 1e9
-        / p.ncvUnit.denominator.sizeInBaseUnit
-      let ncvRange: ClosedRange<Double> = perDimension == .mass ? 5e-6...60e-6  // 5–60 GJ/t
-        : perDimension == .normalVolume ? 2e-3...6e-2 : 0...1e9
-      if p.ncv <= 0 || !ncvRange.contains(gigajoulesPerBase) {
+      if !FuelParameterBounds.isPlausibleNCV(p.ncv, p.ncvUnit) {
         add(p.datasetID, "\(p.id): NCV \(p.ncv) \(p.ncvUnit) is outside the review range")
       }
-      if !(5...120).contains(p.carbonContent) {
+      if !FuelParameterBounds.carbonContent.contains(p.carbonContent) {
         add(p.datasetID, "\(p.id): carbon content \(p.carbonContent) tC/TJ is outside 5–120")
       }
-      if !(p.oxidationRate > 0 && p.oxidationRate <= 1) {
+      if !FuelParameterBounds.isValidOxidationRate(p.oxidationRate) {
         add(p.datasetID, "\(p.id): oxidation rate \(p.oxidationRate) must be in (0, 1] (98 % is 0.98)")
       }
-      if let d = p.density, !(0.3...1.5).contains(d) {
+      if let d = p.density, !FuelParameterBounds.density.contains(d) {
         add(p.datasetID, "\(p.id): density \(d) kg/L is outside 0.3–1.5")
       }
     }

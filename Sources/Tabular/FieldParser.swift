@@ -309,6 +309,11 @@ public enum FieldParser {
     guard isUpperLetters(field, count: 2) else {
       throw FieldIssue(expected: "an ISO 3166-1 alpha-2 country code such as CN")
     }
+    let code = String(decoding: field, as: UTF8.self)
+    guard RegionCodes.isCountry(code) else {
+      throw FieldIssue(expected: "an ISO 3166-1 alpha-2 country code such as CN",
+                       detail: "\(code) is not one" + (RegionCodes.nearest(to: code).map { "; did you mean \($0)?" } ?? ""))
+    }
   }
 
   /// Checks an ISO 3166-1 (`CN`) or ISO 3166-2 (`CN-ZJ`) region code.
@@ -317,10 +322,15 @@ public enum FieldParser {
     let issue = FieldIssue(expected: "an ISO 3166 region code such as CN or CN-ZJ")
     guard field.count >= 2, field[0] >= 0x41, field[0] <= 0x5A, field[1] >= 0x41, field[1] <= 0x5A
     else { throw issue }
-    if field.count == 2 { return }
+    if field.count == 2 { return try checkCountry(field) }
     guard field.count >= 4, field.count <= 6, field[2] == 0x2D else { throw issue }
     for b in field[3...] where !((b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)) {
       throw issue
+    }
+    let code = String(decoding: field, as: UTF8.self)
+    guard RegionCodes.isRegion(code) else {
+      throw FieldIssue(expected: "an ISO 3166 region code such as CN or CN-ZJ",
+                       detail: "\(code) is not an ISO 3166-2 code" + (RegionCodes.nearest(to: code).map { "; did you mean \($0)?" } ?? ""))
     }
   }
 

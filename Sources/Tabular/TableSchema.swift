@@ -131,11 +131,16 @@ public struct HeaderBinding: Hashable, Sendable {
     }
     let missing = schema.columns.filter { $0.isRequired && seen[$0.name] == nil }.map(\.name)
     if !missing.isEmpty {
+      var hint = ""
+      if let kind = FileKind.guess(header: names) { hint = "; this looks like \(kind), not a \(schema.name) file" }
+      if names.contains(where: { $0.unicodeScalars.contains("\u{FEFF}") }) {
+        hint += "; a header name holds a byte-order mark (U+FEFF): two files joined, or the mark written twice?"
+      }
       throw InputError(file: file, message:
         "missing required column\(missing.count == 1 ? "" : "s") "
         + missing.map { "\"\($0)\"" }.joined(separator: ", ")
         + " for a \(schema.name) file; the header has "
-        + names.map { "\"\($0)\"" }.joined(separator: ", "))
+        + names.map { "\"\($0)\"" }.joined(separator: ", ") + hint)
     }
     let known = Set(schema.columns.map(\.name))
     self.file = file

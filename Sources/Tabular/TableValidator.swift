@@ -83,6 +83,8 @@ public final class RowChecker {
   @exclusivity(unchecked) private var seen: [ByteKeyTable] = []
   @exclusivity(unchecked) private var units = UnitCache()
   private let companionIndices: [(Int, Int, String, String)]
+  /// Field indices of `region` and `country` when the file has both.
+  private let regionInCountry: (Int, Int)?
   /// One check per schema column present in the file, as plain values (no reference counting
   /// per row); names, kinds and vocabularies sit beside them at the same position.
   private struct Step {
@@ -103,6 +105,11 @@ public final class RowChecker {
       guard let a = binding.fieldIndex(of: c.column, in: schema) else { return nil }
       let b = binding.fieldIndex(of: c.requires, in: schema) ?? -1
       return (a, b, c.column, c.requires)
+    }
+    if let r = binding.fieldIndex(of: "region", in: schema), let c = binding.fieldIndex(of: "country", in: schema) {
+      regionInCountry = (r, c)
+    } else {
+      regionInCountry = nil
     }
     var steps: [Step] = []
     var specs: [ColumnSpec] = []
@@ -157,6 +164,17 @@ public final class RowChecker {
       } catch {
         return RowError(file: file, line: record.line, column: step.index + 1, columnName: stepSpecs[s].name,
                         issue: error, found: field)
+      }
+    }
+    // A region (ISO 3166-2) lies inside the row's country: `CN-ZJ` with `CN`; CN-HK, CN-MO and
+    // CN-TW, which ISO 3166-2:CN lists, also with HK, MO and TW, their ISO 3166-1 codes.
+    if let (r, c) = regionInCountry, !record[r].isEmpty, !record[c].isEmpty, record[r].count > 2 {
+      let region = record.string(at: r)
+      let country = record.string(at: c)
+      if !region.hasPrefix(country + "-") && region != "CN-" + country {
+        return RowError(file: file, line: record.line, column: r + 1, columnName: binding.header[r],
+                        reason: "region \(region) is not in country \(country); give a region of \(country) "
+                          + "(\(country)-…) or correct the country")
       }
     }
     for (a, b, nameA, nameB) in companionIndices where !record[a].isEmpty {

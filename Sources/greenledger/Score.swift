@@ -135,6 +135,8 @@ struct ScoreInputs {
   static let accountsSchema = TableSchema(name: "accounts", columns: [
     ColumnSpec("entity_id", .identifier, required: true),
     ColumnSpec("period", .period, required: true),
+    ColumnSpec("scope1_tco2e", .nonNegativeDecimal, required: true),
+    ColumnSpec("total_tco2e", .nonNegativeDecimal, required: true),
     ColumnSpec("intensity_revenue", .nonNegativeDecimal),
     ColumnSpec("carbon_grade", .integer(1...5)),
     ColumnSpec("change_vs_base_year", .decimal),

@@ -96,6 +96,7 @@ struct Tag: ParsableCommand {
   static func carbonGrades(_ path: String) throws -> [String: (Int?, String?)] {
     let schema = TableSchema(name: "accounts", columns: [
       ColumnSpec("entity_id", .identifier, required: true), ColumnSpec("period", .period, required: true),
+      ColumnSpec("scope1_tco2e", .nonNegativeDecimal, required: true), ColumnSpec("total_tco2e", .nonNegativeDecimal, required: true),
       ColumnSpec("carbon_grade", .integer(1...5)), ColumnSpec("carbon_level", .text),
     ])
     var latest: [String: (Int, Int?, String?)] = [:]

@@ -12,6 +12,7 @@ struct BadInputCatalogueTests {
   static let borrowersCSV = "borrower_id,sector,country,currency,total_equity,total_debt,reported_scope1,reported_scope2\n"
     + "B1,C3110,CN,CNY,600,400,800,200\n"
   static let activitiesHeader = "entity_id,period,activity,quantity,unit\n"
+  static let accountsHeader = "entity_id,period,scope1_tco2e,total_tco2e\n"
   static let entitiesCSV = "borrower_id,sector,country,region,currency,revenue,value_added\nE1,C3011,CN,CN-ZJ,CNY,1000000,300000\n"
 
   struct Case: CustomStringConvertible {
@@ -126,18 +127,18 @@ struct BadInputCatalogueTests {
     Case(name: "tag: currency without FX", files: ["l.csv": loansHeader + "L1,,mortgage,GBP,10,,\n"],
          arguments: ["tag", "--loans", "{dir}/l.csv", "--out", "{out}"], status: 0, message: "no exchange rate for GBP", rejected: 1),
     // score
-    Case(name: "methodology is not JSON", files: ["m.json": "{ weights", "acc.csv": "entity_id,period\n"],
+    Case(name: "methodology is not JSON", files: ["m.json": "{ weights", "acc.csv": Self.accountsHeader],
          arguments: ["score", "--accounts", "{dir}/acc.csv", "--entities", "{dir}/e.csv", "--methodology", "{dir}/m.json", "--out", "{out}"],
          status: 3, message: "not a valid methodology"),
-    Case(name: "esg value of the wrong unit", files: ["acc.csv": "entity_id,period\n", "esg.csv": "entity_id,year,indicator,value,unit\nE1,2024,board_independence,40,percent\n"],
+    Case(name: "esg value of the wrong unit", files: ["acc.csv": Self.accountsHeader, "esg.csv": "entity_id,year,indicator,value,unit\nE1,2024,board_independence,40,percent\n"],
          arguments: ["score", "--accounts", "{dir}/acc.csv", "--entities", "{dir}/e.csv", "--esg", "{dir}/esg.csv", "--out", "{out}"],
          status: 0, message: "expected unit \"\"ratio\"\" for board_independence, found \"\"percent\"\"", rejected: 1),
-    Case(name: "esg indicator unknown", files: ["acc.csv": "entity_id,period\n", "esg.csv": "entity_id,year,indicator,value,unit\nE1,2024,mood,4,count\n"],
+    Case(name: "esg indicator unknown", files: ["acc.csv": Self.accountsHeader, "esg.csv": "entity_id,year,indicator,value,unit\nE1,2024,mood,4,count\n"],
          arguments: ["score", "--accounts", "{dir}/acc.csv", "--entities", "{dir}/e.csv", "--esg", "{dir}/esg.csv", "--out", "{out}"],
          status: 0, message: "indicator \"\"mood\"\" is not scored", rejected: 1),
-    Case(name: "explain an entity without a score", files: ["acc.csv": "entity_id,period\n"],
+    Case(name: "explain an entity without a score", files: ["acc.csv": Self.accountsHeader],
          arguments: ["score", "--accounts", "{dir}/acc.csv", "--entities", "{dir}/e.csv", "--explain", "E7"], status: 3, message: "no score for entity E7"),
-    Case(name: "accounts of an unknown entity", files: ["acc.csv": "entity_id,period\nE5,2024\n"],
+    Case(name: "accounts of an unknown entity", files: ["acc.csv": Self.accountsHeader + "E5,2024,1,1\n"],
          arguments: ["score", "--accounts", "{dir}/acc.csv", "--entities", "{dir}/e.csv", "--out", "{out}"], status: 3, message: "entity E5 is not in the entities file"),
     // price
     Case(name: "ratchet without observed values", files: ["t.json": "{}"],

@@ -1,0 +1,45 @@
+/// The ISO 3166 codes that regions and countries in the data contract may take (DESIGN.md:
+/// "Regions are ISO 3166-1 alpha-2 or ISO 3166-2"), with the nearest valid code for a typo.
+///
+/// The code lists are data (``ISO3166Codes``, generated from the iso-codes project's tables).
+public enum RegionCodes {
+  static let countries: Set<String> = Set(ISO3166Codes.countries.split(whereSeparator: \.isWhitespace).map(String.init))
+  static let subdivisions: Set<String> = Set(ISO3166Codes.subdivisions.split(whereSeparator: \.isWhitespace).map(String.init))
+
+  /// Whether `code` is an ISO 3166-1 alpha-2 country code.
+  public static func isCountry(_ code: String) -> Bool { countries.contains(code) }
+
+  /// Whether `code` is a country code or an ISO 3166-2 subdivision code.
+  public static func isRegion(_ code: String) -> Bool { countries.contains(code) || subdivisions.contains(code) }
+
+  /// The country of a region code (`CN` of `CN-ZJ`).
+  public static func country(of region: String) -> Substring { region.prefix(2) }
+
+  /// The valid code nearest to `code` by edit distance (at most 2), preferring the same
+  /// country's subdivisions: `CN-ZJJ` → `CN-ZJ`, `CN-XX` → `CN-XJ`.
+  public static func nearest(to code: String) -> String? {
+    let prefix = String(code.prefix(3))
+    let pool = code.count > 2 ? subdivisions.filter { $0.hasPrefix(prefix) } : countries
+    let candidates = (pool.isEmpty ? subdivisions : pool).sorted()
+    var best: (String, Int)?
+    let a = Array(code.utf8)
+    for c in candidates {
+      let d = distance(a, Array(c.utf8))
+      if d <= 2, d < (best?.1 ?? .max) { best = (c, d) }
+    }
+    return best?.0
+  }
+
+  /// Levenshtein distance of two short byte strings.
+  static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
