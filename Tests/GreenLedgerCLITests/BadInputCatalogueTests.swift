@@ -25,6 +25,12 @@ struct BadInputCatalogueTests {
     var message: String
     /// Expected rejected rows (status 0), checked against summary.json with read = accepted + rejected.
     var rejected: Int? = nil
+    /// Expected accepted rows (status 0).
+    var accepted: Int? = nil
+    /// Files given as bytes (other encodings).
+    var bytes: [String: [UInt8]] = [:]
+    /// Symbolic links to create: link name → target name (both in the case directory).
+    var links: [String: String] = [:]
     var description: String { name }
   }
 
@@ -157,14 +163,34 @@ struct BadInputCatalogueTests {
                                                             "--region", "CN", "--date", "2024-13-01"], status: 2, message: "2024-13-01"),
   ]
 
-  @Test(arguments: cases)
+  /// The case's input files, by name: compared before and after each run, so that no
+  /// command changes an input.
+  static func contents(of dir: URL, names: [String]) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for name in names { result[name] = try? Data(contentsOf: dir.appendingPathComponent(name)) }
+    return result
+  }
+
+  @Test(arguments: cases + safetyCases)
   func badInput(_ c: Case) throws {
     let dir = try cli.temporaryDirectory()
     let files = ["b.csv": Self.borrowersCSV, "e.csv": Self.entitiesCSV].merging(c.files) { _, new in new }
-    for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    for (name, text) in files {
+      let url = dir.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    for (name, bytes) in c.bytes { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+    for (link, target) in c.links {
+      try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(link).path,
+                                                 withDestinationPath: dir.appendingPathComponent(target).path)
+    }
     let out = dir.appendingPathComponent("out")
     let args = c.arguments.map { $0.replacingOccurrences(of: "{dir}", with: dir.path).replacingOccurrences(of: "{out}", with: out.path) }
+    let before = try Self.contents(of: dir, names: Array(files.keys) + Array(c.bytes.keys))
     let r = try cli.run(args)
+    #expect(try Self.contents(of: dir, names: Array(files.keys) + Array(c.bytes.keys)) == before,
+            "\(c.name): an input file changed")
     #expect(r.status == c.status, "\(c.name): status \(r.status), stderr: \(r.stderr)")
     #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("crashed"), "\(c.name) crashed")
     if c.status == 0 {
@@ -174,6 +200,7 @@ struct BadInputCatalogueTests {
       let rows = summary["rows"] as! [String: Int]
       #expect(rows["read"] == rows["accepted"]! + rows["rejected"]!, "\(c.name): read = accepted + rejected")
       if let n = c.rejected { #expect(rows["rejected"] == n, "\(c.name): rejected") }
+      if let n = c.accepted { #expect(rows["accepted"] == n, "\(c.name): accepted") }
       #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
     } else {
       #expect((r.stderr + r.stdout).contains(c.message), "\(c.name): \(r.stderr)")
