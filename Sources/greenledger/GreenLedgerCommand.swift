@@ -64,11 +64,17 @@ enum Main {
 
 /// Options every file-processing command shares.
 struct CommonOptions: ParsableArguments {
-  @Option(help: "Exit with status 3 when more rows than this are rejected (default: unlimited).")
+  @Option(parsing: .unconditional, help: "Exit with status 3 when more rows than this are rejected (default: unlimited).")
   var maxRejects: Int?
 
   @Flag(help: "No progress or warnings on standard error.")
   var quiet = false
+
+  func validate() throws {
+    if let maxRejects, maxRejects < 0 {
+      throw ValidationError("--max-rejects must be a count ≥ 0 (0: no reject allowed), found \(maxRejects)")
+    }
+  }
 
   func warn(_ message: String) {
     if !quiet { FileSystem.printError("warning: \(message)") }

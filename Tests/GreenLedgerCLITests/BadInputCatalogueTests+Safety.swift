@@ -138,6 +138,9 @@ extension BadInputCatalogueTests {
       C(name: "unknown country", files: ["b.csv": "borrower_id,sector,country,currency\nB1,C3110,XX,CNY\n", "l.csv": oneLoan],
         arguments: financeArgs(), status: 0, message: "XX is not one"),
     ]
+    cases.append(C(name: "negative --max-rejects", files: ["l.csv": oneLoan],
+                   arguments: ["validate", "--kind", "loans", "{dir}/l.csv", "--max-rejects", "-1"], status: 2,
+                   message: "--max-rejects must be a count ≥ 0"))
     // Encodings.
     let utf16: [UInt8] = [0xFF, 0xFE] + Array(joined(activityRows, "\n").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let gbk: [UInt8] = Array("entity_id,period,activity,quantity,unit\nE1,2024,electricity.grid,5,".utf8) + [0xCD, 0xF2, 0xB6, 0xC8, 0x0A]  // 万度
