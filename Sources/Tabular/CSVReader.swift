@@ -267,7 +267,7 @@ struct FileRange {
     self.end = end
   }
 
-  mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) throws -> Int {
+  mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) throws(InputError) -> Int {
     let wanted = min(capacity, end - offset)
     guard wanted > 0 else { return 0 }
     var n: Int

@@ -66,7 +66,8 @@ public enum DataContract {
       ColumnSpec("total_assets", .nonNegativeDecimal),
     ],
     uniqueColumns: ["borrower_id"],
-    companions: [.init("output_quantity", requires: "output_unit")]
+    companions: [.init("output_quantity", requires: "output_unit")],
+    regionInCountry: .init(region: "region", country: "country")
   )
 
   /// loans.csv: one row per loan or investment.

@@ -244,25 +244,7 @@ public enum FieldParser {
       if b == 0 {
         throw FieldIssue(expected: "text without NUL bytes", detail: "NUL byte at byte \(i + 1)")
       }
-      if b < 0x80 { i += 1; continue }
-      // Multi-byte sequence: lengths and ranges per RFC 3629 / Unicode Table 3-7.
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch b {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; high = 0x9F
-      case 0xF0: length = 4; low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; high = 0x8F
-      default: throw invalidUTF8(at: i)
-      }
-      guard i + length <= n else { throw invalidUTF8(at: i) }
-      let second = field[i + 1]
-      guard second >= low, second <= high else { throw invalidUTF8(at: i) }
-      for k in 2..<max(2, length) where field[i + k] & 0xC0 != 0x80 { throw invalidUTF8(at: i) }
+      guard case .valid(let length) = UTF8Sequence.step(at: i, in: field) else { throw invalidUTF8(at: i) }
       i += length
     }
   }

@@ -71,13 +71,28 @@ public struct TableSchema: Hashable, Sendable {
     }
   }
 
+  /// A region column whose ISO 3166-2 codes must lie in the row's country column
+  /// (`CN-ZJ` with `CN`; ISO 3166-2:CN's CN-HK, CN-MO and CN-TW also with HK, MO and TW).
+  public struct RegionInCountry: Hashable, Sendable {
+    public let region: String
+    public let country: String
+    public init(region: String, country: String) {
+      self.region = region
+      self.country = country
+    }
+  }
+
+  /// The region-in-country rule of the schema, if it has one.
+  public let regionInCountry: RegionInCountry?
+
   public init(name: String, columns: [ColumnSpec], uniqueColumns: [String] = [],
-              companions: [Companion] = [])
+              companions: [Companion] = [], regionInCountry: RegionInCountry? = nil)
   {
     self.name = name
     self.columns = columns
     self.uniqueColumns = uniqueColumns
     self.companions = companions
+    self.regionInCountry = regionInCountry
   }
 
   /// The same schema with only the columns in `names` (and companions among them): for a
@@ -85,13 +100,14 @@ public struct TableSchema: Hashable, Sendable {
   public func restricted(to names: Set<String>) -> TableSchema {
     TableSchema(name: name, columns: columns.filter { names.contains($0.name) },
                 uniqueColumns: uniqueColumns.filter { names.contains($0) },
-                companions: companions.filter { names.contains($0.column) && names.contains($0.requires) })
+                companions: companions.filter { names.contains($0.column) && names.contains($0.requires) },
+                regionInCountry: regionInCountry.flatMap { names.contains($0.region) && names.contains($0.country) ? $0 : nil })
   }
 
   /// The same schema without uniqueness checks, for a reader that checks them itself (across
   /// partitions, from ids spilled to disk).
   public var withoutUniqueColumns: TableSchema {
-    TableSchema(name: name, columns: columns, companions: companions)
+    TableSchema(name: name, columns: columns, companions: companions, regionInCountry: regionInCountry)
   }
 
   /// The index of column `name` in ``columns``.

@@ -83,7 +83,7 @@ public final class RowChecker {
   @exclusivity(unchecked) private var seen: [ByteKeyTable] = []
   @exclusivity(unchecked) private var units = UnitCache()
   private let companionIndices: [(Int, Int, String, String)]
-  /// Field indices of `region` and `country` when the file has both.
+  /// Field indices of the schema's ``TableSchema/RegionInCountry`` columns when the file has both.
   private let regionInCountry: (Int, Int)?
   /// One check per schema column present in the file, as plain values (no reference counting
   /// per row); names, kinds and vocabularies sit beside them at the same position.
@@ -106,7 +106,8 @@ public final class RowChecker {
       let b = binding.fieldIndex(of: c.requires, in: schema) ?? -1
       return (a, b, c.column, c.requires)
     }
-    if let r = binding.fieldIndex(of: "region", in: schema), let c = binding.fieldIndex(of: "country", in: schema) {
+    if let rule = schema.regionInCountry, let r = binding.fieldIndex(of: rule.region, in: schema),
+       let c = binding.fieldIndex(of: rule.country, in: schema) {
       regionInCountry = (r, c)
     } else {
       regionInCountry = nil
@@ -166,8 +167,6 @@ public final class RowChecker {
                         issue: error, found: field)
       }
     }
-    // A region (ISO 3166-2) lies inside the row's country: `CN-ZJ` with `CN`; CN-HK, CN-MO and
-    // CN-TW, which ISO 3166-2:CN lists, also with HK, MO and TW, their ISO 3166-1 codes.
     if let (r, c) = regionInCountry, !record[r].isEmpty, !record[c].isEmpty, record[r].count > 2 {
       let region = record.string(at: r)
       let country = record.string(at: c)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#endif
-
 /// Recognises the encodings that arrive instead of UTF-8 — UTF-16 (what Excel's "Unicode
 /// Text" writes), GBK/GB 18030 (what Chinese Excel's "CSV" writes) and other non-UTF-8 text —
 /// from the first bytes of a file, so that a reader can say "save it as UTF-8" instead of
@@ -79,11 +73,13 @@ public enum TextEncodingCheck {
   /// - Throws: ``InputError`` naming `path` and the problem; a read error.
   static func check(fd: Int32, path: String, sampleSize: Int = 1 << 16) throws(InputError) {
     var sample = [UInt8](repeating: 0, count: sampleSize)
+    var range = FileRange(fd: fd, path: path)
     var count = 0
     var isWholeFile = false
     while count < sampleSize {
-      let n = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + count, sampleSize - count, off_t(count)) }
-      if n < 0 { if errno == EINTR { continue }; throw InputError.cannotRead(path, errno: errno) }
+      let n = try sample.withUnsafeMutableBufferPointer { buffer throws(InputError) in
+        try range.fill(buffer.baseAddress! + count, sampleSize - count)
+      }
       if n == 0 { isWholeFile = true; break }
       count += n
     }
@@ -100,29 +96,12 @@ public enum TextEncodingCheck {
   /// (Unicode 15, Table 3-7), ignoring a sequence cut by the end of a partial sample.
   static func firstInvalidUTF8(_ s: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) -> Int? {
     var i = 0
-    let n = s.count
-    while i < n {
-      let b = s[i]
-      if b < 0x80 { i += 1; continue }
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch b {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; high = 0x9F
-      case 0xF0: length = 4; low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; high = 0x8F
-      default: return i
+    while i < s.count {
+      switch UTF8Sequence.step(at: i, in: s) {
+      case .valid(let length): i += length
+      case .truncated: return isWholeFile ? i : nil
+      case .invalid: return i
       }
-      for k in 1..<length {
-        guard i + k < n else { return isWholeFile ? i : nil }
-        let c = s[i + k]
-        if k == 1 ? !(low...high).contains(c) : !(0x80...0xBF).contains(c) { return i }
-      }
-      i += length
     }
     return nil
   }
