@@ -11,12 +11,12 @@ import Quantities
 struct LineCalculator {
   let factors: FactorSet
   let options: AccountingOptions
-  private var lookups: [LookupKey: Result<ResolvedFactor, FactorLookupError>] = [:]
-  private var parameters: [ParameterKey: Result<FuelParameters, FactorLookupError>] = [:]
+  var lookups: [LookupKey: Result<ResolvedFactor, FactorLookupError>] = [:]
+  var parameters: [ParameterKey: Result<FuelParameters, FactorLookupError>] = [:]
   /// Combustion factors from default parameters only (no measured value on the row).
-  private var defaultCombustion: [ParameterKey: DefaultCombustion] = [:]
-  private var versions: [String: String] = [:]
-  private var gasKeys: [String: String?] = [:]
+  var defaultCombustion: [ParameterKey: DefaultCombustion] = [:]
+  var versions: [String: String] = [:]
+  var gasKeys: [String: String?] = [:]
 
   struct LookupKey: Hashable {
     let activity: String
@@ -129,7 +129,7 @@ struct LineCalculator {
 
   // MARK: Look-ups
 
-  private mutating func lookup(_ activity: String, _ region: String, _ period: Period, series: String? = nil)
+  mutating func lookup(_ activity: String, _ region: String, _ period: Period, series: String? = nil)
     throws(AccountingError) -> ResolvedFactor
   {
     let key = LookupKey(activity: activity, region: region, date: period.firstDay, series: series)
@@ -153,7 +153,7 @@ struct LineCalculator {
     }
   }
 
-  private func checkAge(_ validity: Validity, _ period: Period) throws(AccountingError) {
+  func checkAge(_ validity: Validity, _ period: Period) throws(AccountingError) {
     if let to = validity.to, to.year + options.maximumFactorAgeYears < period.year {
       throw AccountingError(column: "period",
         "period \(period) is beyond the factor tables: the latest factor is valid to \(to), more than "
@@ -161,7 +161,7 @@ struct LineCalculator {
     }
   }
 
-  private mutating func defaults(_ fuel: String, _ region: String, _ period: Period) throws(AccountingError) -> FuelParameters {
+  mutating func defaults(_ fuel: String, _ region: String, _ period: Period) throws(AccountingError) -> FuelParameters {
     let key = ParameterKey(fuel: fuel, region: region, date: period.firstDay)
     let result: Result<FuelParameters, FactorLookupError>
     if let cached = parameters[key] {
@@ -177,21 +177,21 @@ struct LineCalculator {
     }
   }
 
-  private mutating func version(_ datasetID: String) -> String {
+  mutating func version(_ datasetID: String) -> String {
     if let v = versions[datasetID] { return v }
     let v = "\(datasetID)@\(factors.datasets[datasetID]?.version ?? "?")"
     versions[datasetID] = v
     return v
   }
 
-  private func convert(_ q: Quantity, to unit: UnitOfMeasure, column: String) throws(AccountingError) -> Double {
+  func convert(_ q: Quantity, to unit: UnitOfMeasure, column: String) throws(AccountingError) -> Double {
     do { return try q.value(in: unit) } catch {
       throw AccountingError(column: column, "\(q.unit.symbol) (\(q.unit.dimension)) cannot be used here: "
         + "the factor is per \(unit.symbol) (\(unit.dimension)); \(error.kind == .currencyMismatch ? "no exchange rate is applied in accounting" : "give the quantity in a \(unit.dimension) unit")")
     }
   }
 
-  private func line(_ r: ActivityRecord, scope: Scope, category: String, method2: Scope2Method? = nil,
+  func line(_ r: ActivityRecord, scope: Scope, category: String, method2: Scope2Method? = nil,
                     gas: String, tonnes: Double, co2e: Double, factorID: String, version: String,
                     gwp: String = "", method: String, tier: String = "", formula: String) -> EmissionLine
   {
@@ -204,145 +204,15 @@ struct LineCalculator {
   static func number(_ x: Double) -> String { DecimalFormat.shortest(x) }
   static func result(_ x: Double) -> String { DecimalFormat.trimmed(x, places: 6) }
 
-  private func gwp(_ gas: String) throws(AccountingError) -> Double {
+  func gwp(_ gas: String) throws(AccountingError) -> Double {
     do { return try factors.gwp(of: gas, in: options.gwpSet) } catch {
       throw AccountingError(column: "activity", error.message)
     }
   }
 
-  // MARK: Combustion
-
-  private mutating func combustion(_ r: ActivityRecord, entity: Entity, region: String) throws(AccountingError) -> [EmissionLine] {
-    let fuel = String(r.subject)
-    let category = r.family == "stationary" ? "stationary_combustion" : "mobile_combustion"
-    if options.methodology == .epa { return try epaCombustion(r, region: region, category: category) }
-
-    let measuredFully = r.measured.ncv != nil && r.measured.carbonContent != nil && r.measured.oxidationRate != nil
-    let unmeasured = r.measured.ncv == nil && r.measured.carbonContent == nil && r.measured.oxidationRate == nil
-    let cf: CombustionFactor
-    let defaults: FuelParameters?
-    let parametersText, factorID, factorVersion: String
-    if unmeasured {
-      // Default parameters only: the factor and its texts are the same for every row of the key.
-      let key = ParameterKey(fuel: fuel, region: region, date: r.period.firstDay)
-      let d: DefaultCombustion
-      if let cached = defaultCombustion[key] {
-        d = cached
-      } else {
-        let p = try self.defaults(fuel, region, r.period)
-        d = DefaultCombustion(factor: try combustionFactor(fuel, region, r), parameters: p, version: version(p.datasetID))
-        defaultCombustion[key] = d
-      }
-      (cf, defaults, parametersText, factorID, factorVersion) = (d.factor, d.parameters, d.parametersText, d.factorID, d.version)
-    } else {
-      defaults = measuredFully ? nil : try self.defaults(fuel, region, r.period)
-      cf = try combustionFactor(fuel, region, r)
-      parametersText = Self.parametersText(cf)
-      factorID = defaults.map { "derived:\($0.id)" } ?? "measured"
-      factorVersion = defaults.map { version($0.datasetID) } ?? ""
-    }
-    // The physical amount burnt, in the parameters' unit, and the formula's activity part.
-    let q = r.quantity
-    if q.dimension == .energy {
-      // NCV × CC needs the physical amount: an energy quantity does not say whether it is on
-      // a net or gross calorific basis, and guessing would shift CO2 by up to 10 %.
-      throw AccountingError(column: "unit", "\(q.unit.symbol) is an energy unit; the \(fuel) method "
-        + "(NCV × CC × OF × 44/12) needs the physical amount in \(cf.perUnit.symbol) or another "
-        + "\(cf.perUnit.dimension) unit")
-    }
-    let amount: Double
-    let adText: String
-    if q.dimension == .volume, cf.perUnit.dimension == .mass {
-      guard let density = defaults?.density else {
-        throw AccountingError(column: "unit", "\(q.unit.symbol) is a volume but the \(fuel) parameters are per "
-          + "\(cf.perUnit.symbol) and the factor set has no density for \(fuel); give the quantity in \(cf.perUnit.symbol)")
-      }
-      let litres = try convert(q, to: .litres, column: "unit")
-      amount = try convert(Quantity(litres * density, .kilograms), to: cf.perUnit, column: "unit")
-      adText = "\(Self.number(q.value)) \(q.unit.symbol) × \(Self.number(density)) kg/L"
-    } else {
-      amount = try convert(q, to: cf.perUnit, column: "unit")
-      adText = "\(Self.number(amount)) \(cf.perUnit.symbol)"
-    }
-    let gigajoules = amount * cf.ncvGigajoules
-    let co2 = amount * cf.tonnesCO2PerUnit
-    let formula = adText + parametersText + Self.result(co2) + " tCO2"
-    let biogenic = factors.biogenicFuels.contains(fuel)
-    var lines = [line(r, scope: biogenic ? .outside : .scope1, category: category, gas: "CO2", tonnes: co2,
-                      co2e: co2, factorID: factorID, version: factorVersion,
-                      method: biogenic ? "biogenic CO2 (outside scopes), NCV×CC×OF×44/12" : "GB/T 32151 NCV×CC×OF×44/12",
-                      tier: cf.tier.rawValue, formula: formula)]
-    if options.methodology == .ghgProtocol || biogenic {
-      lines += try nonCO2(r, entity: entity, region: region, gigajoules: gigajoules, category: category,
-                          required: options.methodology == .ghgProtocol)
-    }
-    return lines
-  }
-
-  private func combustionFactor(_ fuel: String, _ region: String, _ r: ActivityRecord) throws(AccountingError)
-    -> CombustionFactor
-  {
-    do { return try factors.combustionFactor(fuel, in: region, on: r.period.firstDay, measured: r.measured) } catch {
-      throw AccountingError(column: "ncv_unit", error.message)
-    }
-  }
-
-  /// CH4 and N2O from IPCC 2006 Tier 1 factors per energy (Vol.2 Tables 2.2–2.3, 3.2.2).
-  private mutating func nonCO2(_ r: ActivityRecord, entity: Entity, region: String, gigajoules: Double,
-                               category: String, required: Bool) throws(AccountingError) -> [EmissionLine]
-  {
-    // Table 2.2 (energy industries) for power, heat, refining and coal mining; Table 2.3
-    // (manufacturing and construction) otherwise.
-    let energyIndustry = ["D44", "D45", "B06", "C25"].contains { entity.sector.hasPrefix($0) }
-    let series: String? = r.family == "stationary"
-      ? (energyIndustry ? "ipcc2006.energy-industries" : "ipcc2006.manufacturing") : nil
-    let resolution: FactorResolution
-    do { resolution = try lookup(r.activity, region, r.period, series: series).resolution } catch {
-      if !required { return [] }
-      throw AccountingError(column: "activity", "no CH4/N2O factor for \(r.activity) (\(series ?? "road")): \(error.message)")
-    }
-    var lines: [EmissionLine] = []
-    for gas in [Gas.ch4, .n2o] {
-      guard let f = resolution.factors.first(where: { $0.gas == gas && $0.unit.perUnit.dimension == .energy }) else {
-        if required { throw AccountingError(column: "activity", "no \(gas.rawValue) factor per energy for \(r.activity)") }
-        continue
-      }
-      let perGJ = f.unit.tonnes(of: f.value) / (f.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.gigajoules.sizeInBaseUnit)
-      let tonnes = gigajoules * perGJ
-      let g = try gwp(gas.rawValue)
-      lines.append(line(r, scope: .scope1, category: category, gas: gas.rawValue, tonnes: tonnes,
-                        co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
-                        gwp: options.gwpSet.rawValue, method: "IPCC 2006 Tier 1 \(gas.rawValue) per energy",
-                        formula: "\(Self.number(gigajoules)) GJ × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"))
-    }
-    return lines
-  }
-
-  /// EPA Hub factors per physical unit or mmBtu, the EPA Simplified GHG Emissions Calculator's
-  /// method: CO2 + CH4 × GWP + N2O × GWP.
-  private mutating func epaCombustion(_ r: ActivityRecord, region: String, category: String) throws(AccountingError) -> [EmissionLine] {
-    let resolution = try lookup(r.activity, region, r.period, series: "epa.hub").resolution
-    var lines: [EmissionLine] = []
-    for gas in [Gas.co2, .ch4, .n2o] {
-      let candidates = resolution.factors.filter { $0.gas == gas && $0.unit.perUnit.dimension == r.quantity.dimension }
-      guard let f = candidates.first(where: { $0.unit.perUnit == r.quantity.unit }) ?? candidates.first else {
-        throw AccountingError(column: "unit", "no EPA \(gas.rawValue) factor for \(r.activity) per \(r.quantity.unit.dimension) (\(r.quantity.unit.symbol))")
-      }
-      let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
-      let tonnes = amount * f.unit.tonnes(of: f.value)
-      let g = gas == .co2 ? 1 : try gwp(gas.rawValue)
-      lines.append(line(r, scope: .scope1, category: category, gas: gas.rawValue, tonnes: tonnes, co2e: tonnes * g,
-                        factorID: f.id, version: version(f.datasetID), gwp: gas == .co2 ? "" : options.gwpSet.rawValue,
-                        method: "EPA GHG Emission Factors Hub",
-                        formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
-                          + (gas == .co2 ? "" : " × GWP \(Self.number(g))") + " = \(Self.result(tonnes * g)) tCO2e"))
-    }
-    return lines
-  }
-
   // MARK: Scope 2
 
-  private mutating func electricity(_ r: ActivityRecord, region: String) throws(AccountingError) -> Contribution {
+  mutating func electricity(_ r: ActivityRecord, region: String) throws(AccountingError) -> Contribution {
     guard r.activity == "electricity.grid" else {
       throw AccountingError(column: "activity", "\(r.activity) is not a scope 2 activity; "
         + "electricity.footprint.* factors are life-cycle values, not for inventories")
@@ -386,7 +256,7 @@ struct LineCalculator {
     return c
   }
 
-  private mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
+  mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
     let resolved = try lookup(r.activity, region, r.period)
     let f = resolved.primary
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
@@ -419,7 +289,7 @@ struct LineCalculator {
     return keys.sorted().first { normal($0) == wanted }
   }
 
-  private mutating func fugitive(_ r: ActivityRecord) throws(AccountingError) -> EmissionLine {
+  mutating func fugitive(_ r: ActivityRecord) throws(AccountingError) -> EmissionLine {
     let gasKey: String?
     if let cached = gasKeys[r.activity] { gasKey = cached } else {
       gasKey = self.gasKey(r.subject)
@@ -437,7 +307,7 @@ struct LineCalculator {
                 formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
   }
 
-  private mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String,
+  mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String,
                                proxy: String? = nil) throws(AccountingError) -> EmissionLine
   {
     let resolution: ResolvedFactor
@@ -457,7 +327,7 @@ struct LineCalculator {
                 formula: resolution.formula(amount, tonnes: tonnes))
   }
 
-  private mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> EmissionLine {
+  mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> EmissionLine {
     let defaultCategory = ["spend": 1, "freight": 4, "waste": 5, "travel": 6][String(r.family)]!
     let category = r.scope3Category ?? defaultCategory
     let proxy = r.family == "spend" ? nil : options.scope3ProxyRegion

@@ -1,66 +1,6 @@
 public import Quantities
 internal import Tabular
 
-/// What the tagger reads of a loan (loans.csv, its borrower and the borrower's account).
-public struct LoanFacts: Hashable, Sendable {
-  public var loanID: String
-  public var useOfProceeds: String?
-  /// Structured activity key (`power.wind`, `building.new`, `vehicle.bev`, …).
-  public var projectType: String?
-  public var projectRegion: String?
-  /// The borrower's GB/T 4754 code.
-  public var borrowerSector: String?
-  /// `CN-GFC-2025:4.2.1`, `CN-GBC-2021:3.2.2.1`.
-  public var declaredCode: String?
-  public var originationDate: Day?
-  public var capacityMW: Double?
-  public var annualGenerationMWh: Double?
-  public var lifecycleGCO2ePerKWh: Double?
-  public var vehicleGCO2PerKm: Double?
-  public var annualKm: Double?
-  public var epcLabel: String?
-  public var floorAreaM2: Double?
-  public var annualEnergySavingTCE: Double?
-  /// Outstanding and project value in the loan's currency, for the bank's share of reductions.
-  public var outstanding: Double?
-  public var projectValue: Double?
-  /// The borrower's carbon-efficiency grade (1–5) and level (`低碳`, `中碳`, `高碳`), when known.
-  public var borrowerCarbonGrade: Int?
-  public var borrowerCarbonLevel: String?
-
-  public init(loanID: String) { self.loanID = loanID }
-}
-
-/// The result of tagging one loan under one taxonomy.
-public struct GreenTag: Hashable, Sendable {
-  public enum Status: String, Hashable, Sendable {
-    case aligned, eligible, notEligible = "not_eligible", insufficientData = "insufficient_data"
-  }
-
-  public let loanID: String
-  /// `CN-GFC-2025`, `CN-GBC-2021` or `EU-TAXONOMY`.
-  public let taxonomy: String
-  public var code: String?
-  public var name: String?
-  public var status: Status
-  /// What was matched and each criterion's outcome, `; `-separated.
-  public var evidence: [String] = []
-  /// What would be needed to reach `aligned`.
-  public var missingEvidence: [String] = []
-  /// `declared_code_contradicts_evidence`, `declared_code_unknown`, `declared_code_expired`,
-  /// `green_claim_by_high_carbon_borrower`.
-  public var flags: [String] = []
-  /// 2025 GHG marker of the item: `√√` direct, `√` enabling.
-  public var ghgMarker: String?
-  /// The 2025 catalogue item matched, also for a loan tagged under the 2021 standard.
-  public var code2025: String?
-  /// Project-level annual CO2 reduction, tonnes, and the bank's share (outstanding / project value).
-  public var annualReduction: Double?
-  public var attributedReduction: Double?
-  public var standardCoalSavedTCE: Double?
-  public var ruleVersion: String
-}
-
 /// Classifies loans under the 2025 (or, for loans approved before 2025-10-01, the 2021)
 /// Chinese green catalogue and the EU taxonomy, with evidence; explainable line by line.
 ///

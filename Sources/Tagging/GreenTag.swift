@@ -1,0 +1,29 @@
+/// The result of tagging one loan under one taxonomy.
+public struct GreenTag: Hashable, Sendable {
+  public enum Status: String, Hashable, Sendable {
+    case aligned, eligible, notEligible = "not_eligible", insufficientData = "insufficient_data"
+  }
+
+  public let loanID: String
+  /// `CN-GFC-2025`, `CN-GBC-2021` or `EU-TAXONOMY`.
+  public let taxonomy: String
+  public var code: String?
+  public var name: String?
+  public var status: Status
+  /// What was matched and each criterion's outcome, `; `-separated.
+  public var evidence: [String] = []
+  /// What would be needed to reach `aligned`.
+  public var missingEvidence: [String] = []
+  /// `declared_code_contradicts_evidence`, `declared_code_unknown`, `declared_code_expired`,
+  /// `green_claim_by_high_carbon_borrower`.
+  public var flags: [String] = []
+  /// 2025 GHG marker of the item: `√√` direct, `√` enabling.
+  public var ghgMarker: String?
+  /// The 2025 catalogue item matched, also for a loan tagged under the 2021 standard.
+  public var code2025: String?
+  /// Project-level annual CO2 reduction, tonnes, and the bank's share (outstanding / project value).
+  public var annualReduction: Double?
+  public var attributedReduction: Double?
+  public var standardCoalSavedTCE: Double?
+  public var ruleVersion: String
+}
