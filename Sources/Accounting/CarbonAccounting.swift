@@ -53,6 +53,8 @@ public struct CarbonAccounting: Sendable {
   public let entities: [EntityID: Entity]
   private var calculator: LineCalculator
   var ledgers: [EntityYear: EntityLedger] = [:]
+  /// Series whose coarser rows ``add(_:)`` rejects (from ``periodOverlaps()`` of a first pass).
+  public var rejectingOverlaps: PeriodCoverage?
 
   public init(factors: FactorSet, options: AccountingOptions, entities: [Entity]) {
     self.factors = factors
@@ -71,6 +73,9 @@ public struct CarbonAccounting: Sendable {
     guard let entity = entities[record.entity] else {
       throw AccountingError(column: "entity_id", "entity \(record.entity) is not in the entities file")
     }
+    if let overlaps = rejectingOverlaps, let reason = overlaps.overlap(of: record) {
+      throw AccountingError(column: "period", reason)
+    }
     let contribution = try calculator.contribution(of: record, entity: entity)
     let quanta = try EntityLedger.Quanta(contribution)
     // In place: copying the ledger out and back would copy its dictionaries on every row.
@@ -78,6 +83,11 @@ public struct CarbonAccounting: Sendable {
       .add(contribution, quanta: quanta, record: record)
     return contribution.lines
   }
+
+  /// The series of rows whose periods overlap (a year given whole and by quarter or month):
+  /// empty when every period is reported once. Run the records again with
+  /// ``rejectingOverlaps`` set to this to reject the coarser rows.
+  public func periodOverlaps() -> PeriodCoverage { PeriodCoverage(overlapsIn: ledgers) }
 
   /// Adds the totals of `other` (records of the same run read elsewhere).
   public mutating func merge(_ other: CarbonAccounting) {

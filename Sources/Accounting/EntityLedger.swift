@@ -22,6 +22,8 @@ struct EntityLedger: Sendable {
   var certificateMWh: Int128 = 0
   var certificateOrigins: [RecordOrigin] = []
   var lines = 0
+  /// The periods given for each series of rows (``PeriodCoverage``'s bits).
+  var periods: [PeriodCoverage.SeriesKey: UInt32] = [:]
 
   struct FacilityTotals: Sendable {
     var scope1: Int128 = 0
@@ -83,6 +85,7 @@ struct EntityLedger: Sendable {
     if let (id, factor) = c.residualFactor {
       residual[id, default: (0, factor)].mwh += quanta.residualMWh
     }
+    periods[PeriodCoverage.SeriesKey(record), default: 0] |= PeriodCoverage.bit(record.period)
     if c.certificateMWh > 0 || record.family == "certificate" {
       certificateMWh += quanta.certificateMWh
       if let origin = record.origin { certificateOrigins.append(origin) }
@@ -97,6 +100,7 @@ struct EntityLedger: Sendable {
     biogenic += o.biogenic
     energyCO2 += o.energyCO2
     for (k, v) in o.byGas { byGas[k, default: 0] += v }
+    for (k, v) in o.periods { periods[k, default: 0] |= v }
     for (k, v) in o.byCategory { byCategory[k, default: 0] += v }
     for (k, v) in o.byFacility {
       var f = byFacility[k, default: .init()]

@@ -175,13 +175,34 @@ struct AccountingRun {
     var warning: String?
   }
 
+  /// The pass over `activities`; when some series gives a period both whole and by part,
+  /// a second pass rejects the coarser rows (``PeriodCoverage``), so that nothing is counted
+  /// twice whatever the order of the rows.
   static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
                       threads: Int, workDirectory: String, writeLines: Bool, shard: Shard? = nil,
                       quiet: Bool = true) throws -> AccountingRun
   {
+    let first = try pass(activities: activities, entities: entities, factors: factors, options: options, threads: threads,
+                         workDirectory: workDirectory, writeLines: writeLines, shard: shard, quiet: quiet, overlaps: nil)
+    let overlaps = first.accounting.periodOverlaps()
+    guard !overlaps.isEmpty else { return first }
+    for f in first.lineFiles + first.rejectFiles { FileSystem.remove(f) }
+    var second = try pass(activities: activities, entities: entities, factors: factors, options: options, threads: threads,
+                          workDirectory: workDirectory, writeLines: writeLines, shard: shard, quiet: true, overlaps: overlaps)
+    second.warnings.append("\(overlaps.count) series of activity rows give a period both whole and by quarter or month; "
+      + "their coarser rows are rejected (see rejects.csv), so that no emissions are counted twice")
+    return second
+  }
+
+  private static func pass(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
+                           threads: Int, workDirectory: String, writeLines: Bool, shard: Shard?, quiet: Bool,
+                           overlaps: PeriodCoverage?) throws -> AccountingRun
+  {
     let progress = Progress(file: activities, label: basename(activities), quiet: quiet)
     try FileSystem.createDirectory(workDirectory)
-    let base = CarbonAccounting(factors: factors, options: options, entities: entities)
+    var accounting = CarbonAccounting(factors: factors, options: options, entities: entities)
+    accounting.rejectingOverlaps = overlaps
+    let base = accounting
     let name = basename(activities)
     let counter = Counter()
     let (states, _) = try CSVReader.readPartitioned(

@@ -185,3 +185,34 @@ extension ActivityRecord {
     return copy
   }
 }
+
+/// GHG Protocol Corporate Standard ch. 9: one period's emissions are reported once. A year
+/// given whole (40 MWh) and by quarter (4 × 10 MWh) is found as one overlapping series; a
+/// second pass rejects the year row and keeps the quarters, whatever the order.
+@Suite("Period overlaps")
+struct PeriodOverlapTests {
+  @Test func aYearAndItsQuartersOverlapAndTheYearIsRejected() throws {
+    let (accounting, records) = try Self.accountingAndRecords()
+    var first = accounting
+    for r in records.reversed() { try first.add(r) }
+    let overlaps = first.periodOverlaps()
+    #expect(overlaps.count == 1)
+    var second = accounting
+    second.rejectingOverlaps = overlaps
+    var rejected: [String] = []
+    for r in records {
+      do { try second.add(r) } catch { rejected.append(r.period.description) }
+    }
+    #expect(rejected == ["2024"])
+    // Kept: the four quarters, 40 MWh; nothing counted twice.
+    let account = second.finish().accounts[0]
+    let once = first.finish().accounts[0]
+    #expect(abs(account.scope2Location * 2 - once.scope2Location) < 1e-9)
+  }
+
+  static func accountingAndRecords() throws -> (CarbonAccounting, [ActivityRecord]) {
+    let periods = [Period.year(2024)!] + (1...4).map { Period.quarter($0, of: 2024)! }
+    let records = periods.map { p in record("E1", p, "electricity.grid", p.granularity == .year ? 40 : 10, "MWh") }
+    return (accounting(), records)
+  }
+}

@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
   name: "GreenLedgerFuzz",
   dependencies: [.package(name: "GreenLedger", path: "../..")],
-  targets: [.target(name: "CFuzzDriver")] + ["FuzzCSV", "FuzzUnits", "FuzzFactors", "FuzzMethodology"].map { name in
+  targets: [.target(name: "CFuzzDriver")] + ["FuzzCSV", "FuzzUnits", "FuzzFactors", "FuzzMethodology", "FuzzLineEnds", "FuzzEncoding"].map { name in
     .executableTarget(name: name, dependencies: ["CFuzzDriver", .product(name: "GreenLedger", package: "GreenLedger")])
   }
 )

@@ -25,7 +25,7 @@ extension BadInputCatalogueTests {
 
   static let esgHeader = "entity_id,year,indicator,value,unit\n"
   static let activityRows = ["entity_id,period,activity,quantity,unit", "E1,2024,electricity.grid,5,MWh",
-                             "E1,2024,electricity.grid,-5,MWh", "E1,2024-03,electricity.grid,7,MWh"]
+                             "E1,2024,electricity.grid,-5,MWh", "E1,2023-03,electricity.grid,7,MWh"]
   static let loanRows = ["loan_id,borrower_id,asset_class,currency,outstanding,origination_date,project_value",
                          "L1,B1,business_loan,CNY,10,,", "L2,B1,business_loan,CNY,-1,,", "L3,B1,business_loan,CNY,30,,"]
   static let measuredHeader = "entity_id,period,activity,quantity,unit,ncv,ncv_unit,carbon_content,oxidation_rate\n"
@@ -117,6 +117,21 @@ extension BadInputCatalogueTests {
       C(name: "borrowers given as loans", arguments: financeArgs("{dir}/b.csv"), status: 3, message: "this looks like a borrowers file"),
       C(name: "activities given as loans", files: ["a.csv": joined(activityRows, "\n")],
         arguments: ["tag", "--loans", "{dir}/a.csv", "--out", "{out}"], status: 3, message: "this looks like an activities file"),
+    ]
+    // 9. A year reported whole and by quarter or month: the coarser row is rejected, in any order.
+    let quarters = (1...4).map { "E1,2024-Q\($0),electricity.grid,10,MWh" }
+    cases += [
+      C(name: "annual row before its quarters", files: ["a.csv": joined([activityRows[0], "E1,2024,electricity.grid,40,MWh"] + quarters, "\n")],
+        arguments: accountArgs(), status: 0, message: "period 2024 overlaps rows of 2024-Q1, 2024-Q2, 2024-Q3 …", rejected: 1, accepted: 4),
+      C(name: "annual row after its quarters", files: ["a.csv": joined([activityRows[0]] + quarters + ["E1,2024,electricity.grid,40,MWh"], "\n")],
+        arguments: accountArgs(), status: 0, message: "the finer rows are kept", rejected: 1, accepted: 4),
+      C(name: "a quarter and a month inside it", files: ["a.csv": joined([activityRows[0], "E1,2024-Q2,electricity.grid,30,MWh",
+                                                                          "E1,2024-05,electricity.grid,10,MWh", "E1,2024-Q3,electricity.grid,30,MWh"], "\n")],
+        arguments: accountArgs(), status: 0, message: "period 2024-Q2 overlaps rows of 2024-05", rejected: 1, accepted: 2),
+      C(name: "the same year for another facility is no overlap",
+        files: ["a.csv": joined(["entity_id,period,activity,quantity,unit,facility_id", "E1,2024,electricity.grid,40,MWh,F1",
+                                 "E1,2024-Q1,electricity.grid,10,MWh,F2"], "\n")],
+        arguments: accountArgs(), status: 0, message: "file,line,column,reason,raw", rejected: 0, accepted: 2),
     ]
     // 10. Implausible measured parameters.
     for (row, column) in [("E1,2024,stationary.raw_coal,10,t,1000000,GJ/t,26,0.9", "ncv"),

@@ -1,0 +1,98 @@
+import Quantities
+
+/// Which periods an activities file gives for each entity, activity, facility, region,
+/// instrument and scope 3 category in a year, so that a year reported both whole and by
+/// quarter or month — the same emissions twice — is caught instead of summed.
+///
+/// Rows of one granularity add up (two diesel deliveries in 2024-03 are two rows); rows of
+/// different granularities that overlap do not: a year row overlaps every quarter and month
+/// row of its year, a quarter row every month row of its quarter. The finer rows are kept and
+/// the coarser overlapping row is rejected, whatever the order of the rows (GHG Protocol
+/// Corporate Standard, ch. 9: a period's emissions are reported once).
+///
+/// ``CarbonAccounting`` notes every accepted row's period in its entity-year ledger;
+/// ``CarbonAccounting/periodOverlaps()`` gives the overlapping keys, and a second pass with
+/// ``CarbonAccounting/rejectingOverlaps`` set rejects the coarser rows (the batch job does
+/// this only when an overlap was found).
+///
+/// - Complexity: memory O(distinct keys × years), not O(rows).
+public struct PeriodCoverage: Sendable {
+  /// What identifies one series of an entity-year's activity rows.
+  struct SeriesKey: Hashable, Sendable {
+    let activity: String
+    let facility: String?
+    let region: String?
+    let instrument: Instrument?
+    let scope3Category: Int?
+
+    init(_ r: ActivityRecord) {
+      (activity, facility, region, instrument, scope3Category) = (r.activity, r.facility, r.region, r.instrument, r.scope3Category)
+    }
+  }
+
+  struct Key: Hashable, Sendable {
+    let entityYear: EntityYear
+    let series: SeriesKey
+  }
+
+  /// Bit 0: the year; bits 1…4: quarters; bits 5…16: months.
+  private var masks: [Key: UInt32] = [:]
+
+  public init() {}
+
+  /// Whether no overlap is recorded.
+  public var isEmpty: Bool { masks.isEmpty }
+
+  /// The number of overlapping series.
+  public var count: Int { masks.count }
+
+  /// The overlapping series of `ledgers`.
+  init(overlapsIn ledgers: [EntityYear: EntityLedger]) {
+    for (entityYear, ledger) in ledgers {
+      for (series, mask) in ledger.periods where Self.overlaps(mask) {
+        masks[Key(entityYear: entityYear, series: series)] = mask
+      }
+    }
+  }
+
+  /// Whether a mask holds a year with any quarter or month, or a quarter with one of its months.
+  static func overlaps(_ mask: UInt32) -> Bool {
+    let quarters = (mask >> 1) & 0xF
+    let months = (mask >> 5) & 0xFFF
+    if mask & 1 != 0, quarters | months != 0 { return true }
+    for q in 0..<4 where quarters & (1 << q) != 0 && (months >> (3 * q)) & 0b111 != 0 { return true }
+    return false
+  }
+
+  static func bit(_ p: Period) -> UInt32 {
+    switch p.granularity {
+    case .year: 1
+    case .quarter: 1 << UInt32(p.index)
+    case .month: 1 << UInt32(4 + p.index)
+    }
+  }
+
+  /// Why `record` must be rejected — a finer period of the same key covers part of it — or
+  /// `nil`.
+  public func overlap(of record: ActivityRecord) -> String? {
+    let key = Key(entityYear: EntityYear(entity: record.entity, year: record.period.year), series: SeriesKey(record))
+    guard let mask = masks[key] else { return nil }
+    let p = record.period
+    let quarters = (mask >> 1) & 0xF
+    let months = (mask >> 5) & 0xFFF
+    let finer: [String]
+    switch p.granularity {
+    case .month: return nil
+    case .year:
+      finer = (1...4).filter { quarters & (1 << ($0 - 1)) != 0 }.map { "\(p.year)-Q\($0)" }
+        + (1...12).filter { months & (1 << ($0 - 1)) != 0 }.map { "\(p.year)-" + ($0 < 10 ? "0" : "") + "\($0)" }
+    case .quarter:
+      let first = 3 * p.index - 2
+      finer = (first...first + 2).filter { months & (1 << ($0 - 1)) != 0 }.map { "\(p.year)-" + ($0 < 10 ? "0" : "") + "\($0)" }
+    }
+    guard !finer.isEmpty else { return nil }
+    let shown = finer.prefix(3).joined(separator: ", ") + (finer.count > 3 ? " …" : "")
+    return "period \(p) overlaps rows of \(shown) for the same entity, activity and facility; the finer rows "
+      + "are kept and this row is rejected, so that no emissions are counted twice — give either the \(p) total or its parts"
+  }
+}
