@@ -53,6 +53,9 @@ public struct CarbonAccounting: Sendable {
   public let entities: [EntityID: Entity]
   private var calculator: LineCalculator
   var ledgers: [EntityYear: EntityLedger] = [:]
+  /// Where rejected rows of the entities file were (id → `file:line`), for the message of an
+  /// activity row that refers to one.
+  public var rejectedEntities: [String: String] = [:]
   /// Series whose coarser rows ``add(_:)`` rejects (from ``periodOverlaps()`` of a first pass).
   public var rejectingOverlaps: PeriodCoverage?
 
@@ -71,6 +74,10 @@ public struct CarbonAccounting: Sendable {
   @discardableResult
   public mutating func add(_ record: ActivityRecord) throws(AccountingError) -> [EmissionLine] {
     guard let entity = entities[record.entity] else {
+      if let place = rejectedEntities[record.entity.rawValue] {
+        throw AccountingError(column: "entity_id", "entity \(record.entity) was rejected at \(place) (see rejects.csv); "
+          + "correct that row and its activities are accounted")
+      }
       throw AccountingError(column: "entity_id", "entity \(record.entity) is not in the entities file")
     }
     if let overlaps = rejectingOverlaps, let reason = overlaps.overlap(of: record) {

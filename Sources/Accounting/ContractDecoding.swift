@@ -39,6 +39,9 @@ public struct ActivityDecoder: Sendable {
       supplierFactor: index["supplier_factor"], instrument: index["instrument"], scope3Category: index["scope3_category"])
   }
 
+  /// The 1-based field number of contract column `name` in this file (column order is free).
+  public func fieldNumber(of name: String) -> Int? { index[name].map { $0 + 1 } }
+
   /// The position of `entity_id` in the header (for assigning rows to shards by entity).
   public var entityIndex: Int? { at.entity }
 
@@ -154,7 +157,7 @@ extension Entity {
   /// - Returns: the entities and the rejected rows with their errors, in file order.
   /// - Throws: ``InputError`` when the file cannot be read or lacks required columns.
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
-    -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String])
+    -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String], rejectedIDs: [String: String])
   {
     let file = try ContractRows.read(
       file: path, name: displayName ?? path, contract: DataContract.borrowers, checked: DataContract.borrowers,
@@ -163,7 +166,7 @@ extension Entity {
         var ids = Set<EntityID>(minimumCapacity: rows.count)
         return rows.allSatisfy { ids.insert($0.id).inserted }
       })
-    return (file.rows, file.rejected, file.read, file.warnings)
+    return (file.rows, file.rejected, file.read, file.warnings, file.rejectedIDs)
   }
 
   /// Field indices of the entity columns, resolved once per file.

@@ -34,7 +34,8 @@ struct EntityLedger: Sendable {
 
   static func quanta(_ t: Double) throws(AccountingError) -> Int128 {
     do { return Int128(try ExactSum.quanta(of: t, decimalPlaces: 6)) } catch {
-      throw AccountingError("\(error)")
+      throw AccountingError(column: "quantity", "the row's emissions (\(DecimalFormat.shortest(t)) t) are too large to sum "
+        + "exactly to the gram; check the quantity and its unit")
     }
   }
 

@@ -6,6 +6,14 @@ public import FactorTables
 public struct BorrowerBook: Sendable {
   public private(set) var borrowers: [Borrower] = []
   private var index = ByteKeyTable()
+  /// Where rejected rows of the borrowers file were (id → `file:line`).
+  public var rejectedIDs: [String: String] = [:]
+
+  /// Why a loan's `borrower_id` finds no borrower: rejected at its line, or not in the file.
+  public func missingBorrowerReason(_ id: String) -> String {
+    if let place = rejectedIDs[id] { return "borrower \"\(id)\" was rejected at \(place) (see rejects.csv); correct that row" }
+    return "unknown borrower \"\(id)\"; it is not in the borrowers file"
+  }
 
   public init(_ borrowers: [Borrower] = []) {
     self.init(capacity: borrowers.count)
@@ -58,6 +66,7 @@ extension BorrowerBook {
         return rows.allSatisfy { book.insert($0) }
       })
     if book.count != file.rows.count { book = BorrowerBook(file.rows) }  // read again: the repeats were rejected
+    book.rejectedIDs = file.rejectedIDs
     return (book, file.rejected, file.read, file.warnings)
   }
 

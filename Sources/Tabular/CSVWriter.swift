@@ -126,6 +126,13 @@ public final class CSVWriter {
     if written == nil { buffer += Array(DecimalFormat.shortest(value).utf8) }
   }
 
+  /// Appends bytes already encoded as CSV, whole records with their line ends (a file's
+  /// content copied behind a byte-order mark).
+  func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    atRowStart = true
+  }
+
   /// Appends a whole record already encoded as CSV (no line end), then ends the row.
   public func writeRaw(_ record: UnsafeBufferPointer<UInt8>) {
     buffer.append(contentsOf: record)

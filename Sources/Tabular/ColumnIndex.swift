@@ -29,6 +29,9 @@ extension CSVRecord {
     field(index).map { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// `field` quoted for a message: at most 60 characters, control and invalid bytes escaped.
+  public static func quoted(_ field: UnsafeBufferPointer<UInt8>) -> String { CSVEncoding.quoted(field) }
+
   /// The text at `index` of a file GreenLedger wrote, with the writer's formula guard undone
   /// (one leading `'` dropped; see ``CSVWriter``): the exact text that was written.
   public func outputText(_ index: Int?) -> String? {

@@ -9,6 +9,10 @@ public struct ContractRows<Row: Sendable>: Sendable {
   public var read: Int
   /// Unknown-column warnings of the header.
   public var warnings: [String]
+  /// Where each rejected row with a readable id (the schema's first unique column) was:
+  /// id → `file:line` — so that a row referring to it can say "rejected at borrowers.csv:7"
+  /// rather than "not in the file". The first rejected row of an id wins.
+  public var rejectedIDs: [String: String] = [:]
 
   /// Reads `path` in up to `threads` partitions.
   ///
@@ -38,12 +42,13 @@ public struct ContractRows<Row: Sendable>: Sendable {
       all.rows += p.rows
       all.rejected += p.rejected
       all.read += p.read
+      all.rejectedIDs.merge(p.rejectedIDs) { first, _ in first }
     }
     if checked.uniqueColumns.isEmpty || areUnique(all.rows) { return all }
     let sequential = try readParts(file: path, name: name, contract: contract, checked: checked, threads: 1,
                                    columns: columns, decode: decode)[0]
     return ContractRows(rows: sequential.rows, rejected: sequential.rejected, read: sequential.read,
-                        warnings: all.warnings)
+                        warnings: all.warnings, rejectedIDs: sequential.rejectedIDs)
   }
 
   private struct Part<Columns>: @unchecked Sendable {
@@ -53,6 +58,8 @@ public struct ContractRows<Row: Sendable>: Sendable {
     var rejected: [(RowError, String)] = []
     var read = 0
     var warning: String?
+    var idField: Int?
+    var rejectedIDs: [String: String] = [:]
   }
 
   private static func readParts<Columns: Sendable>(
@@ -67,12 +74,16 @@ public struct ContractRows<Row: Sendable>: Sendable {
         return Part(checker: RowChecker(schema: checked, binding: try HeaderBinding(header: header, schema: checked, file: name),
                                         file: name),
                     columns: columns(ColumnIndex(binding: binding, schema: contract)),
-                    warning: binding.unknownColumnsWarning)
+                    warning: binding.unknownColumnsWarning,
+                    idField: contract.uniqueColumns.first.flatMap { binding.fieldIndex(of: $0, in: contract) })
       },
       body: { p, record in
         p.read += 1
         if let error = p.checker.check(record) {
           p.rejected.append((error, record.csvLine))
+          if let i = p.idField, i < record.count, !record[i].isEmpty, p.rejectedIDs[record.string(at: i)] == nil {
+            p.rejectedIDs[record.string(at: i)] = "\(name):\(record.line)"
+          }
         } else {
           p.rows.append(decode(record, p.columns))
         }

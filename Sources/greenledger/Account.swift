@@ -82,7 +82,8 @@ struct Account: ParsableCommand {
 
     let run = try AccountingRun.perform(
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
-      threads: threads, workDirectory: out + "/.partitions", writeLines: true, shard: shard, quiet: common.quiet)
+      threads: threads, workDirectory: out + "/.partitions", writeLines: true, shard: shard, quiet: common.quiet,
+      rejectedEntities: entityFile.rejectedIDs)
     for w in run.warnings { common.warn(w) }
     // Digest the lines written so far on background threads while the accounts are finished
     // and written, so that the manifest does not read them again.
@@ -114,7 +115,7 @@ struct Account: ParsableCommand {
     try Provenance.writeManifest(
       out: out, command: "account",
       inputEntries: try inputDigests.entries(),
-      factorDigest: factors.digest, precomputed: precomputed)
+      factorDigest: factors.digest, precomputed: precomputed, excel: common.excel)
     print("\(basename(activities)): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected); "
       + (shard.map { "shard \($0): \(counts.lines) lines; finish with `greenledger merge`" }
         ?? "\(counts.accounts) accounts, \(counts.lines) lines") + " → \(out)/")
@@ -180,15 +181,17 @@ struct AccountingRun {
   /// twice whatever the order of the rows.
   static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
                       threads: Int, workDirectory: String, writeLines: Bool, shard: Shard? = nil,
-                      quiet: Bool = true) throws -> AccountingRun
+                      quiet: Bool = true, rejectedEntities: [String: String] = [:]) throws -> AccountingRun
   {
     let first = try pass(activities: activities, entities: entities, factors: factors, options: options, threads: threads,
-                         workDirectory: workDirectory, writeLines: writeLines, shard: shard, quiet: quiet, overlaps: nil)
+                         workDirectory: workDirectory, writeLines: writeLines, shard: shard, quiet: quiet, overlaps: nil,
+                         rejectedEntities: rejectedEntities)
     let overlaps = first.accounting.periodOverlaps()
     guard !overlaps.isEmpty else { return first }
     for f in first.lineFiles + first.rejectFiles { FileSystem.remove(f) }
     var second = try pass(activities: activities, entities: entities, factors: factors, options: options, threads: threads,
-                          workDirectory: workDirectory, writeLines: writeLines, shard: shard, quiet: true, overlaps: overlaps)
+                          workDirectory: workDirectory, writeLines: writeLines, shard: shard, quiet: true, overlaps: overlaps,
+                          rejectedEntities: rejectedEntities)
     second.warnings.append("\(overlaps.count) series of activity rows give a period both whole and by quarter or month; "
       + "their coarser rows are rejected (see rejects.csv), so that no emissions are counted twice")
     return second
@@ -196,12 +199,13 @@ struct AccountingRun {
 
   private static func pass(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
                            threads: Int, workDirectory: String, writeLines: Bool, shard: Shard?, quiet: Bool,
-                           overlaps: PeriodCoverage?) throws -> AccountingRun
+                           overlaps: PeriodCoverage?, rejectedEntities: [String: String]) throws -> AccountingRun
   {
     let progress = Progress(file: activities, label: basename(activities), quiet: quiet)
     try FileSystem.createDirectory(workDirectory)
     var accounting = CarbonAccounting(factors: factors, options: options, entities: entities)
     accounting.rejectingOverlaps = overlaps
+    accounting.rejectedEntities = rejectedEntities
     let base = accounting
     let name = basename(activities)
     let counter = Counter()
@@ -228,9 +232,11 @@ struct AccountingRun {
             p.lineCount += lines.count
             if writeLines { for l in lines { AccountingColumns.write(l, to: p.files.output) } }
           } catch {
-            let i = error.column.flatMap { c in DataContract.activities.columns.firstIndex { $0.name == c } }
-            p.files.rejects.reject(RowError(file: name, line: record.line, column: i.map { $0 + 1 },
-                                      columnName: error.column, reason: error.message), raw: record.csvLine)
+            // The field by the file's own column order, and the text found there.
+            let number = error.column.flatMap { p.decoder.fieldNumber(of: $0) }
+            let found = number.map { " (found \(CSVRecord.quoted(record[$0 - 1])))" } ?? ""
+            p.files.rejects.reject(RowError(file: name, line: record.line, column: number, columnName: error.column,
+                                            reason: error.message + found), raw: record.csvLine)
           }
         }
       })

@@ -34,7 +34,7 @@ struct Demo: ParsableCommand {
     try Pipeline(loans: file("loans.csv"), borrowers: file("borrowers.csv"), activities: file("activities.csv"),
                  esg: file("esg.csv"), benchmarks: file("benchmarks.csv"), fx: file("fx.csv"),
                  countries: file("countries.csv"), sectorIntensities: nil, methodology: nil, asOf: asOf,
-                 threads: 2, out: out, factors: nil, quiet: common.quiet, maxRejects: common.maxRejects).run()
+                 threads: 2, out: out, factors: nil, quiet: common.quiet, excel: common.excel, maxRejects: common.maxRejects).run()
   }
 
   static func rows(_ report: ValidationReport) -> JSONValue {

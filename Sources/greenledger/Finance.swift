@@ -84,6 +84,10 @@ struct Finance: ParsableCommand {
     let result = try job.perform(loans: loans, threads: threads, workDirectory: out + "/.partitions")
     job.progress?.finish(rows: result.read)
     for w in result.warnings { common.warn(w) }
+    if let tags, !green.isEmpty, shard == nil, result.totals[.greenOutstanding] == 0 {
+      common.warn("none of the \(green.count) loans tagged aligned in \(basename(tags)) is an accepted loan of "
+        + "\(basename(loans)): are the tags from another loan book? The green share is 0")
+    }
     let outputName = profile == .financeBasic ? "finance-basic.csv" : "financed.csv"
     let outputDigest = try BackgroundDigest()
     for part in result.files { try outputDigest.append(file: part.outputPath) }
@@ -112,7 +116,8 @@ struct Finance: ParsableCommand {
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try Provenance.writeManifest(out: out, command: "finance", inputEntries: inputDigests.entries(),
                                  factorDigest: factors.digest,
-                                 precomputed: Provenance.outputEntries(outputDigest, named: outputName, out: out))
+                                 precomputed: Provenance.outputEntries(outputDigest, named: outputName, out: out),
+                                 excel: common.excel)
     print("\(basename(loans)): read \(result.read), accepted \(result.accepted), rejected \(result.rejected)"
       + (shard.map { " (shard \($0))" } ?? "") + "; scored \(profile == .financeBasic ? result.basicTotals.scored : result.totals[.scored]) → \(out)/")
     try common.checkRejects(result.rejected + borrowerRejects.count)

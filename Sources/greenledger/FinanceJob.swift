@@ -183,7 +183,7 @@ struct FinanceJob: Sendable {
     let loan = p.decoder.loan(record)
     let borrower = position.map { book.borrowers[$0] }
     if let id = loan.borrowerID, borrower == nil {
-      reject(record, column: "borrower_id", "unknown borrower \"\(id)\"; it is not in the borrowers file", &p)
+      reject(record, column: "borrower_id", book.missingBorrowerReason(id), &p)
       return
     }
     let e: FinancedEmission
@@ -201,7 +201,9 @@ struct FinanceJob: Sendable {
       try p.bySector[String((e.sector ?? "-").prefix(1)), default: PortfolioTotals()].add(e, isGreen: isGreen)
       p.totals = next
     } catch {
-      reject(record, column: "outstanding", "a computed value is out of range (\(error)); check the amounts", &p)
+      let text = p.decoder.fieldNumber(of: "outstanding").map { CSVRecord.quoted(record[$0 - 1]) } ?? "?"
+      reject(record, column: "outstanding", "outstanding \(text) gives financed amounts too large to sum exactly "
+        + "(to 10⁻⁴ of the currency and 1 g CO2e); check the amount and its unit", &p)
       return
     }
     p.accepted += 1

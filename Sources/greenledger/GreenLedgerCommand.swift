@@ -70,7 +70,13 @@ struct CommonOptions: ParsableArguments {
   @Flag(help: "No progress or warnings on standard error.")
   var quiet = false
 
+  @Flag(help: "Start every CSV output with a UTF-8 byte-order mark, so that Excel on Chinese Windows shows its Chinese text (GreenLedger reads such files too).")
+  var excel = false
+
   func validate() throws {
+    if excel, CommandLine.arguments.contains("--shard") {
+      throw ValidationError("--excel is for files a person opens; shard outputs are for `greenledger merge` — give --excel to merge's readers' last step instead")
+    }
     if let maxRejects, maxRejects < 0 {
       throw ValidationError("--max-rejects must be a count ≥ 0 (0: no reject allowed), found \(maxRejects)")
     }

@@ -34,10 +34,19 @@ struct Run: ParsableCommand {
   @OptionGroup var factorOptions: FactorOptions
   @OptionGroup var common: CommonOptions
 
+  func validate() throws {
+    if activities == nil {
+      for (flag, value) in [("--esg", esg), ("--methodology", methodology), ("--benchmarks", benchmarks)] where value != nil {
+        throw ValidationError("\(flag) needs --activities: scores and carbon grades are built on the carbon accounts "
+          + "that the activities give")
+      }
+    }
+  }
+
   func run() throws {
     try Pipeline(loans: loans, borrowers: borrowers, activities: activities, esg: esg, benchmarks: benchmarks, fx: fx,
                  countries: countries, sectorIntensities: sectorIntensities, methodology: methodology, asOf: asOf,
-                 threads: threads, out: out, factors: factorOptions.factors, quiet: common.quiet,
+                 threads: threads, out: out, factors: factorOptions.factors, quiet: common.quiet, excel: common.excel,
                  maxRejects: common.maxRejects).run()
   }
 }
@@ -51,6 +60,7 @@ struct Pipeline {
   var out: String
   var factors: String?
   var quiet: Bool
+  var excel = false
   var maxRejects: Int?
 
   /// Main outputs of each stage, moved to `out`.
@@ -69,7 +79,7 @@ struct Pipeline {
                       ("sector_intensities", sectorIntensities), ("methodology", methodology)])
     try FileSystem.createDirectory(out + "/stages")
     let day = try asOf ?? Account.day(nil).description
-    var common = ["--as-of", day] + (quiet ? ["--quiet"] : [])
+    var common = ["--as-of", day] + (quiet ? ["--quiet"] : []) + (excel ? ["--excel"] : [])
     if let factors { common += ["--factors", factors] }
     let stage = { (name: String) in out + "/stages/" + name }
     var stages: [String] = []
@@ -79,7 +89,7 @@ struct Pipeline {
       stages.append("account")
       try Score.parse(["--accounts", stage("account") + "/accounts.csv", "--entities", borrowers, "--out", stage("score")]
         + (esg.map { ["--esg", $0] } ?? []) + (methodology.map { ["--methodology", $0] } ?? [])
-        + (quiet ? ["--quiet"] : [])).run()
+        + (quiet ? ["--quiet"] : []) + (excel ? ["--excel"] : [])).run()
       stages.append("score")
     }
     let accounts = activities == nil ? [] : ["--accounts", stage("account") + "/accounts.csv"]
@@ -108,7 +118,8 @@ struct Pipeline {
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try Report(directory: out).write(to: out + "/report.html")
     try Provenance.writeManifest(out: out, command: "run", inputEntries: inputEntries,
-                                 factorDigest: factorSet.digest, methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)")
+                                 factorDigest: factorSet.digest, methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)",
+                                 excel: excel)
     print("outputs in \(out)/: " + (stages.flatMap { Self.outputs[$0] ?? [] } + ["report.html", "summary.json", "rejects.csv"])
       .joined(separator: ", "))
     if let maxRejects, rejected > maxRejects {

@@ -89,7 +89,7 @@ struct Score: ParsableCommand {
       try FileSystem.write(summary.rendered(), to: out + "/summary.json")
       try Provenance.writeManifest(out: out, command: "score",
                                    inputs: [("accounts", accounts), ("entities", entities), ("esg", esg), ("methodology", methodology)],
-                                   factorDigest: "", methodology: "\(method.id)@\(method.version)")
+                                   factorDigest: "", methodology: "\(method.id)@\(method.version)", excel: common.excel)
       print("scored \(scores.count) entity-years; esg rows read \(input.read), rejected \(input.rejected.count) → \(out)/")
     }
     if let explain {
@@ -186,7 +186,11 @@ struct ScoreInputs {
         let id = r.text(c["entity_id"])!
         let year = Int(r.decimal(c["year"])!)
         let indicator = r.text(c["indicator"])!
-        guard let b = book[id] else { reject("entity_id", "entity \(id) is not in the entities file"); return }
+        guard let b = book[id] else {
+          reject("entity_id", book.rejectedIDs[id].map { "entity \(id) was rejected at \($0) (see rejects.csv); correct that row" }
+            ?? "entity \(id) is not in the entities file")
+          return
+        }
         guard let unit = units[indicator] else {
           reject("indicator", "indicator \"\(indicator)\" is not scored by \(methodology.id)@\(methodology.version); "
             + "known: \(units.keys.sorted().joined(separator: ", "))")

@@ -86,7 +86,7 @@ struct Tag: ParsableCommand {
       ("rule_version", tagger.catalogue.ruleVersion), ("read", String(read)),
     ])
     try Provenance.writeManifest(out: out, command: "tag", inputEntries: inputDigests.entries(),
-                                 factorDigest: factors.digest)
+                                 factorDigest: factors.digest, excel: common.excel)
     print("\(name): read \(read), accepted \(summary.loans), rejected \(read - summary.loans); "
       + "\(summary.alignedLoans) aligned, \(summary.eligibleLoans) eligible → \(out)/")
     try common.checkRejects(read - summary.loans + (book?.rejected.count ?? 0))

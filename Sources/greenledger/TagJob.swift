@@ -147,7 +147,7 @@ struct TagJob: Sendable {
     facts.projectValue = r.decimal(f.projectValue)
     if let id = r.text(f.borrowerId) {
       if let book, book[id] == nil {
-        reject("borrower_id", "unknown borrower \"\(id)\"; it is not in the borrowers file")
+        reject("borrower_id", book.missingBorrowerReason(id))
         return
       }
       facts.borrowerSector = book?[id]?.sector

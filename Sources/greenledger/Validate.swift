@@ -49,6 +49,7 @@ enum ContractCheck {
     let rejects = try RejectsWriter(path: rejectsPath)
     let report = try TableValidator(schema: schema).validate(file: file, rejects: rejects)
     try rejects.close()
+    if common.excel, let rejectsPath { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejectsPath) }
     for warning in report.warnings { common.warn(warning) }
     return report
   }

@@ -49,17 +49,21 @@ enum Provenance {
 
   /// Writes `out/manifest.json` over every file in `out` and the given inputs (nil ones skipped).
   static func writeManifest(out: String, command: String, inputs: [(String, String?)], factorDigest: String,
-                            methodology: String? = nil) throws
+                            methodology: String? = nil, excel: Bool = false) throws
   {
     try writeManifest(out: out, command: command,
                       inputEntries: OutputManifest.inputEntries(inputs.compactMap { role, path in path.map { (role, $0) } }),
-                      factorDigest: factorDigest, methodology: methodology)
+                      factorDigest: factorDigest, methodology: methodology, excel: excel)
   }
 
   /// The same with inputs digested beforehand (run reports them in summary.json too).
   static func writeManifest(out: String, command: String, inputEntries: [OutputManifest.Entry], factorDigest: String,
-                            methodology: String? = nil, precomputed: [OutputManifest.Entry] = []) throws
+                            methodology: String? = nil, precomputed: [OutputManifest.Entry] = [],
+                            excel: Bool = false) throws
   {
+    // --excel: marked files differ from the digests computed while they were written.
+    let marked = excel ? Set(try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: out)) : []
+    let precomputed = precomputed.filter { !marked.contains($0.path) }
     var methods = methodologies
     if let methodology { methods["esg_score"] = methodology }
     try OutputManifest(directory: out, command: command, inputEntries: inputEntries, factorSetDigest: factorDigest,

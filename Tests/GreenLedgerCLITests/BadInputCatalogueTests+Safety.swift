@@ -156,6 +156,24 @@ extension BadInputCatalogueTests {
     cases.append(C(name: "negative --max-rejects", files: ["l.csv": oneLoan],
                    arguments: ["validate", "--kind", "loans", "{dir}/l.csv", "--max-rejects", "-1"], status: 2,
                    message: "--max-rejects must be a count ≥ 0"))
+    // Messages that named the wrong cause or no column.
+    cases += [
+      C(name: "activity of a rejected entity", files: ["e.csv": "borrower_id,sector,country,region,currency\nE1,X99,CN,CN-ZJ,CNY\n",
+                                                       "a.csv": joined(Array(activityRows.prefix(2)), "\n")],
+        arguments: accountArgs(), status: 0, message: "entity E1 was rejected at e.csv:2 (see rejects.csv)"),
+      C(name: "loan of a rejected borrower", files: ["b.csv": "borrower_id,sector,country,currency\nB1,C3110,CN,CNYY\n", "l.csv": oneLoan],
+        arguments: financeArgs(), status: 0, message: "borrower \"\"B1\"\" was rejected at b.csv:2", rejected: 1),
+      C(name: "emissions too large to sum", files: ["a.csv": activitiesHeader + "E1,2024,electricity.grid,1e300,MWh\n"],
+        arguments: accountArgs(), status: 0, message: "too large to sum exactly to the gram; check the quantity and its unit (found \"\"1e300\"\")",
+        rejected: 1),
+      C(name: "financed amounts too large to sum", files: ["l.csv": loansHeader + "L1,B1,business_loan,CNY,1e300,,\n"],
+        arguments: financeArgs(), status: 0, message: "outstanding \"\"1e300\"\" gives financed amounts too large", rejected: 1),
+      C(name: "run --esg without --activities", files: ["l.csv": oneLoan, "esg.csv": esgHeader],
+        arguments: ["run", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b.csv", "--esg", "{dir}/esg.csv", "--out", "{out}"],
+        status: 2, message: "--esg needs --activities"),
+      C(name: "--excel with --shard", files: ["l.csv": oneLoan],
+        arguments: financeArgs(extra: ["--shard", "1/2", "--excel"]), status: 2, message: "--excel is for files a person opens"),
+    ]
     // Encodings.
     let utf16: [UInt8] = [0xFF, 0xFE] + Array(joined(activityRows, "\n").utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let gbk: [UInt8] = Array("entity_id,period,activity,quantity,unit\nE1,2024,electricity.grid,5,".utf8) + [0xCD, 0xF2, 0xB6, 0xC8, 0x0A]  // 万度

@@ -67,4 +67,32 @@ struct DataSafetyCLITests {
     let r = try cli.run(["finance", "--loans", p("l.csv"), "--borrowers", p("b.csv"), "--accounts", p("acc/accounts.csv"), "--out", p("fin2")])
     #expect(r.status == 0, "\(r.stderr)")
   }
+
+  /// Tags of another loan book: the green share is 0, and finance says why.
+  @Test func tagsFromAnotherBookAreNamed() throws {
+    let dir = try cli.temporaryDirectory()
+    let p = { (name: String) in dir.appendingPathComponent(name).path }
+    try (BadInputCatalogueTests.loansHeader + "L1,B1,business_loan,CNY,10,,\n").write(toFile: p("l.csv"), atomically: true, encoding: .utf8)
+    try BadInputCatalogueTests.borrowersCSV.write(toFile: p("b.csv"), atomically: true, encoding: .utf8)
+    try "loan_id,taxonomy,code,status\nX9,cn,1.1.1.1,aligned\n".write(toFile: p("t.csv"), atomically: true, encoding: .utf8)
+    let r = try cli.run(["finance", "--loans", p("l.csv"), "--borrowers", p("b.csv"), "--tags", p("t.csv"), "--out", p("out")])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("none of the 1 loans tagged aligned in t.csv is an accepted loan of l.csv"), "\(r.stderr)")
+  }
+
+  /// --excel: every CSV output of the pipeline starts with the UTF-8 byte-order mark, the
+  /// manifest matches the marked files, and the stages read each other's marked files.
+  @Test func excelMarksEveryCSVOutput() throws {
+    let out = try cli.temporaryDirectory().appendingPathComponent("demo")
+    #expect(try cli.run(["demo", "--quiet", "--excel", "--out", out.path]).status == 0)
+    let names = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".csv") }
+    #expect(names.contains("accounts.csv") && names.contains("stages/score/rejects.csv"))
+    for name in names {
+      let bytes = [UInt8](try Data(contentsOf: out.appendingPathComponent(name)).prefix(3))
+      #expect(bytes == [0xEF, 0xBB, 0xBF], "\(name) has no byte-order mark")
+    }
+    #expect(try cli.run(["verify", out.path]).status == 0)
+    let scores = try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8)
+    #expect(scores.split(separator: "\n").count > 10, "scores were computed from the marked accounts")
+  }
 }
