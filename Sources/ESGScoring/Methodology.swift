@@ -1,5 +1,5 @@
 internal import FoundationEssentials
-public import Quantities
+internal import Quantities
 internal import Tabular
 
 /// A versioned ESG scoring methodology: pillars, indicators, sector-group weights, the
