@@ -103,7 +103,8 @@ extension CSVReader {
   {
     // The header ends at the first line end outside quotes: LF, CR LF or a bare CR.
     var range = FileRange(fd: fd, path: path)
-    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+    let capacity = min(1 << 16, max(size, 1))  // a small file costs a small buffer
+    let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { chunk.deallocate() }
     var offset = 0
     var quotes = 0
@@ -111,7 +112,7 @@ extension CSVReader {
     var end = size
     var afterCarriageReturn = false
     search: while true {
-      let n = try range.fill(chunk, 1 << 16)
+      let n = try range.fill(chunk, capacity)
       if n == 0 { break }
       for i in 0..<n {
         let byte = chunk[i]
@@ -240,7 +241,7 @@ extension CSVReader {
   }
 
   private static func countQuotesAndNewlines(_ range: inout FileRange) throws -> SegmentCounts {
-    let capacity = 1 << 18
+    let capacity = min(1 << 18, max(range.end - range.offset, 1))
     let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { chunk.deallocate() }
     var c = SegmentCounts()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// Recognises the encodings that arrive instead of UTF-8 — UTF-16 (what Excel's "Unicode
 /// Text" writes), GBK/GB 18030 (what Chinese Excel's "CSV" writes) and other non-UTF-8 text —
 /// from the first bytes of a file, so that a reader can say "save it as UTF-8" instead of
@@ -72,6 +78,8 @@ public enum TextEncodingCheck {
   ///
   /// - Throws: ``InputError`` naming `path` and the problem; a read error.
   static func check(fd: Int32, path: String, sampleSize: Int = 1 << 16) throws(InputError) {
+    var info = stat()
+    let sampleSize = fstat(fd, &info) == 0 ? min(sampleSize, Int(info.st_size) + 1) : sampleSize
     var sample = [UInt8](repeating: 0, count: sampleSize)
     var range = FileRange(fd: fd, path: path)
     var count = 0
