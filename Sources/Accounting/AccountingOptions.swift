@@ -46,10 +46,14 @@ public struct AccountingError: Error, Hashable, Sendable, CustomStringConvertibl
   public let column: String?
   /// What is wrong and how to fix it.
   public let message: String
+  /// Whether the message needs the column's input text beside it (it speaks of a value
+  /// computed from the field, not of the field itself).
+  public let quotesInput: Bool
 
-  public init(column: String? = nil, _ message: String) {
+  public init(column: String? = nil, _ message: String, quotesInput: Bool = false) {
     self.column = column
     self.message = message
+    self.quotesInput = quotesInput
   }
 
   public var description: String { column.map { "\($0): \(message)" } ?? message }

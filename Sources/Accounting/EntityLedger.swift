@@ -23,7 +23,7 @@ struct EntityLedger: Sendable {
   var certificateOrigins: [RecordOrigin] = []
   var lines = 0
   /// The periods given for each series of rows (``PeriodCoverage``'s bits).
-  var periods: [PeriodCoverage.SeriesKey: UInt32] = [:]
+  var periods = PeriodCoverage.SeriesPeriods()
 
   struct FacilityTotals: Sendable {
     var scope1: Int128 = 0
@@ -35,7 +35,7 @@ struct EntityLedger: Sendable {
   static func quanta(_ t: Double) throws(AccountingError) -> Int128 {
     do { return Int128(try ExactSum.quanta(of: t, decimalPlaces: 6)) } catch {
       throw AccountingError(column: "quantity", "the row's emissions (\(DecimalFormat.shortest(t)) t) are too large to sum "
-        + "exactly to the gram; check the quantity and its unit")
+        + "exactly to the gram; check the quantity and its unit", quotesInput: true)
     }
   }
 
@@ -86,7 +86,7 @@ struct EntityLedger: Sendable {
     if let (id, factor) = c.residualFactor {
       residual[id, default: (0, factor)].mwh += quanta.residualMWh
     }
-    periods[PeriodCoverage.SeriesKey(record), default: 0] |= PeriodCoverage.bit(record.period)
+    periods.note(PeriodCoverage.SeriesKey(record), PeriodCoverage.bit(record.period))
     if c.certificateMWh > 0 || record.family == "certificate" {
       certificateMWh += quanta.certificateMWh
       if let origin = record.origin { certificateOrigins.append(origin) }
@@ -101,7 +101,7 @@ struct EntityLedger: Sendable {
     biogenic += o.biogenic
     energyCO2 += o.energyCO2
     for (k, v) in o.byGas { byGas[k, default: 0] += v }
-    for (k, v) in o.periods { periods[k, default: 0] |= v }
+    periods.merge(o.periods)
     for (k, v) in o.byCategory { byCategory[k, default: 0] += v }
     for (k, v) in o.byFacility {
       var f = byFacility[k, default: .init()]

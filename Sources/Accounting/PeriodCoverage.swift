@@ -15,18 +15,26 @@ import Quantities
 /// ``CarbonAccounting/rejectingOverlaps`` set rejects the coarser rows (the batch job does
 /// this only when an overlap was found).
 ///
-/// - Complexity: memory O(distinct keys × years), not O(rows).
+/// - Complexity: memory O(series per entity-year) in each ledger (12 bytes a series), not O(rows).
 public struct PeriodCoverage: Sendable {
-  /// What identifies one series of an entity-year's activity rows.
+  /// What identifies one series of an entity-year's activity rows — activity, facility,
+  /// region, instrument, scope 3 category — as their 64-bit FNV-1a digest (a few series per
+  /// entity-year: a collision is out of practical reach, and costs no reference counting).
   struct SeriesKey: Hashable, Sendable {
-    let activity: String
-    let facility: String?
-    let region: String?
-    let instrument: Instrument?
-    let scope3Category: Int?
+    let digest: UInt64
 
     init(_ r: ActivityRecord) {
-      (activity, facility, region, instrument, scope3Category) = (r.activity, r.facility, r.region, r.instrument, r.scope3Category)
+      var h: UInt64 = 0xCBF2_9CE4_8422_2325
+      func mix<S: Sequence<UInt8>>(_ bytes: S) {
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3  // field separator: no two field lists run together
+      }
+      mix(r.activity.utf8)
+      mix((r.facility ?? "").utf8)
+      mix((r.region ?? "").utf8)
+      mix((r.instrument?.rawValue ?? "").utf8)
+      mix(CollectionOfOne(UInt8(truncatingIfNeeded: r.scope3Category ?? 0)))
+      digest = h
     }
   }
 
@@ -49,7 +57,7 @@ public struct PeriodCoverage: Sendable {
   /// The overlapping series of `ledgers`.
   init(overlapsIn ledgers: [EntityYear: EntityLedger]) {
     for (entityYear, ledger) in ledgers {
-      for (series, mask) in ledger.periods where Self.overlaps(mask) {
+      for (series, mask) in ledger.periods.series where Self.overlaps(mask) {
         masks[Key(entityYear: entityYear, series: series)] = mask
       }
     }
@@ -62,6 +70,20 @@ public struct PeriodCoverage: Sendable {
     if mask & 1 != 0, quarters | months != 0 { return true }
     for q in 0..<4 where quarters & (1 << q) != 0 && (months >> (3 * q)) & 0b111 != 0 { return true }
     return false
+  }
+
+  /// The periods of each series of one entity-year: a short array searched linearly (an
+  /// entity-year has a handful of series; no hash table per ledger).
+  struct SeriesPeriods: Sendable {
+    private(set) var series: [(SeriesKey, UInt32)] = []
+
+    mutating func note(_ key: SeriesKey, _ bit: UInt32) {
+      if let i = series.firstIndex(where: { $0.0 == key }) { series[i].1 |= bit } else { series.append((key, bit)) }
+    }
+
+    mutating func merge(_ other: SeriesPeriods) {
+      for (key, mask) in other.series { note(key, mask) }
+    }
   }
 
   static func bit(_ p: Period) -> UInt32 {

@@ -234,7 +234,7 @@ struct AccountingRun {
           } catch {
             // The field by the file's own column order, and the text found there.
             let number = error.column.flatMap { p.decoder.fieldNumber(of: $0) }
-            let found = number.map { " (found \(CSVRecord.quoted(record[$0 - 1])))" } ?? ""
+            let found = error.quotesInput ? number.map { " (found \(CSVRecord.quoted(record[$0 - 1])))" } ?? "" : ""
             p.files.rejects.reject(RowError(file: name, line: record.line, column: number, columnName: error.column,
                                             reason: error.message + found), raw: record.csvLine)
           }
