@@ -155,6 +155,8 @@ public enum CSVReader {
       let n = try fill(chunk, options.chunkSize)
       if n == 0 { break }
       statistics.bytes += n
+      // A CR that ended the previous chunk is one line end with a LF that starts this one.
+      if lastByte == 0x0D, chunk[0] != 0x0A { batch.pointee.pendingCarriageReturn = false }
       lastByte = chunk[n - 1]
       var position = 0
       if isFirstChunk {
@@ -168,11 +170,21 @@ public enum CSVReader {
         if skip != .none {
           position = skipRecord(chunk, from: position, to: n, state: &skip, batch: batch)
           if skip != .none { break }  // the record goes on in the next chunk
+          if position > 0, position < n, chunk[position - 1] == 0x0D, chunk[position] != 0x0A {
+            batch.pointee.pendingCarriageReturn = false
+          }
         }
-        let consumed = csv_parse(&parser, chunk + position, n - position, onField, onRecord, batch)
+        // Parse up to just after the next bare CR (one not followed by LF): libcsv skips the
+        // blanks between a CR and a LF without a callback, so only here can the line count
+        // learn that "CR, space, LF" is two line ends, not one CR LF.
+        let end = endOfPiece(chunk, from: position, to: n)
+        let consumed = csv_parse(&parser, chunk + position, end - position, onField, onRecord, batch)
         try deliverCompleted()
         position += consumed
-        guard position < n else { break }
+        if position == end {
+          if end < n, chunk[end - 1] == 0x0D { batch.pointee.pendingCarriageReturn = false }
+          continue
+        }
         // csv_parse stopped early: malformed quoting (CSV_EPARSE) or a field past the
         // buffer ceiling (CSV_ENOMEM). Report the record, skip its rest, restart.
         let status = csv_error(&parser)
@@ -247,9 +259,21 @@ public enum CSVReader {
   private static func finishSkip(_ byte: UInt8, at i: Int, state: inout SkipState,
                                  batch: UnsafeMutablePointer<ParseBatch>) -> Int {
     state = .none
-    batch.pointee.pendingCarriageReturn = byte == 0x0D
+    batch.pointee.pendingCarriageReturn = byte == 0x0D  // cleared by the caller when no LF follows
     if byte == 0x0D { batch.pointee.newlines += 1 }
     return i
+  }
+
+  /// The end of the next piece to parse from `start`: just after the first CR that a byte
+  /// other than LF follows, or `end`.
+  private static func endOfPiece(_ chunk: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var i = start
+    while i < end, let hit = memchr(chunk + i, 0x0D, end - i) {
+      let cr = UnsafeMutableRawPointer(hit).assumingMemoryBound(to: UInt8.self) - chunk
+      if cr + 1 < end, chunk[cr + 1] != 0x0A { return cr + 1 }
+      i = cr + 1
+    }
+    return end
   }
 }
 

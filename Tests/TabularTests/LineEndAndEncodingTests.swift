@@ -145,3 +145,27 @@ struct LineEndAndEncodingTests {
     #expect(problem(Array("caf".utf8) + [0xE9] + Array(",1\n".utf8)) == .notUTF8(offset: 3))
   }
 }
+
+/// Found by FuzzLineEnds: a CR line end, then a line of blanks ended by LF, is two line ends
+/// (libcsv skips the blanks without a callback, which made "CR space LF" pass for CR LF and
+/// every later line number one too small in a sequential read).
+@Suite("Line ends found by fuzzing")
+struct FuzzedLineEndTests {
+  @Test(arguments: ["a,b\r \n2,x\n3,y\n", "a,b\r\t\n2,x\n3,y\n", "a,b\n1,\"q\"x\r \n2,x\n3,y\n"])
+  func blanksBetweenCRAndLFAreALine(_ text: String) throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("crspace-\(UUID().uuidString).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    var lines: [String: Int] = [:]
+    try CSVReader.read(file: path) { r in if r.issue == nil { lines[r.string(at: 0)] = r.line } }
+    // By hand: line 1 the header (or the header and a broken record), a blank line, then 2 and 3.
+    let offset = text.hasPrefix("a,b\n1") ? 1 : 0
+    #expect(lines["2"] == 3 + offset && lines["3"] == 4 + offset, "\(lines)")
+    var options = CSVReadOptions()
+    options.minimumPartitionBytes = 4
+    let (states, _) = try CSVReader.readPartitioned(file: path, partitions: 2, options: options,
+                                                     makeState: { _, _ in [String: Int]() },
+                                                     body: { s, r in if r.issue == nil { s[r.string(at: 0)] = r.line } })
+    let partitioned = states.reduce(into: [String: Int]()) { $0.merge($1) { a, _ in a } }
+    #expect(partitioned["2"] == lines["2"] && partitioned["3"] == lines["3"], "\(partitioned)")
+  }
+}
