@@ -204,7 +204,8 @@ public struct CarbonAccounting: Sendable {
       intensityValueAdded: e.valueAdded.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
       intensityOutput: e.output.flatMap { o in o > 0 ? (total / o, e.outputUnit ?? "") : nil },
       carbonEfficiency: efficiency, baseYear: base == key ? nil : base.year, changeVersusBaseYear: change,
-      methodology: options.methodology, gwpSet: options.gwpSet, lineCount: ledger.lines)
+      methodology: options.methodology ?? factors.method(for: e.defaultRegion)?.method ?? .ghgProtocol,
+      gwpSet: options.gwpSet, lineCount: ledger.lines)
   }
 
   private static func mwh(_ q: Int128) -> String { DecimalFormat.trimmed(Double(q) / 1e6, places: 6) }

@@ -16,7 +16,7 @@ public struct ActivityDecoder: Sendable {
   private let at: Positions
 
   private struct Positions: Sendable {
-    let entity, period, activity, quantity, unit, region, facility, ncv, ncvUnit, carbonContent,
+    let entity, period, activity, quantity, unit, region, facility, ncv, ncvUnit, carbonContent, density, densityUnit,
       oxidationRate, supplierFactor, instrument, scope3Category: Int?
   }
 
@@ -35,7 +35,8 @@ public struct ActivityDecoder: Sendable {
     at = Positions(
       entity: index["entity_id"], period: index["period"], activity: index["activity"], quantity: index["quantity"],
       unit: index["unit"], region: index["region"], facility: index["facility_id"], ncv: index["ncv"],
-      ncvUnit: index["ncv_unit"], carbonContent: index["carbon_content"], oxidationRate: index["oxidation_rate"],
+      ncvUnit: index["ncv_unit"], carbonContent: index["carbon_content"], density: index["density"],
+      densityUnit: index["density_unit"], oxidationRate: index["oxidation_rate"],
       supplierFactor: index["supplier_factor"], instrument: index["instrument"], scope3Category: index["scope3_category"])
   }
 
@@ -85,7 +86,7 @@ public struct ActivityDecoder: Sendable {
       var r = ActivityRecord(entity: entity, period: period, activity: activity,
                              quantity: Quantity(quantity, unit), origin: RecordOrigin(file: file, line: record.line))
       column = "region"
-      if let f = field(at.region) { try FieldParser.checkRegion(f); r.region = texts.text(f) }
+      if let f = field(at.region) { r.region = try FieldParser.regionName(f) ?? texts.text(f) }
       column = "facility_id"
       if let f = field(at.facility) { try FieldParser.checkIdentifier(f); r.facility = texts.text(f) }
       column = "ncv"
@@ -120,6 +121,24 @@ public struct ActivityDecoder: Sendable {
           throw FieldIssue(expected: "an oxidation rate above 0 and at most 1 (98 % is 0.98)")
         }
         r.measured.oxidationRate = value
+      }
+      column = "density"
+      if let f = field(at.density) {
+        let value = try FieldParser.nonNegativeDecimal(f)
+        column = "density_unit"
+        guard let u = field(at.densityUnit) else { throw FieldIssue(expected: "a density unit such as kg/L", detail: "required when density is given") }
+        let unit = try PerUnit(parsing: texts.text(u))
+        let kgPerBase = value * unit.numerator.sizeInBaseUnit / 1_000 / unit.denominator.sizeInBaseUnit
+        column = "density"
+        let range = unit.denominator.dimension == .volume ? FuelParameterBounds.density : FuelParameterBounds.gasDensity
+        guard unit.numerator.dimension == .mass, range.contains(kgPerBase) else {
+          throw FieldIssue(expected: "a fuel density within \(DecimalFormat.shortest(range.lowerBound))–\(DecimalFormat.shortest(range.upperBound)) kg/\(unit.denominator.dimension == .volume ? "L" : "Nm3")",
+                           detail: "\(DecimalFormat.shortest(value)) \(unit) is outside it; check the unit (kg/L vs kg/m3)")
+        }
+        r.measured.density = (value, unit)
+      } else if field(at.densityUnit) != nil {
+        column = "density"
+        throw FieldIssue(expected: "a value", detail: "required when density_unit is given")
       }
       column = "supplier_factor"
       if let f = field(at.supplierFactor) { r.supplierFactor = try FieldParser.nonNegativeDecimal(f) }
@@ -184,7 +203,7 @@ extension Entity {
   private static func entity(_ record: borrowing CSVRecord, _ c: Columns) -> Entity {
     Entity(
       id: EntityID(record.text(c.id)!), name: record.text(c.name), sector: record.text(c.sector)!,
-      country: record.text(c.country)!, region: record.text(c.region), currency: record.currency(c.currency)!,
+      country: record.text(c.country)!, region: record.regionCode(c.region), currency: record.currency(c.currency)!,
       revenue: record.decimal(c.revenue), valueAdded: record.decimal(c.valueAdded), output: record.decimal(c.output),
       outputUnit: record.text(c.outputUnit))
   }

@@ -17,6 +17,10 @@ struct LineCalculator {
   var defaultCombustion: [ParameterKey: DefaultCombustion] = [:]
   var versions: [String: String] = [:]
   var gasKeys: [String: String?] = [:]
+  /// Each region's combustion method.
+  var methods: [String: RegionMethod] = [:]
+  /// Default densities by fuel, region, day and volume kind (`nil`: none).
+  var densities: [DensityKey: FuelDensity?] = [:]
 
   struct LookupKey: Hashable {
     let activity: String
@@ -159,6 +163,11 @@ struct LineCalculator {
         "period \(period) is beyond the factor tables: the latest factor is valid to \(to), more than "
         + "\(options.maximumFactorAgeYears) years earlier; add newer factors or correct the period")
     }
+    if let from = validity.from, from.year - options.maximumFactorAgeYears > period.year {
+      throw AccountingError(column: "period",
+        "period \(period) is before the factor tables: the earliest factor is valid from \(from), more than "
+        + "\(options.maximumFactorAgeYears) years later; add older factors or correct the period")
+    }
   }
 
   mutating func defaults(_ fuel: String, _ region: String, _ period: Period) throws(AccountingError) -> FuelParameters {
@@ -222,9 +231,10 @@ struct LineCalculator {
     let f = location.primary
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
+    let fallback = f.region == "GLOBAL" && region != "GLOBAL" ? "; GLOBAL fallback: no factor for \(region)" : ""
     c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .location, gas: f.gas.rawValue,
                         tonnes: tonnes, co2e: tonnes, factorID: f.id, version: location.version,
-                        method: "location-based grid average (\(f.series), \(f.region))",
+                        method: "location-based grid average (\(f.series), \(f.region)\(fallback))",
                         formula: location.formula(amount, tonnes: tonnes)))
     let mwh = try convert(r.quantity, to: .megawattHours, column: "unit")
     if let instrument = r.instrument {
@@ -257,13 +267,14 @@ struct LineCalculator {
   }
 
   mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
-    let resolved = try lookup(r.activity, region, r.period)
+    let (resolved, proxyNote) = try lookupOrProxy(r, region: region)
     let f = resolved.primary
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
     let formula = resolved.formula(amount, tonnes: tonnes)
     var lines = [line(r, scope: .scope2, category: "heat", method2: .location, gas: f.gas.rawValue, tonnes: tonnes,
-                      co2e: tonnes, factorID: f.id, version: resolved.version, method: "purchased heat factor",
+                      co2e: tonnes, factorID: f.id, version: resolved.version,
+                      method: "purchased heat factor (\(f.series), \(f.region))" + (proxyNote.map { " (\($0))" } ?? ""),
                       formula: formula)]
     if let sf = r.supplierFactor {
       let t = r.quantity.value * sf / 1_000
@@ -307,30 +318,37 @@ struct LineCalculator {
                 formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
   }
 
-  mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String,
-                               proxy: String? = nil) throws(AccountingError) -> EmissionLine
+  mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String) throws(AccountingError)
+    -> EmissionLine
   {
-    let resolution: ResolvedFactor
-    var usedProxy = false
-    do { resolution = try lookup(r.activity, region, r.period) } catch {
-      guard let proxy else { throw error }
-      resolution = try lookup(r.activity, proxy, r.period)
-      usedProxy = true
-    }
+    let (resolution, proxyNote) = try lookupOrProxy(r, region: region)
     let f = resolution.primary
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
-    var method = "activity × \(f.series) factor"
-    if usedProxy { method += " (proxy region \(f.region): none for \(region))" }
+    let method = "activity × \(f.series) factor" + (proxyNote.map { " (\($0))" } ?? "")
     return line(r, scope: scope, category: category, gas: f.gas.rawValue, tonnes: tonnes, co2e: tonnes,
                 factorID: f.id, version: resolution.version, method: method,
                 formula: resolution.formula(amount, tonnes: tonnes))
   }
 
+  /// The factor of `r` in `region`, else in its family's proxy region (`--scope3-proxy-region`
+  /// for scope 3, else the factor set's `region_proxies`), with the note the line must carry.
+  mutating func lookupOrProxy(_ r: ActivityRecord, region: String) throws(AccountingError)
+    -> (ResolvedFactor, proxyNote: String?)
+  {
+    do { return (try lookup(r.activity, region, r.period), nil) } catch {
+      let family = String(r.family)
+      let chosen = ["freight", "travel", "waste"].contains(family) ? options.scope3ProxyRegion : nil
+      guard let proxy = chosen ?? factors.proxy(for: family, in: region)?.proxyRegion, proxy != region else { throw error }
+      let resolved = try lookup(r.activity, proxy, r.period)
+      return (resolved, "proxy region \(resolved.primary.region): none for \(region)")
+    }
+  }
+
   mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> EmissionLine {
     let defaultCategory = ["spend": 1, "freight": 4, "waste": 5, "travel": 6][String(r.family)]!
-    let category = r.scope3Category ?? defaultCategory
-    let proxy = r.family == "spend" ? nil : options.scope3ProxyRegion
-    return try simple(r, region: region, scope: .scope3, category: String(category), proxy: proxy)
+    let category = String(r.scope3Category ?? defaultCategory)
+    if r.family == "spend" { return try spend(r, region: region, category: category) }
+    return try simple(r, region: region, scope: .scope3, category: category)
   }
 }

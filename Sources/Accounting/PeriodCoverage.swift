@@ -43,7 +43,7 @@ public struct PeriodCoverage: Sendable {
     let series: SeriesKey
   }
 
-  /// Bit 0: the year; bits 1…4: quarters; bits 5…16: months.
+  /// One bit per period of the year: ``periods`` in order (year, 2 halves, 4 quarters, 12 months).
   private var masks: [Key: UInt32] = [:]
 
   public init() {}
@@ -63,12 +63,32 @@ public struct PeriodCoverage: Sendable {
     }
   }
 
-  /// Whether a mask holds a year with any quarter or month, or a quarter with one of its months.
+  /// The 19 periods of a year a bit can stand for: the year, its halves, quarters and months
+  /// (of year 2000; only the granularity and months matter).
+  static let periods: [Period] = [Period.year(2000)!] + (1...2).map { Period.half($0, of: 2000)! }
+    + (1...4).map { Period.quarter($0, of: 2000)! } + (1...12).map { Period.month($0, of: 2000)! }
+
+  static func bit(_ p: Period) -> UInt32 {
+    switch p.granularity {
+    case .year: 1
+    case .half: 1 << UInt32(p.index)
+    case .quarter: 1 << UInt32(2 + p.index)
+    case .month: 1 << UInt32(6 + p.index)
+    }
+  }
+
+  /// Whether two periods of one year and different granularity share a month.
+  static func overlap(_ a: Period, _ b: Period) -> Bool {
+    a.granularity != b.granularity && a.months.overlaps(b.months)
+  }
+
+  /// Whether a mask holds two overlapping periods (a year with any part of it, a half with one
+  /// of its quarters or months, a quarter with one of its months).
   static func overlaps(_ mask: UInt32) -> Bool {
-    let quarters = (mask >> 1) & 0xF
-    let months = (mask >> 5) & 0xFFF
-    if mask & 1 != 0, quarters | months != 0 { return true }
-    for q in 0..<4 where quarters & (1 << q) != 0 && (months >> (3 * q)) & 0b111 != 0 { return true }
+    let set = periods.indices.filter { mask & (1 << UInt32($0)) != 0 }
+    for (k, i) in set.enumerated() {
+      for j in set[(k + 1)...] where overlap(periods[i], periods[j]) { return true }
+    }
     return false
   }
 
@@ -86,32 +106,16 @@ public struct PeriodCoverage: Sendable {
     }
   }
 
-  static func bit(_ p: Period) -> UInt32 {
-    switch p.granularity {
-    case .year: 1
-    case .quarter: 1 << UInt32(p.index)
-    case .month: 1 << UInt32(4 + p.index)
-    }
-  }
-
   /// Why `record` must be rejected — a finer period of the same key covers part of it — or
   /// `nil`.
   public func overlap(of record: ActivityRecord) -> String? {
     let key = Key(entityYear: EntityYear(entity: record.entity, year: record.period.year), series: SeriesKey(record))
     guard let mask = masks[key] else { return nil }
     let p = record.period
-    let quarters = (mask >> 1) & 0xF
-    let months = (mask >> 5) & 0xFFF
-    let finer: [String]
-    switch p.granularity {
-    case .month: return nil
-    case .year:
-      finer = (1...4).filter { quarters & (1 << ($0 - 1)) != 0 }.map { "\(p.year)-Q\($0)" }
-        + (1...12).filter { months & (1 << ($0 - 1)) != 0 }.map { "\(p.year)-" + ($0 < 10 ? "0" : "") + "\($0)" }
-    case .quarter:
-      let first = 3 * p.index - 2
-      finer = (first...first + 2).filter { months & (1 << ($0 - 1)) != 0 }.map { "\(p.year)-" + ($0 < 10 ? "0" : "") + "\($0)" }
-    }
+    let finer = Self.periods.indices
+      .filter { mask & (1 << UInt32($0)) != 0 && Self.periods[$0].granularity < p.granularity }
+      .filter { Self.periods[$0].months.overlaps(p.months) }
+      .map { "\(p.year)" + Self.periods[$0].description.dropFirst(4) }
     guard !finer.isEmpty else { return nil }
     let shown = finer.prefix(3).joined(separator: ", ") + (finer.count > 3 ? " …" : "")
     return "period \(p) overlaps rows of \(shown) for the same entity, activity and facility; the finer rows "

@@ -17,18 +17,26 @@ public struct MeasuredParameters: Hashable, Sendable {
   public var carbonContent: Double?
   /// Oxidation rate, 0–1.
   public var oxidationRate: Double?
+  /// Density of the fuel as delivered and its unit (`0.835`, `kg/L`): turns a metered
+  /// volume into mass, overriding the default density.
+  public var density: (value: Double, unit: PerUnit)?
 
   public init(ncv: (value: Double, unit: PerUnit)? = nil, carbonContent: Double? = nil,
-              oxidationRate: Double? = nil)
+              oxidationRate: Double? = nil, density: (value: Double, unit: PerUnit)? = nil)
   {
     self.ncv = ncv
     self.carbonContent = carbonContent
     self.oxidationRate = oxidationRate
+    self.density = density
   }
+
+  /// Whether none of NCV, carbon content and oxidation rate is measured (a density may be).
+  public var hasNoCombustionParameters: Bool { ncv == nil && carbonContent == nil && oxidationRate == nil }
 
   public static func == (lhs: MeasuredParameters, rhs: MeasuredParameters) -> Bool {
     lhs.ncv?.value == rhs.ncv?.value && lhs.ncv?.unit == rhs.ncv?.unit
       && lhs.carbonContent == rhs.carbonContent && lhs.oxidationRate == rhs.oxidationRate
+      && lhs.density?.value == rhs.density?.value && lhs.density?.unit == rhs.density?.unit
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -36,6 +44,7 @@ public struct MeasuredParameters: Hashable, Sendable {
     hasher.combine(ncv?.unit)
     hasher.combine(carbonContent)
     hasher.combine(oxidationRate)
+    hasher.combine(density?.value)
   }
 }
 

@@ -32,9 +32,12 @@ public struct DatasetInfo: Hashable, Sendable, Codable {
   public let region: String?
   /// Fuel keys whose combustion CO2 is biogenic (reported outside the scopes).
   public let biogenicFuels: [String]?
+  /// The price year of money-based factors (`2022` for kg CO2e per 2022 USD).
+  public let priceYear: Int?
 
   enum CodingKeys: String, CodingKey {
     case id, title, publisher, version, licence, official, tables, description, region
     case biogenicFuels = "biogenic_fuels"
+    case priceYear = "price_year"
   }
 }

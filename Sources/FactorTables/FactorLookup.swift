@@ -66,7 +66,8 @@ extension FactorSet {
   ///
   /// Resolution: the region's own factors valid on `date`; else its parent regions in turn
   /// (province → grid region → country → `GLOBAL`); else the latest factor valid before
-  /// `date` along the same chain (a later year not yet published). When the region has
+  /// `date` along the same chain (a later year not yet published); else the earliest valid
+  /// after it (a source first published for a later year). When the region has
   /// several series of the activity and `series` is `nil`, the series defaults table picks
   /// one; each fallback is recorded in the trace.
   ///
@@ -141,8 +142,23 @@ extension FactorSet {
       }
     }
     guard let (latest, level) = best else {
-      throw FactorLookupError("no \(activity) factor for \(region) (or \(chain.dropFirst().joined(separator: ", "))) "
-        + "valid on or before \(date)")
+      // Nothing earlier: the earliest later validity (a 2024 set for 2023 activity); the
+      // caller decides how far ahead it may reach (Accounting: the maximum factor age).
+      var earliest: (EmissionFactor, Int)?
+      for (i, level) in chain.enumerated() {
+        for f in try rows(at: level) {
+          guard let from = f.validity.from, from > date else { continue }
+          if earliest == nil || from < earliest!.0.validity.from! { earliest = (f, i) }
+        }
+      }
+      guard let (next, level) = earliest else {
+        throw FactorLookupError("no \(activity) factor for \(region) (or \(chain.dropFirst().joined(separator: ", "))) "
+          + "valid on or before \(date)")
+      }
+      let rows = try rows(at: chain[level]).filter { $0.validity == next.validity }
+      trace.append(ResolutionStep(kind: .dateFallback, message:
+        "no factor valid on or before \(date); using the earliest later one, \(chain[level]) valid \(next.validity)"))
+      return resolution(rows, trace: trace, note: "\(chain[level]), valid \(next.validity)")
     }
     let rows = try rows(at: chain[level]).filter { $0.validity == latest.validity }
     trace.append(ResolutionStep(kind: .dateFallback, message:

@@ -33,6 +33,14 @@ public struct FactorSet: Sendable {
   public let regions: [String: RegionLink]
   /// Default series per activity and region.
   public let seriesDefaults: [SeriesDefault]
+  /// Each region's own combustion method.
+  public let regionMethods: [RegionMethod]
+  /// Regions whose factors stand in where a region has none, per activity family.
+  public let regionProxies: [RegionProxy]
+  /// Default fuel densities, for volumes of fuels whose parameters are per mass.
+  public let fuelDensities: [FuelDensity]
+  /// Exchange rates and price indices for spend-based factors.
+  public let moneyConversions: [MoneyConversion]
   /// Grading schemes (Zhejiang/Huzhou carbon efficiency), by scheme id.
   public let gradeBands: [String: [GradeBand]]
   /// Where it was loaded from.
@@ -73,8 +81,14 @@ public struct FactorSet: Sendable {
        fuelParameters: [FuelParameters], gwp: [GWPSet: [String: GWPValue]],
        blends: [String: [BlendComponent]], coefficients: [ConversionCoefficient],
        sectorIntensities: [SectorIntensity], regions: [String: RegionLink],
-       seriesDefaults: [SeriesDefault], gradeBands: [String: [GradeBand]], sourceName: String)
+       seriesDefaults: [SeriesDefault], regionMethods: [RegionMethod], regionProxies: [RegionProxy],
+       fuelDensities: [FuelDensity], moneyConversions: [MoneyConversion], gradeBands: [String: [GradeBand]],
+       sourceName: String)
   {
+    self.moneyConversions = moneyConversions
+    self.regionMethods = regionMethods
+    self.regionProxies = regionProxies
+    self.fuelDensities = fuelDensities
     self.gradeBands = gradeBands
     self.biogenicFuels = Set(datasets.values.flatMap { $0.biogenicFuels ?? [] })
     self.datasets = datasets

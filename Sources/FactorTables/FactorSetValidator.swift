@@ -173,6 +173,41 @@ enum FactorSetValidator {
       }
     }
 
+    // Densities: kg/L of liquids in the liquid bounds, kg/Nm3 of gases in the gas bounds; one
+    // per fuel, region and volume kind on any day.
+    for d in set.fuelDensities {
+      let range = d.unit.denominator.dimension == .volume ? FuelParameterBounds.density : FuelParameterBounds.gasDensity
+      if !range.contains(d.kilogramsPerBaseUnit) {
+        add(d.datasetID, "\(d.id): density \(d.value) \(d.unit) is outside \(range.lowerBound)–\(range.upperBound)")
+      }
+    }
+    let densityKeys = Dictionary(grouping: set.fuelDensities) { "\($0.fuel)|\($0.region)|\($0.unit.denominator.dimension)" }
+    for (_, group) in densityKeys.sorted(by: { $0.key < $1.key }) where group.count > 1 {
+      for i in group.indices {
+        for j in group.indices where j > i && group[i].validity.overlaps(group[j].validity) {
+          add(group[j].datasetID, "\(group[i].id) and \(group[j].id): two densities of \(group[i].fuel) in \(group[i].region) on one day")
+        }
+      }
+    }
+
+    // A proxy names a region that has factors; a method's fallback differs from it.
+    let factorRegions = Set(set.emissionFactors.map(\.region))
+    for p in set.regionProxies where !factorRegions.contains(p.proxyRegion) {
+      add("defaults", "proxy region \(p.proxyRegion) for \(p.family) in \(p.region) has no factors")
+    }
+    for m in set.regionMethods where m.fallback == m.method {
+      add("defaults", "region method of \(m.region): fallback \(m.method.rawValue) is the method itself")
+    }
+
+    // Exchange rates and price indices are positive, one per kind, currency pair and year.
+    for m in set.moneyConversions where !(m.value > 0) {
+      add(m.datasetID, "\(m.id): value must be > 0")
+    }
+    let moneyKeys = Dictionary(grouping: set.moneyConversions) { "\($0.kind)|\($0.currency.code)|\($0.base?.code ?? "")|\($0.year)" }
+    for (_, group) in moneyKeys.sorted(by: { $0.key < $1.key }) where group.count > 1 {
+      add(group[1].datasetID, "\(group[0].id) and \(group[1].id): two values for one currency and year")
+    }
+
     // Series defaults must point at real series.
     let series = Set(set.emissionFactors.map { "\($0.activity)|\($0.series)" })
     for d in set.seriesDefaults where !series.contains("\(d.activity)|\(d.series)") {

@@ -114,6 +114,54 @@ enum FactorTableSchemas {
     ]
   )
 
+  static let regionMethods = TableSchema(
+    name: "region_methods",
+    columns: [
+      ColumnSpec("region", .identifier, required: true),
+      ColumnSpec("method", .oneOf(Methodology.allCases.map(\.rawValue)), required: true),
+      ColumnSpec("fallback", .oneOf(Methodology.allCases.map(\.rawValue))),
+      ColumnSpec("source", .text, required: true),
+    ],
+    uniqueColumns: ["region"]
+  )
+
+  static let regionProxies = TableSchema(
+    name: "region_proxies",
+    columns: [
+      ColumnSpec("family", .oneOf(["freight", "travel", "waste", "heat", "spend"]), required: true),
+      ColumnSpec("region", .identifier, required: true),
+      ColumnSpec("proxy_region", .identifier, required: true),
+      ColumnSpec("source", .text, required: true),
+    ]
+  )
+
+  static let fuelDensities = TableSchema(
+    name: "fuel_densities",
+    columns: [
+      ColumnSpec("density_id", .identifier, required: true),
+      ColumnSpec("fuel", .identifier, required: true),
+      ColumnSpec("region", .identifier, required: true),
+      ColumnSpec("value", .decimal, required: true),
+      ColumnSpec("unit", .oneOf(["kg/L", "kg/Nm3"]), required: true),
+      ColumnSpec("basis", .text, required: true),
+    ] + validity + citation,
+    uniqueColumns: ["density_id"]
+  )
+
+  static let moneyConversions = TableSchema(
+    name: "money_conversions",
+    columns: [
+      ColumnSpec("conversion_id", .identifier, required: true),
+      ColumnSpec("kind", .oneOf(MoneyConversion.Kind.allCases.map(\.rawValue)), required: true),
+      ColumnSpec("currency", .currency, required: true),
+      ColumnSpec("base", .currency),
+      ColumnSpec("data_year", .integer(1990...2100), required: true),
+      ColumnSpec("value", .decimal, required: true),
+      ColumnSpec("unit", .text, required: true),
+    ] + citation,
+    uniqueColumns: ["conversion_id"]
+  )
+
   static let gradeThresholds = TableSchema(
     name: "grade_thresholds",
     columns: [
@@ -139,6 +187,10 @@ enum FactorTableSchemas {
     case "regions": regions
     case "series_defaults": seriesDefaults
     case "grade_thresholds": gradeThresholds
+    case "region_methods": regionMethods
+    case "region_proxies": regionProxies
+    case "fuel_densities": fuelDensities
+    case "money_conversions": moneyConversions
     default: nil
     }
   }

@@ -32,6 +32,10 @@ public enum FuelParameterBounds {
   /// Liquid density, kg/L.
   public static let density: ClosedRange<Double> = 0.3...1.5
 
+  /// Gas density at reference conditions, kg/Nm³: hydrogen-rich coke-oven gas (≈ 0.45) to
+  /// butane vapour (≈ 2.7), with room on both sides.
+  public static let gasDensity: ClosedRange<Double> = 0.05...3
+
   /// Whether an NCV of `value` in `unit` lies in the bounds.
   public static func isPlausibleNCV(_ value: Double, _ unit: PerUnit) -> Bool {
     guard let range = ncvRange(per: unit.denominator.dimension), value > 0 else { return false }

@@ -37,11 +37,12 @@ public struct FactorUnit: Hashable, Sendable, CustomStringConvertible {
       .first(where: { numerator.hasSuffix($0.rawValue) })
     else { throw FieldIssue(expected: expected, detail: "no gas CO2, CH4, N2O or CO2e in \"\(numerator)\"") }
     let massText = String(numerator.dropLast(gas.rawValue.count))
-    guard let mass = try? UnitOfMeasure(parsing: massText), mass.dimension == .mass else {
+    // Factor tables are reviewed data: their units are spelt exactly (no letter-case folding).
+    guard let mass = try? UnitOfMeasure(parsing: massText, ignoringCase: false), mass.dimension == .mass else {
       throw FieldIssue(expected: expected, detail: "\"\(massText)\" is not a mass unit")
     }
     let perUnit: UnitOfMeasure
-    do { perUnit = try UnitOfMeasure(parsing: denominator) } catch {
+    do { perUnit = try UnitOfMeasure(parsing: denominator, ignoringCase: false) } catch {
       throw FieldIssue(expected: expected, detail: "unknown activity unit \"\(denominator)\"")
     }
     self.mass = mass

@@ -95,7 +95,7 @@ extension BorrowerBook {
   private static func borrower(_ record: borrowing CSVRecord, _ c: Columns) -> Borrower {
     var b = Borrower(id: record.text(c.id)!, sector: record.text(c.sector)!, country: record.text(c.country)!,
                      currency: record.currency(c.currency)!)
-    b.region = record.text(c.region)
+    b.region = record.regionCode(c.region)
     b.isListed = record.boolean(c.listed)
     b.revenue = record.decimal(c.revenue)
     b.evic = record.decimal(c.evic)
@@ -157,7 +157,7 @@ public struct LoanDecoder: Sendable {
     case .commercialRealEstate, .mortgage, .motorVehicleLoan, .projectFinance:
       loan.originationDate = record.field(origination).flatMap { try? FieldParser.date($0) }
       loan.projectType = record.text(projectType)
-      loan.projectRegion = record.text(projectRegion)
+      loan.projectRegion = record.regionCode(projectRegion)
       loan.floorAreaM2 = record.decimal(floorArea)
       loan.energyKWh = record.decimal(energy)
       loan.epcLabel = record.text(epc)

@@ -1,10 +1,11 @@
-/// A reporting period: a calendar year (`2024`), a quarter (`2024-Q3`) or a month (`2024-07`).
+/// A reporting period: a calendar year (`2024`), a half year (`2024-H1`), a quarter
+/// (`2024-Q3`) or a month (`2024-07`).
 ///
 /// Months and quarters roll up to their year (``year``); accounts are kept per year.
 public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The granularity of a period.
   public enum Granularity: Int, Hashable, Sendable, Comparable {
-    case month = 0, quarter, year
+    case month = 0, quarter, half, year
     public static func < (lhs: Granularity, rhs: Granularity) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
@@ -12,12 +13,18 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
   public let year: Int
   /// Whether this is a year, a quarter or a month.
   public let granularity: Granularity
-  /// Quarter 1…4 or month 1…12; 0 for a year.
+  /// Half 1…2, quarter 1…4 or month 1…12; 0 for a year.
   public let index: Int
 
   /// The calendar year `year` (1…9999).
   public static func year(_ year: Int) -> Period? {
     (1...9999).contains(year) ? Period(year: year, granularity: .year, index: 0) : nil
+  }
+
+  /// Half year `half` (1…2) of `year`: January–June or July–December.
+  public static func half(_ half: Int, of year: Int) -> Period? {
+    (1...9999).contains(year) && (1...2).contains(half)
+      ? Period(year: year, granularity: .half, index: half) : nil
   }
 
   /// Quarter `quarter` (1…4) of `year`.
@@ -38,23 +45,21 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     self.index = index
   }
 
-  /// The first day of the period.
-  public var firstDay: Day {
+  /// The months the period spans, 1…12.
+  public var months: ClosedRange<Int> {
     switch granularity {
-    case .year: Day(year: year, month: 1, day: 1)!
-    case .quarter: Day(year: year, month: 3 * index - 2, day: 1)!
-    case .month: Day(year: year, month: index, day: 1)!
+    case .year: 1...12
+    case .half: (6 * index - 5)...(6 * index)
+    case .quarter: (3 * index - 2)...(3 * index)
+    case .month: index...index
     }
   }
 
+  /// The first day of the period.
+  public var firstDay: Day { Day(year: year, month: months.lowerBound, day: 1)! }
+
   /// The last day of the period.
-  public var lastDay: Day {
-    switch granularity {
-    case .year: Day(year: year, month: 12, day: 31)!
-    case .quarter: Day.lastOf(month: 3 * index, year: year)
-    case .month: Day.lastOf(month: index, year: year)
-    }
-  }
+  public var lastDay: Day { Day.lastOf(month: months.upperBound, year: year) }
 
   /// Whether `day` falls within the period.
   public func contains(_ day: Day) -> Bool { firstDay <= day && day <= lastDay }
@@ -79,8 +84,8 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
       }
       switch granularity {
       case .year: break
-      case .quarter:
-        buffer[n] = 0x2D; buffer[n + 1] = 0x51; buffer[n + 2] = UInt8(48 + index)
+      case .half, .quarter:
+        buffer[n] = 0x2D; buffer[n + 1] = granularity == .half ? 0x48 : 0x51; buffer[n + 2] = UInt8(48 + index)
         n += 3
       case .month:
         buffer[n] = 0x2D; buffer[n + 1] = UInt8(48 + index / 10); buffer[n + 2] = UInt8(48 + index % 10)
@@ -90,10 +95,11 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
   }
 
-  /// `2024`, `2024-Q3` or `2024-07`.
+  /// `2024`, `2024-H1`, `2024-Q3` or `2024-07`.
   public var description: String {
     switch granularity {
     case .year: "\(year)"
+    case .half: "\(year)-H\(index)"
     case .quarter: "\(year)-Q\(index)"
     case .month: index < 10 ? "\(year)-0\(index)" : "\(year)-\(index)"
     }

@@ -23,6 +23,12 @@ extension UnitOfMeasure {
   public static let millionBtu = UnitOfMeasure("mmBtu", .energy, 105_505_585_262, 100)
   /// One US therm, 100 000 Btu (IT).
   public static let therms = UnitOfMeasure("therm", .energy, 105_505_585_262, 1_000)
+  /// Kilocalorie (International Table), exactly 4 186.8 J.
+  public static let kilocalories = UnitOfMeasure("kcal", .energy, 41_868, 10)
+  /// 10 000 kcal (万大卡, 万千卡), the unit of Chinese heat-supply bills: 41.868 MJ.
+  public static let tenThousandKilocalories = UnitOfMeasure("10^4 kcal", .energy, 41_868_000)
+  /// 10 000 tonnes of standard coal equivalent (万吨标准煤).
+  public static let tenThousandTonnesCoalEquivalent = UnitOfMeasure("10^4 tce", .energy, 293_070_000_000_000)
 
   // MARK: Mass (base: gram)
 
@@ -43,6 +49,9 @@ extension UnitOfMeasure {
   public static let millilitres = UnitOfMeasure("mL", .volume, 1, 1_000)
   public static let litres = UnitOfMeasure("L", .volume, 1)
   public static let cubicMetres = UnitOfMeasure("m3", .volume, 1_000)
+  /// 10 000 cubic metres (万立方米): how Chinese statistics write gas volumes whose reference
+  /// state they leave unsaid.
+  public static let tenThousandCubicMetres = UnitOfMeasure("10^4 m3", .volume, 10_000_000)
   /// US liquid gallon, exactly 3.785 411 784 L.
   public static let usGallons = UnitOfMeasure("gal", .volume, 3_785_411_784, 1_000_000_000)
   /// US oil barrel, 42 US gallons.
@@ -99,10 +108,13 @@ extension UnitOfMeasure {
       (.gigajoules, ["GJ", "吉焦"]), (.terajoules, ["TJ"]),
       (.kilowattHours, ["kWh", "千瓦时", "度"]), (.megawattHours, ["MWh", "兆瓦时"]),
       (.gigawattHours, ["GWh"]),
-      (.tenThousandKilowattHours, ["10^4 kWh", "10^4kWh", "万kWh", "万千瓦时"]),
-      (.kilogramsCoalEquivalent, ["kgce", "千克标准煤"]),
-      (.tonnesCoalEquivalent, ["tce", "吨标准煤"]),
-      (.millionBtu, ["mmBtu", "MMBtu"]), (.therms, ["therm"]),
+      (.tenThousandKilowattHours, ["10^4 kWh", "10^4kWh", "万kWh", "万千瓦时", "万度"]),
+      (.kilogramsCoalEquivalent, ["kgce", "千克标准煤", "千克标煤", "公斤标煤", "kg标煤"]),
+      (.tonnesCoalEquivalent, ["tce", "吨标准煤", "吨标煤", "t标煤"]),
+      (.tenThousandTonnesCoalEquivalent, ["10^4 tce", "10^4tce", "万tce", "万吨标准煤", "万吨标煤"]),
+      (.millionBtu, ["mmBtu", "MMBtu"]), (.therms, ["therm", "therms"]),
+      (.kilocalories, ["kcal", "千卡", "大卡"]),
+      (.tenThousandKilocalories, ["10^4 kcal", "10^4kcal", "万kcal", "万千卡", "万大卡"]),
       (.grams, ["g", "克"]), (.kilograms, ["kg", "千克", "公斤"]), (.tonnes, ["t", "吨"]),
       (.kilotonnes, ["kt", "千吨"]), (.megatonnes, ["Mt"]),
       (.tenThousandTonnes, ["10^4 t", "10^4t", "万t", "万吨"]),
@@ -110,9 +122,10 @@ extension UnitOfMeasure {
       (.millilitres, ["mL", "ml"]), (.litres, ["L", "l", "升"]),
       (.cubicMetres, ["m3", "m³", "立方米"]), (.usGallons, ["gal", "gallon"]),
       (.barrels, ["bbl"]),
-      (.normalCubicMetres, ["Nm3", "Nm³", "标准立方米"]),
+      (.normalCubicMetres, ["Nm3", "Nm³", "标准立方米", "标方"]),
       (.tenThousandNormalCubicMetres,
-       ["10^4 Nm3", "10^4Nm3", "10^4 Nm³", "万Nm3", "万Nm³", "万标准立方米"]),
+       ["10^4 Nm3", "10^4Nm3", "10^4 Nm³", "万Nm3", "万Nm³", "万标准立方米", "万标方"]),
+      (.tenThousandCubicMetres, ["10^4 m3", "10^4m3", "10^4 m³", "万m3", "万m³", "万立方米", "万方"]),
       (.standardCubicFeet, ["scf"]),
       (.metres, ["m", "米"]), (.kilometres, ["km", "千米", "公里"]), (.miles, ["mi", "mile"]),
       (.tonneKilometres, ["tkm", "t·km", "t.km", "吨公里"]),
@@ -130,6 +143,19 @@ extension UnitOfMeasure {
     return map
   }()
 
+  /// The catalogue by letter-case-folded spelling, for units people type as `kwh`, `KWh` or
+  /// `NM3`. A folded spelling two units share is left out (exact case decides those), and so
+  /// are the units whose case people use for other units: `Mt` (megatonne) folds to `mt`,
+  /// which most people write for the metric tonne.
+  static let caseFolded: [String: UnitOfMeasure] = {
+    var folded: [String: UnitOfMeasure?] = [:]
+    for (spelling, unit) in catalogue where unit != .megatonnes {
+      let key = spelling.lowercased()
+      if let existing = folded[key], existing != unit { folded[key] = .some(nil) } else { folded[key] = unit }
+    }
+    return folded.compactMapValues { $0 }
+  }()
+
   /// Chinese money words and their scale in yuan (元 = CNY).
   static let chineseMoney: [String: Int64] = [
     "元": 1, "人民币元": 1, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000,
@@ -139,11 +165,15 @@ extension UnitOfMeasure {
   /// `10^4 Nm3`, `吨`, …), an ISO 4217 currency code (`CNY`), a scaled currency
   /// (`10^4 CNY`, `10^6 USD`) or a Chinese money word (`元`, `万元`, `亿元`).
   ///
-  /// Matching is exact and case-sensitive, as SI symbols are (`MWh` is not `mWh`).
+  /// An exact spelling wins; otherwise letter case is ignored where that names one unit only
+  /// (`kwh`, `KWH` → kWh; `mwh` → MWh, as no milliwatt-hour is catalogued). `Mt` (megatonne)
+  /// is matched exactly only, as `MT` usually means the metric tonne.
   ///
+  /// - Parameter ignoringCase: `false` for reviewed data (factor tables), spelt exactly.
   /// - Throws: ``QuantityError`` for an unknown unit.
-  public init(parsing text: String) throws(QuantityError) {
+  public init(parsing text: String, ignoringCase: Bool = true) throws(QuantityError) {
     if let unit = Self.catalogue[text] { self = unit; return }
+    if ignoringCase, let unit = Self.caseFolded[text.lowercased()] { self = unit; return }
     if let scale = Self.chineseMoney[text] { self = .money(.cny, scale: scale); return }
     if let currency = Currency(text) { self = .money(currency); return }
     // "10^k XXX": a power-of-ten multiple of a currency.
@@ -159,5 +189,18 @@ extension UnitOfMeasure {
       }
     }
     throw QuantityError(.unknownUnit(text))
+  }
+
+  /// The catalogued spelling nearest to `text` (at most two edits of its UTF-8 bytes, letter
+  /// case ignored), for "did you mean" hints; `nil` when none is that close.
+  static func nearestSpelling(to text: String) -> String? {
+    let wanted = Array(text.lowercased().utf8)
+    guard !wanted.isEmpty, wanted.count < 24 else { return nil }
+    var best: (spelling: String, distance: Int)?
+    for spelling in catalogue.keys.sorted() {
+      let d = EditDistance.between(wanted, spelling.lowercased().utf8)
+      if d <= 2, d < wanted.count, best == nil || d < best!.distance { best = (spelling, d) }
+    }
+    return best?.spelling
   }
 }

@@ -29,6 +29,13 @@ extension CSVRecord {
     field(index).map { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// The region code at `index`: the field itself, or the code of the region it names
+  /// (`浙江` → `CN-ZJ`); `nil` when absent or empty.
+  public func regionCode(_ index: Int?) -> String? {
+    guard let f = field(index) else { return nil }
+    return ((try? FieldParser.regionName(f)) ?? nil) ?? String(decoding: f, as: UTF8.self)
+  }
+
   /// `field` quoted for a message: at most 60 characters, control and invalid bytes escaped.
   public static func quoted(_ field: UnsafeBufferPointer<UInt8>) -> String { CSVEncoding.quoted(field) }
 

@@ -36,8 +36,11 @@ public enum DataContract {
       ColumnSpec("supplier_factor", .nonNegativeDecimal),
       ColumnSpec("instrument", .oneOf(instruments)),
       ColumnSpec("scope3_category", .integer(1...15)),
+      ColumnSpec("density", .nonNegativeDecimal),
+      ColumnSpec("density_unit", .oneOf(["kg/L", "kg/m3", "t/m3", "kg/Nm3"])),
     ],
-    companions: [.init("ncv", requires: "ncv_unit"), .init("ncv_unit", requires: "ncv")]
+    companions: [.init("ncv", requires: "ncv_unit"), .init("ncv_unit", requires: "ncv"),
+                 .init("density", requires: "density_unit"), .init("density_unit", requires: "density")]
   )
 
   /// borrowers.csv: one row per borrower (enterprise).

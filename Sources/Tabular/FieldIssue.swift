@@ -22,6 +22,6 @@ public struct FieldIssue: Error, Hashable, Sendable, CustomStringConvertible {
     FieldIssue(expected: "a plain decimal such as 1234.5 or -0.25", detail: detail)
   }
   static let date = FieldIssue(expected: "an ISO 8601 date YYYY-MM-DD")
-  static let period = FieldIssue(expected: "a period such as 2024, 2024-Q3 or 2024-07")
+  static let period = FieldIssue(expected: "a period such as 2024, 2024-H1, 2024-Q3 or 2024-07")
   static let boolean = FieldIssue(expected: "true or false")
 }

@@ -14,7 +14,8 @@ public import Quantities
 ///   surrounding blanks, no `NaN`/`inf`/hex; a value that overflows to infinity (`1e400`)
 ///   or underflows to zero from a nonzero mantissa (`1e-400`) is rejected. `-0` is zero.
 /// - date: `YYYY-MM-DD`, a day that exists (`2024-02-30` is rejected).
-/// - period: `YYYY`, `YYYY-Qn` (n 1–4) or `YYYY-MM`.
+/// - period: `YYYY`, `YYYY-Hn` (n 1–2), `YYYY-Qn` (n 1–4) or `YYYY-MM`; the dash may be left out
+///   before `H`/`Q`, which may be lower case.
 /// - boolean: `true` or `false`, any letter case (Excel writes `TRUE`).
 public enum FieldParser {
   // MARK: Decimals
@@ -191,18 +192,21 @@ public enum FieldParser {
     return day
   }
 
-  /// Decodes a period: `2024`, `2024-Q3` or `2024-07`.
+  /// Decodes a period: `2024`, `2024-H1`, `2024-Q3` or `2024-07`; also `2024H1` and `2024Q3`
+  /// (no dash) and a lower-case `h` or `q`, as people write them.
   public static func period(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> Period {
     guard !field.isEmpty else { throw FieldIssue.empty }
-    guard field.count == 4 || field.count == 7, let y = digits(field, 0, 4) else {
-      throw FieldIssue.period
-    }
+    guard (4...7).contains(field.count), let y = digits(field, 0, 4) else { throw FieldIssue.period }
     if field.count == 4, let p = Period.year(y) { return p }
-    guard field.count == 7, field[4] == 0x2D else { throw FieldIssue.period }
-    if field[5] == 0x51, let q = digits(field, 6, 1), let p = Period.quarter(q, of: y) {  // Q
-      return p
+    let dash = field[4] == 0x2D
+    if field.count == (dash ? 7 : 6) {
+      let letter = field[dash ? 5 : 4] | 0x20
+      if let n = digits(field, dash ? 6 : 5, 1) {
+        if letter == 0x68, let p = Period.half(n, of: y) { return p }  // h
+        if letter == 0x71, let p = Period.quarter(n, of: y) { return p }  // q
+      }
     }
-    if let m = digits(field, 5, 2), let p = Period.month(m, of: y) { return p }
+    if field.count == 7, dash, let m = digits(field, 5, 2), let p = Period.month(m, of: y) { return p }
     throw FieldIssue.period
   }
 
@@ -298,22 +302,28 @@ public enum FieldParser {
     }
   }
 
-  /// Checks an ISO 3166-1 (`CN`) or ISO 3166-2 (`CN-ZJ`) region code.
+  /// Checks an ISO 3166-1 (`CN`) or ISO 3166-2 (`CN-ZJ`) region code, or a region name that
+  /// ``RegionCodes/code(named:)`` knows (`浙江`, `Zhejiang`).
   public static func checkRegion(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) {
+    _ = try regionName(field)
+  }
+
+  /// The code of a region field written by name (`浙江省` → `CN-ZJ`), `nil` when the field is
+  /// itself a valid code.
+  ///
+  /// - Throws: ``FieldIssue`` for neither a code nor a known name, with the nearest code.
+  public static func regionName(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> String? {
     guard !field.isEmpty else { throw FieldIssue.empty }
-    let issue = FieldIssue(expected: "an ISO 3166 region code such as CN or CN-ZJ")
-    guard field.count >= 2, field[0] >= 0x41, field[0] <= 0x5A, field[1] >= 0x41, field[1] <= 0x5A
-    else { throw issue }
-    if field.count == 2 { return try checkCountry(field) }
-    guard field.count >= 4, field.count <= 6, field[2] == 0x2D else { throw issue }
-    for b in field[3...] where !((b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)) {
-      throw issue
-    }
-    let code = String(decoding: field, as: UTF8.self)
-    guard RegionCodes.isRegion(code) else {
-      throw FieldIssue(expected: "an ISO 3166 region code such as CN or CN-ZJ",
-                       detail: "\(code) is not an ISO 3166-2 code" + (RegionCodes.nearest(to: code).map { "; did you mean \($0)?" } ?? ""))
-    }
+    let issue = FieldIssue(expected: "an ISO 3166 region code such as CN or CN-ZJ (or a province or country name)")
+    let looksLikeCode = field.count >= 2 && field[0] >= 0x41 && field[0] <= 0x5A && field[1] >= 0x41 && field[1] <= 0x5A
+      && (field.count == 2 || (field.count >= 4 && field.count <= 6 && field[2] == 0x2D
+        && field[3...].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }))
+    let text = String(decoding: field, as: UTF8.self)
+    if looksLikeCode, RegionCodes.isRegion(text) { return nil }
+    if let code = RegionCodes.code(named: text) { return code }
+    guard looksLikeCode else { throw issue }
+    throw FieldIssue(expected: issue.expected, detail: "\(text) is not an ISO 3166\(field.count == 2 ? "-1" : "-2") code"
+      + (RegionCodes.nearest(to: text).map { "; did you mean \($0)?" } ?? ""))
   }
 
   /// Checks a GB/T 4754-2017 industry code: a section letter A–T, optionally followed by

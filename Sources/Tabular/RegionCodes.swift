@@ -1,3 +1,5 @@
+import Quantities
+
 /// The ISO 3166 codes that regions and countries in the data contract may take (DESIGN.md:
 /// "Regions are ISO 3166-1 alpha-2 or ISO 3166-2"), with the nearest valid code for a typo.
 ///
@@ -24,22 +26,15 @@ public enum RegionCodes {
     var best: (String, Int)?
     let a = Array(code.utf8)
     for c in candidates {
-      let d = distance(a, Array(c.utf8))
+      let d = EditDistance.between(a, c.utf8)
       if d <= 2, d < (best?.1 ?? .max) { best = (c, d) }
     }
     return best?.0
   }
 
-  /// Levenshtein distance of two short byte strings.
-  static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-      var current = [i + 1]
-      for (j, y) in b.enumerated() {
-        current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-      }
-      previous = current
-    }
-    return previous[b.count]
+  /// The code of a region written by name — `浙江`, `浙江省`, `Zhejiang`, `zhejiang province`,
+  /// `香港`, `Germany` — or `nil` (``ISO3166Names``; letter case and surrounding blanks ignored).
+  public static func code(named name: String) -> String? {
+    ISO3166Names.codes[name.trimmingBlanks.lowercased()]
   }
 }

@@ -127,12 +127,16 @@ public struct HeaderBinding: Hashable, Sendable {
 
   /// Binds `header` (the file's first record) to `schema`.
   ///
-  /// Column order is free. Names are matched exactly after removing surrounding blanks.
+  /// Column order is free. Names are matched ignoring letter case and surrounding blanks
+  /// (`Entity_ID ` is `entity_id`). Nameless columns at the end of the header — what a
+  /// spreadsheet writes after its last used column — are ignored.
   ///
   /// - Throws: ``InputError`` naming every missing required column, a duplicate name, or an
-  ///   empty name.
+  ///   empty name before the last named column.
   public init(header: [String], schema: TableSchema, file: String) throws(InputError) {
-    let names = header.map { $0.trimmingBlanks }
+    let found = header.map { $0.trimmingBlanks }
+    let named = (found.lastIndex { !$0.isEmpty } ?? -1) + 1
+    let names = found.prefix(named).map { $0.lowercased() }
     var seen: [String: Int] = [:]
     for (i, name) in names.enumerated() {
       if name.isEmpty {
@@ -141,7 +145,7 @@ public struct HeaderBinding: Hashable, Sendable {
       }
       if let previous = seen.updateValue(i, forKey: name) {
         throw InputError(file: file, message:
-          "header names column \"\(name)\" twice (columns \(previous + 1) and \(i + 1)); "
+          "header names column \"\(found[i])\" twice (columns \(previous + 1) and \(i + 1)); "
           + "remove or rename one")
       }
     }
@@ -156,13 +160,13 @@ public struct HeaderBinding: Hashable, Sendable {
         "missing required column\(missing.count == 1 ? "" : "s") "
         + missing.map { "\"\($0)\"" }.joined(separator: ", ")
         + " for a \(schema.name) file; the header has "
-        + names.map { "\"\($0)\"" }.joined(separator: ", ") + hint)
+        + found.prefix(named).map { "\"\($0)\"" }.joined(separator: ", ") + hint)
     }
     let known = Set(schema.columns.map(\.name))
     self.file = file
-    self.header = names
+    self.header = found
     self.fieldIndex = schema.columns.map { seen[$0.name] }
-    self.unknownColumns = names.filter { !known.contains($0) }
+    self.unknownColumns = zip(found, names).filter { !known.contains($0.1) }.map(\.0)
   }
 
   /// The 0-based field index of schema column `name`, if the file has it.

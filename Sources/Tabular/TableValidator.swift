@@ -168,9 +168,9 @@ public final class RowChecker {
       }
     }
     if let (r, c) = regionInCountry, !record[r].isEmpty, !record[c].isEmpty, record[r].count > 2 {
-      let region = record.string(at: r)
+      let region = record.regionCode(r) ?? ""
       let country = record.string(at: c)
-      if !region.hasPrefix(country + "-") && region != "CN-" + country {
+      if region.count > 2, !region.hasPrefix(country + "-") && region != "CN-" + country {
         return RowError(file: file, line: record.line, column: r + 1, columnName: binding.header[r],
                         reason: "region \(region) is not in country \(country); give a region of \(country) "
                           + "(\(country)-…) or correct the country")
@@ -247,7 +247,7 @@ public struct UnitCache: Sendable {
     case .success(let unit): return unit
     case .failure(let error):
       throw FieldIssue(expected: "a known unit such as kWh, MWh, GJ, t, kg, L, Nm3, 10^4 Nm3, "
-        + "万kWh, 吨, tkm, pkm or a currency code", detail: error.kind == .unknownUnit ? nil : "\(error)")
+        + "万kWh, 吨, tkm, pkm or a currency code", detail: error.kind == .unknownUnit ? error.suggestion : "\(error)")
     }
   }
 }

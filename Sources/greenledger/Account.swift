@@ -29,8 +29,8 @@ struct Account: ParsableCommand {
   @Option(help: "Entities in the borrowers.csv format.") var entities: String
   @Option(help: "Sector averages for the carbon-efficiency grade (benchmarks.csv).") var benchmarks: String?
   @Option(help: "GWP-100 set: ar4, ar5 or ar6.") var gwp: GWPChoice = .ar6
-  @Option(help: "Combustion method: cn-gbt (GB/T 32151, CO2), ghg-protocol (adds CH4/N2O) or epa.")
-  var method: MethodChoice = .cnGBT
+  @Option(help: "Combustion method for every entity: cn-gbt (GB/T 32151, CO2), ghg-protocol (IPCC 2006, adds CH4/N2O), epa or desnz (default: each entity's region's own method, from the factor set's region_methods table).")
+  var method: MethodChoice?
   @Option(help: "Periods starting after this day (YYYY-MM-DD) are rejected (default: today).")
   var asOf: String?
   @Option(help: "Region whose scope 3 factors stand in where the activity's region has none (e.g. GB).")
@@ -50,7 +50,7 @@ struct Account: ParsableCommand {
   }
 
   enum MethodChoice: String, ExpressibleByArgument, CaseIterable {
-    case cnGBT = "cn-gbt", ghgProtocol = "ghg-protocol", epa
+    case cnGBT = "cn-gbt", ghgProtocol = "ghg-protocol", epa, desnz
     var methodology: Methodology { Methodology(rawValue: rawValue)! }
   }
 
@@ -69,7 +69,7 @@ struct Account: ParsableCommand {
     // Entities' rejects are counted by shard 1 only, so that merged shards count them once.
     let countsEntities = (shard?.index ?? 1) == 1
     let factors = try factorOptions.load()
-    var options = AccountingOptions(methodology: method.methodology, gwpSet: gwp.set, asOf: try asOfDay())
+    var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try asOfDay())
     options.scope3ProxyRegion = scope3ProxyRegion
     try FileSystem.createDirectory(out)
     try FileSystem.createDirectory(out + "/.partitions")

@@ -105,7 +105,7 @@ struct AccountOutputs {
     let w = try CSVWriter(path: out + "/partials.csv", header: ["group", "key", "value"], guardsFormulas: false)
     for (k, v) in [("profile", "account"), ("shard", shard.description), ("factor_set_digest", factors.digest),
                    ("activities_file", activitiesName), ("entities", entities), ("benchmarks", benchmarks ?? ""),
-                   ("methodology", options.methodology.rawValue), ("gwp_set", options.gwpSet.rawValue),
+                   ("methodology", options.methodology?.rawValue ?? Methodology.byRegion), ("gwp_set", options.gwpSet.rawValue),
                    ("as_of", options.asOf.description), ("scope3_proxy_region", options.scope3ProxyRegion ?? "")] {
       w.writeRow(["run", k, v])
     }
@@ -127,7 +127,7 @@ struct AccountOutputs {
       ("entities", .object([("read", .int(c.entitiesRead)), ("accepted", .int(c.entitiesAccepted)),
                             ("rejected", .int(c.entitiesRejected))])),
     ] + extra + [
-      ("methodology", .string(options.methodology.rawValue)),
+      ("methodology", .string(options.methodology?.rawValue ?? Methodology.byRegion)),
       ("gwp_set", .string(options.gwpSet.rawValue)),
       ("as_of", .string(options.asOf.description)),
       ("benchmarks", .string(benchmarks ?? "")),

@@ -160,11 +160,12 @@ struct Merge: ParsableCommand {
       throw InputError(file: factorOptions.factors ?? "bundled factor set", message:
         "factor-set digest \(factors.digest) differs from the shards' \(ordered[0].factorDigest); give their --factors")
     }
-    guard let methodology = run["methodology"].flatMap(Methodology.init(rawValue:)),
+    guard let methodologyText = run["methodology"],
+          methodologyText == Methodology.byRegion || Methodology(rawValue: methodologyText) != nil,
           let gwp = run["gwp_set"].flatMap(GWPSet.init(rawValue:)), let asOf = run["as_of"].flatMap(Day.init(iso:)) else {
       throw InputError(file: ordered[0].directory + "/partials.csv", message: "methodology, gwp_set or as_of is missing or unknown")
     }
-    var options = AccountingOptions(methodology: methodology, gwpSet: gwp, asOf: asOf)
+    var options = AccountingOptions(methodology: Methodology(rawValue: methodologyText), gwpSet: gwp, asOf: asOf)
     options.scope3ProxyRegion = run["scope3_proxy_region"].flatMap { $0.isEmpty ? nil : $0 }
     let entityPath = entities ?? run["entities"] ?? ""
     let entityFile = try Entity.read(file: entityPath, displayName: basename(entityPath), threads: threads)

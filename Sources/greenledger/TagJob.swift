@@ -132,7 +132,7 @@ struct TagJob: Sendable {
     var facts = LoanFacts(loanID: r.text(f.loanID)!)
     facts.useOfProceeds = r.text(f.useOfProceeds)
     facts.projectType = r.text(f.projectType)
-    facts.projectRegion = r.text(f.projectRegion)
+    facts.projectRegion = r.regionCode(f.projectRegion)
     facts.declaredCode = r.text(f.declaredGreenCode)
     facts.originationDate = r.field(f.originationDate).flatMap { try? FieldParser.date($0) }
     facts.capacityMW = r.decimal(f.capacityMw)

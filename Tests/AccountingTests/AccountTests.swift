@@ -67,7 +67,7 @@ struct AccountTests {
       do { _ = try a.add(r); return "accepted" } catch { return error.description }
     }
     #expect(reason(record(activity: "stationary.coke", 10, "kWh")).contains("kWh is an energy unit"))
-    #expect(reason(record(activity: "stationary.coke", 10, "m3")).contains("m3 is a volume but the coke parameters are per t"))
+    #expect(reason(record(activity: "stationary.coke", 10, "m3")).contains("m3 is a volume but the coke parameters are per mass and the factor set has no density for coke"))
     #expect(reason(record(activity: "electricity.grid", 10, "t")).contains("t (mass) cannot be used here: the factor is per kWh (energy)"))
     #expect(reason(record(activity: "stationary.unobtainium", 10, "t")).contains("no default combustion parameters for fuel \"unobtainium\""))
     #expect(reason(record(activity: "electricity.grid", 10, "MWh", region: nil).with(period: .year(2030)!))

@@ -99,7 +99,7 @@ struct CombustionTests {
     #expect {
       try a.add(record(activity: "mobile.diesel", 1_000, "L"))
     } throws: { error in
-      "\(error)".contains("L is a volume but the diesel parameters are per t")
+      "\(error)".contains("L is a volume but the diesel parameters are per mass and the factor set has no density for diesel")
     }
   }
 }

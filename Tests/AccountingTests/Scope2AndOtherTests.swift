@@ -117,8 +117,12 @@ struct Scope2AndOtherTests {
   @Test func activityScope3WithAProxyRegion() throws {
     // DESNZ 2024 factors are valid for 2024 activity.
     let freight = record("E1", .year(2024)!, "freight.road", 1_000_000, "tkm")
-    var strict = accounting()
+    // A proxy region without freight factors fails: no silent further fallback.
+    var strict = accounting(proxy: "US")
     #expect(throws: AccountingError.self) { try strict.add(freight) }
+    // By default the factor set's region_proxies table names GB (DESNZ) for freight.
+    var byTable = accounting()
+    #expect(try byTable.add(freight)[0].method.contains("proxy region GB: none for CN-ZJ"))
     var proxied = accounting(proxy: "GB")
     let line = try proxied.add(freight)[0]
     // DESNZ 2024: HGV (all diesel) average laden 0.09752 kgCO2e/tkm.

@@ -100,10 +100,15 @@ struct SourceValueTests {
 @Suite("Look-up fallbacks")
 struct LookupFallbackTests {
   @Test func provinceFallsBackToItsGridRegionThenLatestYear() throws {
-    // No 2023 provincial factors: Zhejiang (East China grid) falls back to the 2023 East grid.
-    let r = try bundled.lookup("electricity.grid", in: "CN-ZJ", on: day(2023, 5, 1))
-    #expect(r.primary.region == "CN-GRID-EAST")
+    // MEE/NBS 公告2025年第47号 (2023 factors): Zhejiang 0.4974 kgCO2/kWh.
+    #expect(try bundled.lookup("electricity.grid", in: "CN-ZJ", on: day(2023, 5, 1)).primary.value == 0.4974)
+    // Tibet has no provincial or regional value in any annex: it falls back to the national
+    // average, 0.5306 kgCO2/kWh in 2023 (same announcement).
+    let r = try bundled.lookup("electricity.grid", in: "CN-XZ", on: day(2023, 5, 1))
+    #expect(r.primary.region == "CN" && r.primary.value == 0.5306)
     #expect(r.trace.first?.kind == .regionFallback)
+    // 2021 provincial factors (公告2024年第12号): Sichuan 0.1255.
+    #expect(try bundled.lookup("electricity.grid", in: "CN-SC", on: day(2021, 5, 1)).primary.value == 0.1255)
     // 2025 is not yet published: the latest earlier year (2023) is used and the trace says so.
     let later = try bundled.lookup("electricity.grid", in: "CN-ZJ", on: day(2025, 5, 1))
     #expect(later.primary.validity.to == day(2023, 12, 31))
@@ -117,9 +122,9 @@ struct LookupFallbackTests {
   }
 
   @Test func pinnedVersionAnswersOrFails() throws {
-    let pin = DatasetPin("cn-mee-nbs-electricity@2026.1")!
+    let pin = DatasetPin("cn-mee-nbs-electricity@2026.2")!
     #expect(try bundled.lookup("electricity.grid", in: "CN-ZJ", on: day(2022, 1, 1), pin: pin).primary.value == 0.5153)
-    // The same query for 2024 would fall back; pinned, it fails instead.
+    // The same query for 2024 would fall back (to 2023); pinned, it fails instead.
     #expect(throws: FactorLookupError.self) {
       try bundled.lookup("electricity.grid", in: "CN-ZJ", on: day(2024, 1, 1), pin: pin)
     }

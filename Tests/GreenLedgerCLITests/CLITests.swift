@@ -114,7 +114,7 @@ struct CLITests {
       E1,2024,stationary.diesel,50,t
       E1,2024-Q5,stationary.diesel,50,t
       E2,2024,electricity.grid,-3,kWh
-      E3,2024,electricity.grid,10,kwh
+      E3,2024,electricity.grid,10,kwhh
       E4,2024,rocket.fuel,1,t
 
       """.write(to: file, atomically: true, encoding: .utf8)
@@ -124,9 +124,11 @@ struct CLITests {
     let lines = try String(contentsOf: rejects, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 5)
     #expect(lines[0] == "file,line,column,reason,raw")
-    #expect(lines[1].contains(",3,2,\"period: expected a period such as 2024, 2024-Q3 or 2024-07"))
+    #expect(lines[1].contains(",3,2,\"period: expected a period such as 2024, 2024-H1, 2024-Q3 or 2024-07"))
     #expect(lines[2].contains(",4,4,\"quantity: expected a decimal ≥ 0"))
     #expect(lines[3].contains(",5,5,\"unit: expected a known unit"))
+    // A unit in another letter case is read (kwh → kWh); a typo gets the nearest spelling.
+    #expect(lines[3].contains("did you mean kWh?"))
     #expect(lines[4].contains(",6,3,\"activity: expected an activity key"))
 
     let strict = try run(["validate", "--kind", "activities", file.path, "--max-rejects", "3"])

@@ -26,7 +26,7 @@ struct FactorsCLITests {
     #expect(json["unit"] as? String == "kgCO2/kWh")
     #expect(json["factor_id"] as? String == "CN-MEE-ELEC-AVG-CN-ZJ-2022")
     #expect(json["dataset"] as? String == "cn-mee-nbs-electricity")
-    #expect(json["version"] as? String == "2026.1")
+    #expect(json["version"] as? String == "2026.2")
     #expect((json["trace"] as? [String])?.first?.hasPrefix("matched:") == true)
   }
 
@@ -43,7 +43,7 @@ struct FactorsCLITests {
 
   @Test func lookupFailuresAreInputErrors() throws {
     let r = try cli.run(["factors", "lookup", "--activity", "electricity.grid", "--region", "CN-ZJ",
-                         "--date", "2024-06-30", "--pin", "cn-mee-nbs-electricity@2026.1"])
+                         "--date", "2024-06-30", "--pin", "cn-mee-nbs-electricity@2026.2"])
     #expect(r.status == 3)
     #expect(r.stderr.contains("a pinned look-up does not fall back"))
     #expect(try cli.run(["factors", "lookup", "--activity", "x.y", "--region", "CN", "--date", "2024-02-30"]).status == 2)

@@ -73,9 +73,39 @@ struct UnitOfMeasureTests {
     }
   }
 
-  @Test("unknown and case-mangled units are rejected", arguments: ["kwh", "mWh", "tonnes?", "", "10^4", "万"])
+  @Test("unknown units are rejected", arguments: ["tonnes?", "", "10^4", "万", "kwhh"])
   func unknownUnits(text: String) {
     #expect(throws: QuantityError.self) { try UnitOfMeasure(parsing: text) }
+  }
+
+  @Test("units in another letter case are read where the case names one unit")
+  func letterCase() throws {
+    #expect(try UnitOfMeasure(parsing: "kwh") == .kilowattHours)
+    #expect(try UnitOfMeasure(parsing: "KWH") == .kilowattHours)
+    #expect(try UnitOfMeasure(parsing: "mwh") == .megawattHours)  // no milliwatt-hour is catalogued
+    #expect(try UnitOfMeasure(parsing: "NM3") == .normalCubicMetres)
+    // "MT" is how many write the metric tonne: never folded to Mt (megatonne).
+    #expect(throws: QuantityError.self) { try UnitOfMeasure(parsing: "MT") }
+    #expect(try UnitOfMeasure(parsing: "Mt") == .megatonnes)
+    // Reviewed data (factor tables) spell units exactly.
+    #expect(throws: QuantityError.self) { try UnitOfMeasure(parsing: "kwh", ignoringCase: false) }
+    // A typo names the nearest spelling.
+    #expect {
+      try UnitOfMeasure(parsing: "kwhh")
+    } throws: { error in
+      (error as? QuantityError)?.suggestion == "did you mean kWh?"
+    }
+  }
+
+  @Test("Chinese statistics' units: 万度, 吨标煤, 万大卡, 万立方米")
+  func chineseUnits() throws {
+    // 1 万度 = 10 000 kWh; 1 万大卡 = 10^4 × 4.1868 kJ = 41.868 MJ (IT calorie); 1 吨标煤 =
+    // 29.307 GJ (GB/T 2589-2020); 1 万立方米 = 10 000 m³.
+    #expect(try Quantity(2, try UnitOfMeasure(parsing: "万度")).value(in: .kilowattHours) == 20_000)
+    #expect(try Quantity(1, try UnitOfMeasure(parsing: "万大卡")).value(in: .megajoules) == 41.868)
+    #expect(try Quantity(1, try UnitOfMeasure(parsing: "吨标煤")).value(in: .gigajoules) == 29.307)
+    #expect(try Quantity(3, try UnitOfMeasure(parsing: "万立方米")).value(in: .cubicMetres) == 30_000)
+    #expect(try Quantity(1, try UnitOfMeasure(parsing: "万吨标煤")).value(in: .tonnesCoalEquivalent) == 10_000)
   }
 
   @Test("round trips through any unit of the same dimension come back within one ulp")

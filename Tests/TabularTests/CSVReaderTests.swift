@@ -144,7 +144,15 @@ struct FieldParserTests {
     #expect(try period("2024") == Period.year(2024))
     #expect(try period("2024-Q3") == Period.quarter(3, of: 2024))
     #expect(try period("2024-07") == Period.month(7, of: 2024))
-    for bad in ["2024-Q5", "2024-13", "2024-7", "24", "2024Q3", "2024-q3", ""] {
+    // Half years and the spellings people use: 2024H1, 2024-h2, 2024Q3, 2024-q3.
+    #expect(try period("2024-H1") == Period.half(1, of: 2024))
+    #expect(try period("2024H2") == Period.half(2, of: 2024))
+    #expect(try period("2024-h2") == Period.half(2, of: 2024))
+    #expect(try period("2024Q3") == Period.quarter(3, of: 2024))
+    #expect(try period("2024-q3") == Period.quarter(3, of: 2024))
+    #expect(Period.half(2, of: 2024)!.firstDay == Day(year: 2024, month: 7, day: 1))
+    #expect(Period.half(1, of: 2024)!.lastDay == Day(year: 2024, month: 6, day: 30))
+    for bad in ["2024-Q5", "2024-13", "2024-7", "24", "2024-H3", "2024H0", "2024-X1", "2024Q", ""] {
       #expect(throws: FieldIssue.self) { try period(bad) }
     }
   }
