@@ -76,7 +76,8 @@ struct EntityLedger: Sendable {
         byFacility[facility, default: .init()].scope3 += q
         byCategory[Int(line.category) ?? 0, default: 0] += q
       case (.outside, _):
-        biogenic += q
+        // Biogenic CO2 is reported apart; Montreal-Protocol gases only on their lines.
+        if line.category != LineCalculator.nonKyotoCategory { biogenic += q }
       }
       if line.scope != .outside, line.scope2Method != .market {
         byGas[line.gas, default: 0] += q

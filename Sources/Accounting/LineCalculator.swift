@@ -117,8 +117,8 @@ struct LineCalculator {
     case "electricity": return try electricity(record, region: region)
     case "heat": return Contribution(lines: try heat(record, region: region))
     case "fugitive": return Contribution(lines: [try fugitive(record)])
-    case "process": return Contribution(lines: [try simple(record, region: region, scope: .scope1, category: "process")])
-    case "spend", "freight", "travel", "waste": return Contribution(lines: [try scope3(record, region: region)])
+    case "process": return Contribution(lines: try simple(record, region: region, scope: .scope1, category: "process"))
+    case "spend", "freight", "travel", "waste": return Contribution(lines: try scope3(record, region: region))
     case "certificate":
       guard ["certificate.gec", "certificate.irec"].contains(record.activity) else {
         throw AccountingError(column: "activity", "unknown certificate type \(record.activity); expected certificate.gec or certificate.irec")
@@ -219,85 +219,27 @@ struct LineCalculator {
     }
   }
 
-  // MARK: Scope 2
-
-  mutating func electricity(_ r: ActivityRecord, region: String) throws(AccountingError) -> Contribution {
-    guard r.activity == "electricity.grid" else {
-      throw AccountingError(column: "activity", "\(r.activity) is not a scope 2 activity; "
-        + "electricity.footprint.* factors are life-cycle values, not for inventories")
-    }
-    var c = Contribution()
-    let location = try lookup(r.activity, region, r.period)
-    let f = location.primary
-    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
-    let tonnes = amount * f.unit.tonnes(of: f.value)
-    let fallback = f.region == "GLOBAL" && region != "GLOBAL" ? "; GLOBAL fallback: no factor for \(region)" : ""
-    c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .location, gas: f.gas.rawValue,
-                        tonnes: tonnes, co2e: tonnes, factorID: f.id, version: location.version,
-                        method: "location-based grid average (\(f.series), \(f.region)\(fallback))",
-                        formula: location.formula(amount, tonnes: tonnes)))
-    let mwh = try convert(r.quantity, to: .megawattHours, column: "unit")
-    if let instrument = r.instrument {
-      c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: "CO2e", tonnes: 0, co2e: 0,
-                          factorID: "instrument:\(instrument.rawValue)", version: "",
-                          method: "market-based: consumed under a contractual instrument (\(instrument.rawValue))",
-                          formula: "\(Self.number(mwh)) MWh × 0 = 0 tCO2e"))
-    } else if let sf = r.supplierFactor {
-      let t = r.quantity.value * sf / 1_000
-      c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: "CO2e", tonnes: t, co2e: t,
-                          factorID: "supplier", version: "", method: "market-based: supplier-specific factor",
-                          formula: "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) × \(Self.number(sf)) kgCO2e/\(r.quantity.unit.symbol) = \(Self.result(t)) tCO2e"))
-    } else {
-      // The national factor excluding market-traded non-fossil electricity; where none exists,
-      // the grid average (GHG Protocol Scope 2 Guidance, 2015, Table 6.3 hierarchy).
-      let residual = try? lookup(r.activity, region, r.period, series: "mee-nbs.excluding-market-nonfossil")
-      let market = residual ?? location
-      let rf = market.primary
-      let rAmount = try convert(r.quantity, to: rf.unit.perUnit, column: "unit")
-      let t = rAmount * rf.unit.tonnes(of: rf.value)
-      c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: rf.gas.rawValue,
-                          tonnes: t, co2e: t, factorID: rf.id, version: market.version,
-                          method: residual == nil ? "market-based: no residual-mix factor, grid average used"
-                            : "market-based: national factor excluding market-traded non-fossil electricity",
-                          formula: market.formula(rAmount, tonnes: t)))
-      c.residualMWh = mwh
-      c.residualFactor = (rf.id, mwh > 0 ? t / mwh : rf.unit.tonnes(of: rf.value) / (rf.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.megawattHours.sizeInBaseUnit))
-    }
-    return c
-  }
-
-  mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
-    let (resolved, proxyNote) = try lookupOrProxy(r, region: region)
-    let f = resolved.primary
-    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
-    let tonnes = amount * f.unit.tonnes(of: f.value)
-    let formula = resolved.formula(amount, tonnes: tonnes)
-    var lines = [line(r, scope: .scope2, category: "heat", method2: .location, gas: f.gas.rawValue, tonnes: tonnes,
-                      co2e: tonnes, factorID: f.id, version: resolved.version,
-                      method: "purchased heat factor (\(f.series), \(f.region))" + (proxyNote.map { " (\($0))" } ?? ""),
-                      formula: formula)]
-    if let sf = r.supplierFactor {
-      let t = r.quantity.value * sf / 1_000
-      lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: "CO2e", tonnes: t, co2e: t,
-                        factorID: "supplier", version: "", method: "market-based: supplier-specific factor",
-                        formula: "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) × \(Self.number(sf)) kgCO2e/\(r.quantity.unit.symbol) = \(Self.result(t)) tCO2e"))
-    } else {
-      lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: f.gas.rawValue, tonnes: tonnes,
-                        co2e: tonnes, factorID: f.id, version: resolved.version,
-                        method: "market-based: no supplier factor, purchased heat factor", formula: formula))
-    }
-    return lines
-  }
+  /// The category of fugitive lines of Montreal-Protocol gases (HCFC-22), kept out of every total.
+  static let nonKyotoCategory = "fugitive_non_kyoto"
 
   // MARK: Scope 1 process and fugitive, scope 3
 
   /// The GWP table key of a fugitive activity: `fugitive.hfc134a` → `HFC-134a`,
-  /// `fugitive.r404a` → `R-404A`, `fugitive.sf6` → `SF6` (case, `-` and `_` ignored).
+  /// `fugitive.r404a` → `R-404A`, `fugitive.r32` → `HFC-32`, `fugitive.r22` → `HCFC-22`,
+  /// `fugitive.sf6` → `SF6` (case, `-` and `_` ignored).
   func gasKey(_ subject: Substring) -> String? {
     func normal(_ s: some StringProtocol) -> String { s.lowercased().filter { $0 != "-" && $0 != "_" } }
     let wanted = normal(subject)
+    // ASHRAE numbers of pure refrigerants: R-32 is HFC-32, R-134a HFC-134a, R-22 HCFC-22.
+    var names = [wanted]
+    if wanted.hasPrefix("r"), wanted.dropFirst().first?.isNumber == true {
+      names += ["hfc", "hcfc", "pfc"].map { $0 + wanted.dropFirst() }
+    }
     let keys = Set(factors.gwp[options.gwpSet]?.keys.map { $0 } ?? []).union(factors.blends.keys)
-    return keys.sorted().first { normal($0) == wanted }
+    for name in names {
+      if let key = keys.sorted().first(where: { normal($0) == name }) { return key }
+    }
+    return nil
   }
 
   mutating func fugitive(_ r: ActivityRecord) throws(AccountingError) -> EmissionLine {
@@ -312,23 +254,41 @@ struct LineCalculator {
     let tonnes = try convert(r.quantity, to: .tonnes, column: "unit")
     let g = try gwp(gas)
     let gwpSource = factors.gwp[options.gwpSet]?[gas]?.datasetID ?? "gwp"
+    if factors.nonKyotoGases.contains(gas) {
+      // HCFCs are controlled by the Montreal Protocol, not the Kyoto basket: reported on the line
+      // with their CO2e, outside the scopes and the totals (GHG Protocol Corporate Standard, ch. 4).
+      return line(r, scope: .outside, category: Self.nonKyotoCategory, gas: gas, tonnes: tonnes, co2e: tonnes * g,
+                  factorID: "GWP-\(options.gwpSet.rawValue)-\(gas)", version: version(gwpSource),
+                  gwp: options.gwpSet.rawValue, method: "mass released × GWP-100; Montreal-Protocol gas, reported apart (not in scope 1)",
+                  formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
+    }
     return line(r, scope: .scope1, category: "fugitive", gas: gas, tonnes: tonnes, co2e: tonnes * g,
                 factorID: "GWP-\(options.gwpSet.rawValue)-\(gas)", version: version(gwpSource),
                 gwp: options.gwpSet.rawValue, method: "mass released × GWP-100",
                 formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
   }
 
+  /// One line per gas of the activity's factors (a process may emit CF4 and C2F6 at once),
+  /// non-CO2 gases weighted by the GWP set.
   mutating func simple(_ r: ActivityRecord, region: String, scope: Scope, category: String) throws(AccountingError)
-    -> EmissionLine
+    -> [EmissionLine]
   {
     let (resolution, proxyNote) = try lookupOrProxy(r, region: region)
-    let f = resolution.primary
-    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
-    let tonnes = amount * f.unit.tonnes(of: f.value)
-    let method = "activity × \(f.series) factor" + (proxyNote.map { " (\($0))" } ?? "")
-    return line(r, scope: scope, category: category, gas: f.gas.rawValue, tonnes: tonnes, co2e: tonnes,
-                factorID: f.id, version: resolution.version, method: method,
-                formula: resolution.formula(amount, tonnes: tonnes))
+    let primary = resolution.primary
+    var lines: [EmissionLine] = []
+    for f in resolution.resolution.factors where f.unit.perUnit.dimension == primary.unit.perUnit.dimension {
+      let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+      let tonnes = amount * f.unit.tonnes(of: f.value)
+      let weighted = f.gas == .co2 || f.gas == .co2e
+      let g = weighted ? 1 : try gwp(f.gas.rawValue)
+      let method = "activity × \(f.series) factor" + (proxyNote.map { " (\($0))" } ?? "")
+      let formula = f.id == primary.id ? resolution.formula(amount, tonnes: tonnes)
+        : "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"
+      lines.append(line(r, scope: scope, category: category, gas: f.gas.rawValue, tonnes: tonnes, co2e: tonnes * g,
+                        factorID: f.id, version: version(f.datasetID), gwp: weighted ? "" : options.gwpSet.rawValue,
+                        method: method, formula: formula))
+    }
+    return lines
   }
 
   /// The factor of `r` in `region`, else in its family's proxy region (`--scope3-proxy-region`
@@ -345,10 +305,10 @@ struct LineCalculator {
     }
   }
 
-  mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> EmissionLine {
+  mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
     let defaultCategory = ["spend": 1, "freight": 4, "waste": 5, "travel": 6][String(r.family)]!
     let category = String(r.scope3Category ?? defaultCategory)
-    if r.family == "spend" { return try spend(r, region: region, category: category) }
+    if r.family == "spend" { return [try spend(r, region: region, category: category)] }
     return try simple(r, region: region, scope: .scope3, category: category)
   }
 }

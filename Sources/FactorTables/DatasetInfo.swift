@@ -32,6 +32,8 @@ public struct DatasetInfo: Hashable, Sendable, Codable {
   public let region: String?
   /// Fuel keys whose combustion CO2 is biogenic (reported outside the scopes).
   public let biogenicFuels: [String]?
+  /// Gases of the dataset outside the Kyoto basket (Montreal-Protocol HCFCs), reported apart.
+  public let nonKyotoGases: [String]?
   /// The price year of money-based factors (`2022` for kg CO2e per 2022 USD).
   public let priceYear: Int?
 
@@ -39,5 +41,6 @@ public struct DatasetInfo: Hashable, Sendable, Codable {
     case id, title, publisher, version, licence, official, tables, description, region
     case biogenicFuels = "biogenic_fuels"
     case priceYear = "price_year"
+    case nonKyotoGases = "non_kyoto_gases"
   }
 }

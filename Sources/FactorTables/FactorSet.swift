@@ -47,6 +47,8 @@ public struct FactorSet: Sendable {
   public let sourceName: String
   /// Fuel keys whose combustion CO2 is biogenic, from the datasets' metadata.
   public let biogenicFuels: Set<String>
+  /// Gases reported apart from the scopes (HCFC-22), from the datasets' metadata.
+  public let nonKyotoGases: Set<String>
 
   let factorsByActivity: [String: [EmissionFactor]]
 
@@ -91,6 +93,7 @@ public struct FactorSet: Sendable {
     self.fuelDensities = fuelDensities
     self.gradeBands = gradeBands
     self.biogenicFuels = Set(datasets.values.flatMap { $0.biogenicFuels ?? [] })
+    self.nonKyotoGases = Set(datasets.values.flatMap { $0.nonKyotoGases ?? [] })
     self.datasets = datasets
     self.manifest = manifest
     self.emissionFactors = emissionFactors

@@ -24,7 +24,7 @@ enum FactorSetValidator {
     let isCarbon = gas == .co2 || gas == .co2e
     switch dimension {
     case .energy: return 0...(isCarbon ? 0.5e-6 : 1e-9)  // ≤ 0.5 kg CO2/MJ, ≤ 1 g CH4/MJ
-    case .mass: return 0...(isCarbon ? 4e-3 : 1e-5)  // ≤ 4 kg/kg
+    case .mass: return 0...(isCarbon ? 4e-3 : 4e-4)  // ≤ 4 kg/kg; N2O of adipic acid ≈ 0.3 kg/kg
     case .volume: return 0...(isCarbon ? 4 : 0.01)  // ≤ 4 kg/L
     case .normalVolume: return 0...(isCarbon ? 5 : 0.01)
     case .standardVolume: return 0...(isCarbon ? 0.2 : 1e-3)

@@ -8,6 +8,9 @@ public enum Gas: String, Hashable, Sendable, CaseIterable, Comparable {
   case n2o = "N2O"
   /// Carbon-dioxide equivalent, where a source gives only the aggregate.
   case co2e = "CO2e"
+  /// Perfluorocarbons of aluminium smelting's anode effects.
+  case cf4 = "CF4"
+  case c2f6 = "C2F6"
 
   public static func < (lhs: Gas, rhs: Gas) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

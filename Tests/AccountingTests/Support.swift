@@ -34,7 +34,7 @@ func record(_ entity: String, _ period: Period, _ activity: String, _ value: Dou
                  supplierFactor: supplier, instrument: instrument, origin: RecordOrigin(file: "a.csv", line: line))
 }
 
-func accounting(_ entities: [Entity] = [entity()], method: Methodology = .chinaGBT, gwp: GWPSet = .ar6,
+func accounting(_ entities: [Entity] = [entity()], method: Methodology? = .chinaGBT, gwp: GWPSet = .ar6,
                 factors: FactorSet = bundled, proxy: String? = nil) -> CarbonAccounting
 {
   var options = AccountingOptions(methodology: method, gwpSet: gwp, asOf: asOf)

@@ -1,0 +1,80 @@
+import Accounting
+import FactorTables
+import Quantities
+import Tabular
+import Testing
+
+/// Input as a person writes it (issue 17 item 9): header names in any case with blanks,
+/// Excel's trailing empty header columns, province names, half years, densities.
+@Suite("Input a person writes")
+struct WrittenInputTests {
+  @Test func headersIgnoreCaseBlanksAndTrailingEmptyColumns() throws {
+    let header = ["Entity_ID ", " PERIOD", "Activity", "quantity", "UNIT", "Region", "", ""]
+    let binding = try HeaderBinding(header: header, schema: DataContract.activities, file: "a.csv")
+    #expect(binding.fieldIndex(of: "entity_id", in: DataContract.activities) == 0)
+    #expect(binding.fieldIndex(of: "region", in: DataContract.activities) == 5)
+    #expect(binding.unknownColumns.isEmpty)
+    // An empty name between named columns is still an error: data would sit in a nameless column.
+    #expect(throws: InputError.self) {
+      try HeaderBinding(header: ["entity_id", "", "period", "activity", "quantity", "unit"],
+                        schema: DataContract.activities, file: "a.csv")
+    }
+  }
+
+  @Test func provinceAndCountryNamesMapToISOCodes() throws {
+    func code(_ text: String) throws -> String? {
+      try Array(text.utf8).withUnsafeBufferPointer { b throws(FieldIssue) in try FieldParser.regionName(b) }
+    }
+    // ISO 3166-2:CN names and their zh_CN translations (Debian iso-codes).
+    for name in ["浙江", "浙江省", "Zhejiang", "zhejiang province", "Zhejiang Sheng"] { #expect(try code(name) == "CN-ZJ") }
+    #expect(try code("内蒙古") == "CN-NM" && code("Inner Mongolia") == "CN-NM")
+    #expect(try code("广西壮族自治区") == "CN-GX")
+    #expect(try code("香港") == "HK" && code("Germany") == "DE")
+    #expect(try code("CN-ZJ") == nil)  // already a code
+    #expect {
+      try code("CN-ZJJ")
+    } throws: { error in
+      "\(error)".contains("did you mean CN-ZJ?")
+    }
+  }
+
+  @Test func aDecodedRowTakesTheNamedRegionsCode() throws {
+    var decoder = try ActivityDecoder(header: ["entity_id", "period", "activity", "quantity", "unit", "region"], file: "a.csv")
+    var outcome: Result<ActivityRecord, RowError>?
+    try CSVReader.read(bytes: Array("E1,2024H1,electricity.grid,10,万度,浙江省\n".utf8)) { outcome = decoder.decode($0) }
+    let record = try #require(try outcome?.get())
+    #expect(record.region == "CN-ZJ")
+    #expect(record.period == Period.half(1, of: 2024))
+    #expect(try record.quantity.value(in: .kilowattHours) == 100_000)
+  }
+
+  @Test func aMeasuredDensityTurnsLitresIntoTonnes() throws {
+    var a = accounting()
+    var r = record("E1", .year(2023)!, "mobile.diesel", 10_000, "L")
+    r.measured.density = (0.835, try PerUnit(parsing: "kg/L"))
+    let line = try a.add(r)[0]
+    // 10 000 L × 0.835 kg/L = 8.35 t; GB/T 32151 diesel 42.652 GJ/t × 20.2 tC/TJ × 0.98 × 44/12.
+    #expect(close(line.tonnesCO2e, 8.35 * 42.652 * 20.2e-3 * 0.98 * 44 / 12))
+    #expect(line.method.contains("measured density"))
+    // A density per Nm3 does not fit litres.
+    r.measured.density = (0.7, try PerUnit(parsing: "kg/Nm3"))
+    #expect(throws: AccountingError.self) { try a.add(r) }
+  }
+
+  @Test func aHalfYearOverlapsItsQuartersAndIsRejected() throws {
+    let periods = [Period.half(1, of: 2024)!, .quarter(1, of: 2024)!, .quarter(2, of: 2024)!, .quarter(3, of: 2024)!]
+    let records = periods.map { p in record("E1", p, "electricity.grid", 10, "MWh") }
+    var first = accounting()
+    for r in records { try first.add(r) }
+    let overlaps = first.periodOverlaps()
+    #expect(overlaps.count == 1)
+    var second = accounting()
+    second.rejectingOverlaps = overlaps
+    var rejected: [String] = []
+    for r in records {
+      do { try second.add(r) } catch { rejected.append(r.period.description) }
+    }
+    // H1 overlaps Q1 and Q2 (not Q3): the half is rejected, the quarters kept.
+    #expect(rejected == ["2024-H1"])
+  }
+}
