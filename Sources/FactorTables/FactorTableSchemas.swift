@@ -142,7 +142,7 @@ enum FactorTableSchemas {
       ColumnSpec("fuel", .identifier, required: true),
       ColumnSpec("region", .identifier, required: true),
       ColumnSpec("value", .decimal, required: true),
-      ColumnSpec("unit", .oneOf(["kg/L", "kg/Nm3"]), required: true),
+      ColumnSpec("unit", .oneOf(["kg/L", "kg/m3", "kg/Nm3"]), required: true),
       ColumnSpec("basis", .text, required: true),
     ] + validity + citation,
     uniqueColumns: ["density_id"]
