@@ -63,7 +63,7 @@ extension LineCalculator {
         + "but the \(fuel) parameters are per mass and the factor set has no density for \(fuel) in \(region); "
         + "give the quantity in t or the density in the density and density_unit columns")
     }
-    return (d.kilogramsPerBaseUnit, "default density \(d.id), \(Self.number(d.value)) \(d.unit) at \(d.basis)")
+    return (d.kilogramsPerBaseUnit, "default density \(d.id), \(Self.number(d.value)) \(d.unit) (reference state: \(d.basis))")
   }
 
   struct DensityKey: Hashable {

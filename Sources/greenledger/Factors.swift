@@ -95,19 +95,30 @@ extension Factors {
     @Option(help: "Series, e.g. ets.national-grid (default: the series defaults table).") var series: String?
     @Option(help: "Use only this dataset version, never falling back: DATASET@VERSION.") var pin: String?
     @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "Also show the lines `account` computes for this quantity (e.g. 1000), in --unit.") var quantity: Double?
+    @Option(help: "Unit of --quantity (kWh, t, L, 万Nm3, CNY, …).") var unit: String?
+    @Option(help: "Combustion method for the --quantity lines (default: the region's own, as in account).")
+    var method: Account.MethodChoice?
 
     func run() throws {
       let set = try source.load()
       guard let day = Day(iso: date) else {
         throw ValidationError("--date must be an existing day YYYY-MM-DD, found \"\(date)\"")
       }
+      if quantity != nil, unit == nil { throw ValidationError("--quantity needs --unit") }
       var pinned: DatasetPin?
       if let pin {
         guard let p = DatasetPin(pin) else { throw ValidationError("--pin must be DATASET@VERSION") }
         pinned = p
       }
-      let answer = try FactorAnswer.resolve(set, activity: activity, region: region, date: day,
+      var answer = try FactorAnswer.resolve(set, activity: activity, region: region, date: day,
                                             series: series, pin: pinned)
+      if let quantity, let unit {
+        let options = AccountingOptions(methodology: method?.methodology, asOf: day)
+        let period = Period.year(day.year)!
+        answer.accountLines = try CarbonAccounting.explain(activity, quantity: Quantity(quantity, try UnitOfMeasure(parsing: unit)),
+                                                           region: region, period: period, factors: set, options: options)
+      }
       switch format {
       case .json: print(answer.json(set: set).rendered(), terminator: "")
       case .table: print(answer.text)
@@ -214,6 +225,8 @@ struct FactorAnswer {
   var activity: String
   var region: String
   var date: Day
+  /// The lines `account` computes for `--quantity`, when asked.
+  var accountLines: [EmissionLine] = []
 
   static func resolve(_ set: FactorSet, activity: String, region: String, date: Day,
                       series: String?, pin: DatasetPin?) throws -> FactorAnswer
@@ -268,6 +281,12 @@ struct FactorAnswer {
         ("trace", .array(r.trace.map { .string($0.description) })),
       ]
     }
+    if !accountLines.isEmpty {
+      members.append(("account_lines", .array(accountLines.map { l in
+        .object([("scope", .string(l.scope.rawValue)), ("gas", .string(l.gas)), ("tonnes_co2e", .number("\(l.tonnesCO2e)")),
+                 ("factor_id", .string(l.factorID)), ("method", .string(l.method)), ("formula", .string(l.formula))])
+      })))
+    }
     members.append(("factor_set_digest", .string(set.digest)))
     return .object(members)
   }
@@ -278,19 +297,20 @@ struct FactorAnswer {
   }
 
   var text: String {
+    let account = accountLines.map { "  account: \($0.method) — \($0.formula) [\($0.factorID)]" }
     if let c = combustion, let p = c.parameters {
-      return """
-        \(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)
-          = \(c.formula)
-          parameters \(p.id) from \(p.datasetID): \(p.citation.source)
-        """
+      return ([
+        "\(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)",
+        "  = \(c.formula)",
+        "  parameters \(p.id) from \(p.datasetID): \(p.citation.source)",
+      ] + account).joined(separator: "\n")
     }
-    guard let r = resolution else { return "" }
+    guard let r = resolution else { return account.joined(separator: "\n") }
     var lines = ["\(activity) in \(region) on \(date):"]
     for f in r.factors { lines.append("  \(f.value) \(f.unit)  [\(f.id), \(f.datasetID), \(f.series), \(f.validity)]") }
     lines.append("  source: \(r.primary.citation.publisher) — \(r.primary.citation.source)")
     for step in r.trace { lines.append("  \(step)") }
-    return lines.joined(separator: "\n")
+    return (lines + account).joined(separator: "\n")
   }
 }
 

@@ -28,6 +28,10 @@ struct Run: ParsableCommand {
   @Option(help: "Country GDP (PPP) and emissions for sovereign debt.") var countries: String?
   @Option(help: "Sector intensities (prefix,tco2e_per_million_cny); default: the factor set's.") var sectorIntensities: String?
   @Option(help: "Scoring methodology JSON (default: the bundled one).") var methodology: String?
+  @Option(help: "Combustion method for every entity (default: each entity's region's own; see account --help).")
+  var method: Account.MethodChoice?
+  @Option(help: "Region whose scope 3 factors stand in where the activity's region has none (passed to account).")
+  var scope3ProxyRegion: String?
   @Option(help: "Reporting date YYYY-MM-DD (default: today).") var asOf: String?
   @Option(help: "Threads for accounts and financed emissions.") var threads = 2
   @Option(help: "Output directory.") var out: String
@@ -47,7 +51,7 @@ struct Run: ParsableCommand {
     try Pipeline(loans: loans, borrowers: borrowers, activities: activities, esg: esg, benchmarks: benchmarks, fx: fx,
                  countries: countries, sectorIntensities: sectorIntensities, methodology: methodology, asOf: asOf,
                  threads: threads, out: out, factors: factorOptions.factors, quiet: common.quiet, excel: common.excel,
-                 maxRejects: common.maxRejects).run()
+                 maxRejects: common.maxRejects, method: method?.rawValue, scope3ProxyRegion: scope3ProxyRegion).run()
   }
 }
 
@@ -62,6 +66,9 @@ struct Pipeline {
   var quiet: Bool
   var excel = false
   var maxRejects: Int?
+  /// account's --method and --scope3-proxy-region, when given.
+  var method: String?
+  var scope3ProxyRegion: String?
 
   /// Main outputs of each stage, moved to `out`.
   static let outputs = [
@@ -85,7 +92,9 @@ struct Pipeline {
     var stages: [String] = []
     if let activities {
       try Account.parse(["--activities", activities, "--entities", borrowers, "--threads", String(threads),
-                         "--out", stage("account")] + (benchmarks.map { ["--benchmarks", $0] } ?? []) + common).run()
+                         "--out", stage("account")] + (benchmarks.map { ["--benchmarks", $0] } ?? [])
+                         + (method.map { ["--method", $0] } ?? [])
+                         + (scope3ProxyRegion.map { ["--scope3-proxy-region", $0] } ?? []) + common).run()
       stages.append("account")
       try Score.parse(["--accounts", stage("account") + "/accounts.csv", "--entities", borrowers, "--out", stage("score")]
         + (esg.map { ["--esg", $0] } ?? []) + (methodology.map { ["--methodology", $0] } ?? [])

@@ -69,6 +69,11 @@ struct ActivityCoverageTests {
     .init(activity: "mobile.gasoline", quantity: 5, unit: "t", expected: gbt(5, 43.070, 18.9, 0.98)),
     .init(activity: "mobile.lng", quantity: 5, unit: "t", expected: gbt(5, 51.498, 15.3, 0.98)),
     .init(activity: "mobile.lpg", quantity: 5, unit: "t", expected: gbt(5, 50.179, 17.2, 0.98)),
+    // Litres through the default densities: diesel 839.5 and gasoline 745.2 kg/m³ (Statistics
+    // Canada 57-601-X), LPG 0.53 kg/L (CBS).
+    .init(activity: "mobile.diesel", quantity: 10_000, unit: "L", expected: gbt(8.395, 42.652, 20.2, 0.98)),
+    .init(activity: "mobile.gasoline", quantity: 10_000, unit: "升", expected: gbt(7.452, 43.070, 18.9, 0.98)),
+    .init(activity: "stationary.lpg", quantity: 10_000, unit: "L", expected: gbt(5.3, 50.179, 17.2, 0.98)),
     // Grid electricity, MEE/NBS 2023 (公告2025年第47号): 浙江 0.4974; national 0.5306 (Tibet has
     // no value of its own); 2021 (公告2024年第12号): 四川 0.1255 kgCO2/kWh.
     .init(activity: "electricity.grid", quantity: 100_000, unit: "kWh", expected: 100_000 * 0.4974 / 1_000),

@@ -97,9 +97,9 @@ struct CombustionTests {
     }
     // A fuel metered in litres with parameters per tonne and no density: never guessed.
     #expect {
-      try a.add(record(activity: "mobile.diesel", 1_000, "L"))
+      try a.add(record(activity: "stationary.crude_oil", 1_000, "L"))
     } throws: { error in
-      "\(error)".contains("L is a volume but the diesel parameters are per mass and the factor set has no density for diesel")
+      "\(error)".contains("L is a volume but the crude_oil parameters are per mass and the factor set has no density for crude_oil")
     }
   }
 }
