@@ -152,7 +152,9 @@ public struct HeaderBinding: Hashable, Sendable {
     let missing = schema.columns.filter { $0.isRequired && seen[$0.name] == nil }.map(\.name)
     if !missing.isEmpty {
       var hint = ""
-      if let kind = FileKind.guess(header: names) { hint = "; this looks like \(kind), not the \(schema.name) file expected here" }
+      if let kind = FileKind.guess(header: names), !kind.hasSuffix(" \(schema.name) file") {
+        hint = "; this looks like \(kind), not the \(schema.name) file expected here"
+      }
       if names.contains(where: { $0.unicodeScalars.contains("\u{FEFF}") }) {
         hint += "; a header name holds a byte-order mark (U+FEFF): two files joined, or the mark written twice?"
       }

@@ -9,8 +9,13 @@ struct Validate: ParsableCommand {
       Prints the rows read, accepted and rejected. Each rejected row goes to the rejects
       file with its line, column and reason.
 
+      With --entities (activities only), every row also goes through the accounting engine
+      under the same options as `account` (factor set, method, GWP set, as-of date, scope 3
+      proxy): a file this accepts is a file `account` accepts, and the rejects are the same.
+
       Example:
         greenledger validate --kind activities Examples/activities.csv --rejects rejects.csv
+        greenledger validate --kind activities Examples/activities.csv --entities Examples/borrowers.csv
       """
   )
 
@@ -27,14 +32,49 @@ struct Validate: ParsableCommand {
   @Option(help: "Write rejected rows here (file,line,column,reason,raw).")
   var rejects: String?
 
+  @Option(help: "Entities (borrowers.csv format): check activities as `account` would.") var entities: String?
+  @Option(help: "With --entities: combustion method, as in account (default: each region's own).")
+  var method: Account.MethodChoice?
+  @Option(help: "With --entities: GWP-100 set.") var gwp: Account.GWPChoice = .ar6
+  @Option(help: "With --entities: the as-of date YYYY-MM-DD (default: today).") var asOf: String?
+  @Option(help: "With --entities: scope 3 proxy region, as in account.") var scope3ProxyRegion: String?
+  @OptionGroup var factorOptions: FactorOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    try OutputPlan(directory: nil, otherFiles: rejects.map { [$0] } ?? []).check(inputs: [(kind.rawValue, file)])
+    try OutputPlan(directory: nil, otherFiles: rejects.map { [$0] } ?? []).check(inputs: [(kind.rawValue, file)] + (entities.map { [("entities", $0)] } ?? []))
+    if let entities {
+      guard kind == .activities else { throw ValidationError("--entities applies to --kind activities only") }
+      return try validateAsAccount(entities: entities)
+    }
     let report = try ContractCheck.validate(file, kind: kind.rawValue, rejectsPath: rejects,
                                             common: common)
     print("\(file): read \(report.read), accepted \(report.accepted), rejected \(report.rejected)")
     try common.checkRejects(report.rejected)
+  }
+}
+
+extension Validate {
+  /// The rows `account` would reject, by running its engine without writing accounts.
+  func validateAsAccount(entities: String) throws {
+    let factors = try factorOptions.load()
+    var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Account.day(asOf))
+    options.scope3ProxyRegion = scope3ProxyRegion
+    let entityFile = try Entity.read(file: entities, displayName: basename(entities))
+    for w in entityFile.warnings { common.warn(w) }
+    let work = FileSystem.temporaryPath(for: rejects ?? file) + ".validate"
+    try FileSystem.createDirectory(work)
+    defer { removeDirectory(work) }
+    let run = try AccountingRun.perform(activities: file, entities: entityFile.entities, factors: factors, options: options,
+                                        threads: 2, workDirectory: work, writeLines: false,
+                                        rejectedEntities: entityFile.rejectedIDs)
+    for w in run.warnings { common.warn(w) }
+    if let rejects {
+      try concatenate(header: RejectsWriter.header, parts: run.rejectFiles.map { ($0, true) }, into: rejects)
+      if common.excel { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejects) }
+    }
+    print("\(file): read \(run.read), accepted \(run.accepted), rejected \(run.rejected)")
+    try common.checkRejects(run.rejected)
   }
 }
 

@@ -105,6 +105,35 @@ struct CLITests {
     #expect(r.stderr.contains("missing required columns \"asset_class\", \"outstanding\""))
   }
 
+  /// `validate --entities` rejects exactly the rows `account` rejects (issue 17: a file it
+  /// accepts is a file account accepts).
+  @Test func validateWithEntitiesChecksWhatAccountChecks() throws {
+    let dir = try temporaryDirectory()
+    let activities = dir.appendingPathComponent("activities.csv")
+    let borrowers = dir.appendingPathComponent("borrowers.csv")
+    try """
+      entity_id,period,activity,quantity,unit,region
+      E1,2024,stationary.diesel,50,t,浙江
+      E1,2024,stationary.crude_oil,1000,L,
+      E1,2024,electricity.grid,10,万度,
+      E2,2024,electricity.grid,10,MWh,
+
+      """.write(to: activities, atomically: true, encoding: .utf8)
+    try "borrower_id,sector,country,region,currency\nE1,C3011,CN,CN-ZJ,CNY\n".write(to: borrowers, atomically: true, encoding: .utf8)
+    let contractOnly = try run(["validate", "--kind", "activities", activities.path])
+    #expect(contractOnly.stdout.contains("read 4, accepted 4, rejected 0"))
+    let rejects = dir.appendingPathComponent("rejects.csv")
+    let asAccount = try run(["validate", "--kind", "activities", activities.path, "--entities", borrowers.path,
+                             "--rejects", rejects.path, "--as-of", "2026-01-01"])
+    // Crude oil in litres has no default density; E2 is not in the entities file.
+    #expect(asAccount.stdout.contains("read 4, accepted 2, rejected 2"))
+    let account = try run(["account", "--activities", activities.path, "--entities", borrowers.path,
+                           "--out", dir.appendingPathComponent("out").path, "--as-of", "2026-01-01"])
+    #expect(account.stdout.contains("read 4, accepted 2, rejected 2"))
+    let text = try String(contentsOf: rejects, encoding: .utf8)
+    #expect(text.contains(",3,") && text.contains("no density for crude_oil") && text.contains(",5,"))
+  }
+
   @Test func validateCountsAndRejects() throws {
     let dir = try temporaryDirectory()
     let file = dir.appendingPathComponent("activities.csv")
