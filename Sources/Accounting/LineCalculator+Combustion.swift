@@ -132,6 +132,8 @@ extension LineCalculator {
       throw AccountingError(column: "activity", "no \(method.title) factor for \(r.activity) in \(region)")
     }
     let gases = [Gas.co2e, .co2, .ch4, .n2o].filter { g in rows.contains { $0.gas == g } }
+    // Biomass (EPA's wood, landfill gas): CO2 is biogenic, outside the scopes; CH4 and N2O in scope 1.
+    let biogenic = factors.biogenicFuels.contains(String(r.subject))
     var lines: [EmissionLine] = []
     for gas in gases {
       let candidates = rows.filter { $0.gas == gas && $0.unit.perUnit.dimension == r.quantity.dimension }
@@ -143,9 +145,11 @@ extension LineCalculator {
       let tonnes = amount * f.unit.tonnes(of: f.value)
       let weighted = gas == .co2 || gas == .co2e
       let g = weighted ? 1 : try gwp(gas.rawValue)
-      lines.append(line(r, scope: .scope1, category: category, gas: gas.rawValue, tonnes: tonnes, co2e: tonnes * g,
-                        factorID: f.id, version: version(f.datasetID), gwp: weighted ? "" : options.gwpSet.rawValue,
-                        method: method.title,
+      let outside = biogenic && gas == .co2
+      lines.append(line(r, scope: outside ? .outside : .scope1, category: category, gas: gas.rawValue, tonnes: tonnes,
+                        co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
+                        gwp: weighted ? "" : options.gwpSet.rawValue,
+                        method: outside ? method.title + ", biogenic CO2 (outside scopes)" : method.title,
                         formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
                           + (weighted ? "" : " × GWP \(Self.number(g))") + " = \(Self.result(tonnes * g)) t\(weighted ? gas.rawValue : "CO2e")"))
     }

@@ -66,8 +66,8 @@ extension FactorSet {
   ///
   /// Resolution: the region's own factors valid on `date`; else its parent regions in turn
   /// (province → grid region → country → `GLOBAL`); else the latest factor valid before
-  /// `date` along the same chain (a later year not yet published); else the earliest valid
-  /// after it (a source first published for a later year). When the region has
+  /// `date` at the nearest level of the chain that has one (a later year not yet published);
+  /// else the earliest valid after it (a source first published for a later year). When the region has
   /// several series of the activity and `series` is `nil`, the series defaults table picks
   /// one; each fallback is recorded in the trace.
   ///
@@ -133,9 +133,10 @@ extension FactorSet {
       throw FactorLookupError("pinned \(pin!.datasetID)@\(pin!.version) has no \(activity) factor for "
         + "\(region) valid on \(date); a pinned look-up does not fall back")
     }
-    // Latest earlier validity anywhere on the chain; nearer regions win ties.
+    // The nearest level with an earlier validity, and its latest one: a region's own older
+    // factor before a parent's (or GLOBAL's) newer one.
     var best: (EmissionFactor, Int)?
-    for (i, level) in chain.enumerated() {
+    for (i, level) in chain.enumerated() where best == nil {
       for f in try rows(at: level) {
         guard let to = f.validity.to, to < date else { continue }
         if best == nil || to > best!.0.validity.to! { best = (f, i) }

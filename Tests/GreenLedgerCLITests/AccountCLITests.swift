@@ -96,4 +96,25 @@ struct AccountCLITests {
     #expect(c.status == 2)
     #expect(c.stderr.contains("--compare-factors needs every entity's accounts"))
   }
+
+  /// Five enterprises' rows in the units their reports use (Examples/reports: 万度, 万立方米,
+  /// 升, 万大卡, 吨公里, therm, gal, KWh, a header in mixed case with Excel's empty columns,
+  /// province names, half years): every row is computed.
+  @Test func enterpriseReportsInTheirOwnUnitsAreAllComputed() throws {
+    let out = try cli.temporaryDirectory()
+    let r = try cli.run(["account", "--activities", "Examples/reports/activities.csv", "--entities",
+                         "Examples/reports/borrowers.csv", "--as-of", "2026-01-01", "--out", out.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("read 38, accepted 38, rejected 0"))
+    let accounts = try String(contentsOf: out.appendingPathComponent("accounts.csv"), encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    func scope2(_ id: String) -> Double? { accounts.first { $0[0] == id }.flatMap { Double($0[3]) } }
+    // R05 (US): 14 800 MWh × eGRID2022 823.1 lb CO2/MWh × 0.45359237 kg/lb.
+    #expect(abs(scope2("R05")! - 14_800 * 823.1 * 0.45359237 / 1_000) < 1e-5)
+    // R01 (浙江): 549.7 万度 × MEE/NBS 2023 0.4974 kg/kWh + (52 000 GJ + 1 800 万大卡 × 0.041868
+    // GJ) × 0.11 tCO2/GJ.
+    #expect(abs(scope2("R01")! - (5_497_000 * 0.4974 / 1_000 + (52_000 + 1_800 * 0.041868) * 0.11)) < 1e-5)
+    // R04 (Hong Kong): no grid factor of its own in the set: Ember 2023 world 480 g/kWh, marked.
+    #expect(abs(scope2("R04")! - 3_600_000 * 0.480 / 1_000) < 1e-6)
+  }
 }
