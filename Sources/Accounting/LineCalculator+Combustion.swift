@@ -64,18 +64,22 @@ extension LineCalculator {
     let co2 = burnt.amount * cf.tonnesCO2PerUnit
     let formula = burnt.text + parametersText + Self.result(co2) + " tCO2"
     let biogenic = factors.biogenicFuels.contains(fuel)
-    var notes = [burnt.note, note].compactMap { $0 }
     var extra: [EmissionLine] = []
+    var leftOut: String?
     if method == .ghgProtocol || biogenic {
       let gases = try nonCO2(r, entity: entity, region: region, gigajoules: gigajoules, category: category)
       extra = gases.lines
-      if method == .ghgProtocol, let left = gases.leftOut { notes.append(left) }
+      if method == .ghgProtocol { leftOut = gases.leftOut }
     }
-    let name = biogenic ? "biogenic CO2 (outside scopes), NCV×CC×OF×44/12" : "\(method.title) NCV×CC×OF×44/12"
-    return [line(r, scope: biogenic ? .outside : .scope1, category: category, gas: "CO2", tonnes: co2,
-                 co2e: co2, factorID: factorID, version: factorVersion,
-                 method: notes.isEmpty ? name : name + " (" + notes.joined(separator: "; ") + ")",
-                 tier: cf.tier.rawValue, formula: formula)] + extra
+    // Most lines need no note: the method's name is then a constant (no text built per row).
+    var name = biogenic ? "biogenic CO2 (outside scopes), NCV×CC×OF×44/12" : method.parameterLineName
+    if burnt.note != nil || note != nil || leftOut != nil {
+      name += " (" + [burnt.note, note, leftOut].compactMap { $0 }.joined(separator: "; ") + ")"
+    }
+    let co2Line = line(r, scope: biogenic ? .outside : .scope1, category: category, gas: "CO2", tonnes: co2,
+                       co2e: co2, factorID: factorID, version: factorVersion, method: name,
+                       tier: cf.tier.rawValue, formula: formula)
+    return extra.isEmpty ? [co2Line] : [co2Line] + extra
   }
 
   func combustionFactor(_ fuel: String, _ region: String, _ r: ActivityRecord) throws(AccountingError)

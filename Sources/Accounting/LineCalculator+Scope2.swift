@@ -13,10 +13,9 @@ extension LineCalculator {
     let f = location.primary
     let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
-    let fallback = f.region == "GLOBAL" && region != "GLOBAL" ? "; GLOBAL fallback: no factor for \(region)" : ""
     c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .location, gas: f.gas.rawValue,
                         tonnes: tonnes, co2e: tonnes, factorID: f.id, version: location.version,
-                        method: "location-based grid average (\(f.series), \(f.region)\(fallback))",
+                        method: "location-based grid average " + location.origin,
                         formula: location.formula(amount, tonnes: tonnes)))
     let mwh = try convert(r.quantity, to: .megawattHours, column: "unit")
     if let instrument = r.instrument {
@@ -56,7 +55,7 @@ extension LineCalculator {
     let formula = resolved.formula(amount, tonnes: tonnes)
     var lines = [line(r, scope: .scope2, category: "heat", method2: .location, gas: f.gas.rawValue, tonnes: tonnes,
                       co2e: tonnes, factorID: f.id, version: resolved.version,
-                      method: "purchased heat factor (\(f.series), \(f.region))" + (proxyNote.map { " (\($0))" } ?? ""),
+                      method: "purchased heat factor " + resolved.origin + (proxyNote.map { " (\($0))" } ?? ""),
                       formula: formula)]
     if let sf = r.supplierFactor {
       let t = r.quantity.value * sf / 1_000

@@ -42,11 +42,17 @@ struct LineCalculator {
     let formulaMiddle: String
     let formulaEnd: String
 
-    init(_ resolution: FactorResolution, version: String) {
+    /// `(series, region)` of the primary factor, with `; GLOBAL fallback: …` when a region's
+    /// look-up ended at GLOBAL: the part of a line's method naming the factor.
+    let origin: String
+
+    init(_ resolution: FactorResolution, version: String, region: String) {
       let f = resolution.primary
       (self.resolution, primary, self.version) = (resolution, f, version)
       formulaMiddle = " \(f.unit.perUnit.symbol) × \(LineCalculator.number(f.value)) \(f.unit) = "
       formulaEnd = " t\(f.gas.rawValue)"
+      let fallback = f.region == "GLOBAL" && region != "GLOBAL" ? "; GLOBAL fallback: no factor for \(region)" : ""
+      origin = "(\(f.series), \(f.region)\(fallback))"
     }
 
     /// `50 MWh × 0.5703 tCO2/MWh = 28.515 tCO2` for `amount` in the factor's unit.
@@ -143,7 +149,7 @@ struct LineCalculator {
     } else {
       do {
         let resolution = try factors.lookup(activity, in: region, on: period.firstDay, series: series)
-        result = .success(ResolvedFactor(resolution, version: version(resolution.primary.datasetID)))
+        result = .success(ResolvedFactor(resolution, version: version(resolution.primary.datasetID), region: region))
       } catch {
         result = .failure(error)
       }

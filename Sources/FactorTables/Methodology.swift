@@ -31,6 +31,16 @@ public enum Methodology: String, Hashable, Sendable, CaseIterable {
   /// What outputs record as the methodology when each entity takes its region's method.
   public static let byRegion = "by-region"
 
+  /// The method of a CO2 line computed from parameters (`GB/T 32151 NCV×CC×OF×44/12`).
+  public var parameterLineName: String {
+    switch self {
+    case .chinaGBT: "GB/T 32151 NCV×CC×OF×44/12"
+    case .ghgProtocol: "IPCC 2006 Tier 1 (GHG Protocol) NCV×CC×OF×44/12"
+    case .epa: "EPA GHG Emission Factors Hub NCV×CC×OF×44/12"
+    case .desnz: "DESNZ conversion factors NCV×CC×OF×44/12"
+    }
+  }
+
   /// A short name for lines and messages.
   public var title: String {
     switch self {
