@@ -5,8 +5,9 @@ public struct GreenTag: Hashable, Sendable {
   }
 
   public let loanID: String
-  /// `CN-GFC-2025`, `CN-GBC-2021` or `EU-TAXONOMY`.
-  public let taxonomy: String
+  /// `CN-GFC-2025`, `CN-GIC-2019` (loans approved before the 2025 catalogue), `CN-GBC-2021`
+  /// (bonds approved before it) or `EU-TAXONOMY`.
+  public var taxonomy: String
   public var code: String?
   public var name: String?
   public var status: Status
@@ -26,4 +27,6 @@ public struct GreenTag: Hashable, Sendable {
   public var attributedReduction: Double?
   public var standardCoalSavedTCE: Double?
   public var ruleVersion: String
+  /// Every item that matched, best first (the first is `code2025`), with the evidence for each.
+  public var candidates: [TagCandidate] = []
 }

@@ -12,6 +12,14 @@ public struct LoanFacts: Hashable, Sendable {
   /// `CN-GFC-2025:4.2.1`, `CN-GBC-2021:3.2.2.1`.
   public var declaredCode: String?
   public var originationDate: Day?
+  /// The day the green-finance product was approved, which decides its standard; without it
+  /// the origination date stands in (and the tag says so).
+  public var approvalDate: Day?
+  /// A bond (`corporate_bond`) keeps the bond catalogue as its historical standard, anything
+  /// else is a loan.
+  public var product: StandardPeriod.Product = .loan
+  /// Power usage effectiveness of a data centre (GB 40879), when the loan system carries it.
+  public var pue: Double?
   public var capacityMW: Double?
   public var annualGenerationMWh: Double?
   public var lifecycleGCO2ePerKWh: Double?

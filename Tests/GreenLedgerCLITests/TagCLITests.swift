@@ -12,7 +12,7 @@ struct TagCLITests {
       + "G1,,project_finance,CNY,250,2025-11-01,300MW 风电场建设,CN-GFC-2025:4.2.1,power.wind,CN-ZJ,1000,1000\n"
       + "G2,,business_loan,CNY,100,2025-11-01,2×660MW 燃煤发电机组建设,CN-GFC-2025:4.2.2,,,,\n"
       + "G3,,business_loan,EUR,100,2025-11-01,Working capital,,,,,\n"          // no exchange rate: rejected
-      + "G4,,business_loan,CNY,50,2024-03-01,光伏电站建设,,power.solar_pv,,,\n")  // before 2025-10-01: 2021 standard
+      + "G4,,business_loan,CNY,50,2024-03-01,光伏电站建设,,power.solar_pv,,,\n")  // approved before 2025-06-27: the 2019 catalogue
       .write(to: loans, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("out")
     let r = try cli.run(["tag", "--loans", loans.path, "--as-of", "2026-11-29", "--out", out.path])
@@ -21,7 +21,7 @@ struct TagCLITests {
     #expect(tags[0].hasPrefix("loan_id,taxonomy,code,name,status,evidence,annual_reduction_tco2e,rule_version"))
     #expect(tags[1].hasPrefix("G1,CN-GFC-2025,4.2.1,风力发电设施建设和运营,aligned,"))
     #expect(tags.contains { $0.hasPrefix("G2,CN-GFC-2025,,,not_eligible,") && $0.contains("declared_code_contradicts_evidence") })
-    #expect(tags.contains { $0.hasPrefix("G4,CN-GBC-2021,3.2.2.2,太阳能利用设施建设和运营,aligned,") })
+    #expect(tags.contains { $0.hasPrefix("G4,CN-GIC-2019,3.2.2,太阳能利用设施建设和运营,aligned,") })
     #expect(tags.count == 1 + 3 * 2)  // three accepted loans × (cn, eu)
     let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
     #expect(rejects.contains("loans.csv,4,4,currency: no exchange rate for EUR into CNY"))

@@ -31,7 +31,8 @@ import Testing
     } catch {
       #expect(error.message.hasSuffix("expected 9 fields as in the header, found 10"))
     }
-    files["cn-gfc-2025-rules.csv"] = Array((rules + "4.2.1,,x,,,false,above:capacity_mw:3,none,note\n").utf8)
+    let header = String(rules.prefix { $0 != "\n" }) + "\n"
+    files["cn-gfc-2025-rules.csv"] = Array((header + "4.2.1,,x,,,false,above:capacity_mw:3,none,note\n").utf8)
     do {
       _ = try Catalogue(files: files)
       Issue.record("an unknown criterion was accepted")

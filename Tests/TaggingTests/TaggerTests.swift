@@ -75,7 +75,7 @@ import Testing
     #expect(cn(loan("新能源汽车购置", type: "vehicle.bev") { $0.vehicleGCO2PerKm = 0 }).status == .aligned)
     let t = cn(loan("新能源汽车购置", type: "vehicle.bev") { $0.vehicleGCO2PerKm = 0.1 })
     #expect(t.status == .notEligible)
-    #expect(t.evidence.contains { $0.contains("threshold exceeded") })
+    #expect(t.evidence.contains("vehicle_gco2_per_km 0.1 is not ≤ 0: threshold not met"))
   }
 
   /// EU 6.5 (Regulation (EU) 2021/2139 Annex I): < 50 gCO2/km until 2025-12-31, 0 from 2026-01-01.
@@ -108,14 +108,29 @@ import Testing
     #expect(star.missingEvidence.first == "EPC class A certificate (label \"二星级\" is not an EU EPC class)")
   }
 
-  /// 银发〔2025〕132号: the 2025 catalogue applies from 2025-10-01; earlier approvals keep 2021.
-  @Test func transitionOnFirstOctober2025() {
-    let before = cn(loan("300MW 风电场建设", type: "power.wind", on: Day(year: 2025, month: 9, day: 30)!))
-    #expect(before.taxonomy == "CN-GBC-2021")
-    #expect(before.code == "3.2.2.1")
-    let on = cn(loan("300MW 风电场建设", type: "power.wind", on: after))
-    #expect(on.taxonomy == "CN-GFC-2025")
-    #expect(on.code == "4.2.1")
+  /// 银发〔2025〕132号 三: "《绿色金融支持项目目录（2025年版）》发布前已审批未发放的贷款…仍按照历史标准适用范围执行"
+  /// — the notice is dated 2025-06-27: a loan approved the day before keeps the 2019 industry
+  /// catalogue (the green-loan statistics' standard), a bond the 2021 bond catalogue; from
+  /// 2025-06-27 the 2025 catalogue applies.
+  @Test func historicalStandardAtThePublicationDate() {
+    let dayBefore = Day(year: 2025, month: 6, day: 26)!, publication = Day(year: 2025, month: 6, day: 27)!
+    let before = cn(loan("300MW 风电场建设", type: "power.wind") { $0.approvalDate = dayBefore })
+    #expect(before.taxonomy == "CN-GIC-2019")
+    #expect(before.code == "3.2.1")  // 2019 3.2.1 (解释说明): 风力发电设施建设和运营
+    #expect(before.name == "风力发电设施建设和运营")
+    #expect(before.code2025 == "4.2.1")
+    #expect(before.evidence[0].hasPrefix("loan approved 2025-06-26: CN-GIC-2019 applies"))
+    let on = cn(loan("300MW 风电场建设", type: "power.wind") { $0.approvalDate = publication })
+    #expect(on.taxonomy == "CN-GFC-2025" && on.code == "4.2.1")
+    // A bond approved before publication keeps the 2021 bond catalogue.
+    let bond = cn(loan("300MW 风电场建设", type: "power.wind") { $0.approvalDate = dayBefore; $0.product = .bond })
+    #expect(bond.taxonomy == "CN-GBC-2021" && bond.code == "3.2.2.1")
+    // Without an approval date the origination date stands in, and the tag says so.
+    let originated = cn(loan("300MW 风电场建设", type: "power.wind", on: dayBefore))
+    #expect(originated.taxonomy == "CN-GIC-2019")
+    #expect(originated.evidence[0].contains("origination 2025-06-26 taken as the approval date (no approval_date)"))
+    // The approval date decides over a later origination.
+    #expect(cn(loan("风电场", type: "power.wind", on: after) { $0.approvalDate = dayBefore }).taxonomy == "CN-GIC-2019")
   }
 
   @Test func declaredCodesAreChecked() {

@@ -1,0 +1,62 @@
+/// A checkable criterion of a catalogue item or an EU activity, as written in the rule tables.
+///
+/// Text forms: `none`, `min:FIELD:V` (≥, 不低于), `max:FIELD:V` (≤, 不高于), `gt:FIELD:V`
+/// (>, 高于), `lt:FIELD:V` (<, 低于), `is:FIELD:VALUE` (a category such as
+/// `is:efficiency_level:benchmark`), `evidence:TEXT`, `vehicle_co2`, `epc_class_a`. The fields
+/// are those of ``LoanFacts`` and ``StatedFacts``.
+public enum Criterion: Hashable, Sendable {
+  /// The activity alone qualifies (the item sets no technical threshold).
+  case none
+  /// A numeric field compared with a value.
+  case compare(field: String, comparison: Comparison, value: Double)
+  /// A categorical field must have a value (`efficiency_level` = `benchmark`).
+  case category(field: String, value: String)
+  /// Documentary evidence the loan data cannot carry: the tag can be at most `eligible`.
+  case evidence(String)
+  /// EU 6.5: < 50 gCO2/km until 2025-12-31, 0 from 2026-01-01.
+  case vehicleCO2
+  /// EU 7.7: EPC class A.
+  case epcClassA
+
+  /// How a field is compared with a criterion's value.
+  public enum Comparison: String, Hashable, Sendable {
+    case atLeast = "≥", atMost = "≤", above = ">", below = "<"
+
+    func holds(_ x: Double, _ v: Double) -> Bool {
+      switch self {
+      case .atLeast: x >= v
+      case .atMost: x <= v
+      case .above: x > v
+      case .below: x < v
+      }
+    }
+  }
+
+  /// The field the criterion reads, if it reads one.
+  public var field: String? {
+    switch self {
+    case .compare(let f, _, _), .category(let f, _): f
+    case .vehicleCO2: "vehicle_gco2_per_km"
+    case .none, .evidence, .epcClassA: nil
+    }
+  }
+
+  /// Whether data can decide the criterion (a number or a category, not a document).
+  public var isQuantitative: Bool { field != nil }
+
+  init(parsing text: String) throws(CatalogueError) {
+    switch text {
+    case "none", "": self = .none; return
+    case "vehicle_co2": self = .vehicleCO2; return
+    case "epc_class_a": self = .epcClassA; return
+    default: break
+    }
+    if text.hasPrefix("evidence:") { self = .evidence(String(text.dropFirst(9))); return }
+    let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
+    guard parts.count == 3, !parts[1].isEmpty else { throw CatalogueError("unknown criterion \"\(text)\"") }
+    if parts[0] == "is" { self = .category(field: parts[1], value: parts[2]); return }
+    let comparisons: [String: Comparison] = ["min": .atLeast, "max": .atMost, "gt": .above, "lt": .below]
+    guard let c = comparisons[parts[0]], let v = Double(parts[2]) else { throw CatalogueError("unknown criterion \"\(text)\"") }
+    self = .compare(field: parts[1], comparison: c, value: v)
+  }
+}

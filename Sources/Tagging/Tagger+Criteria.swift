@@ -1,0 +1,83 @@
+internal import Quantities
+
+/// What criteria read: the loan's columns first, then the facts its text states (read once,
+/// when a criterion first needs one).
+struct CriteriaInputs {
+  let loan: LoanFacts
+  private var read: StatedFacts?
+
+  init(loan: LoanFacts) { self.loan = loan }
+
+  /// The facts of the use-of-proceeds text.
+  var stated: StatedFacts {
+    mutating get {
+      if let read { return read }
+      let facts = StatedFacts(reading: loan.useOfProceeds ?? "")
+      read = facts
+      return facts
+    }
+  }
+
+  /// A numeric field and where it came from (`pue 1.25 (use_of_proceeds "PUE由1.6降至1.25")`).
+  mutating func number(_ field: String) -> (value: Double, source: String)? {
+    if let v = column(field) { return (v, "\(field) \(DecimalFormat.shortest(v))") }
+    guard let f = stated[field], let v = f.value else { return nil }
+    return (v, "\(field) \(DecimalFormat.shortest(v)) (use_of_proceeds \"\(f.span)\")")
+  }
+
+  /// A categorical field and where it came from.
+  mutating func category(_ field: String) -> (value: String, source: String)? {
+    guard let f = stated[field], let c = f.category else { return nil }
+    return (c, "\(field) \(c) (use_of_proceeds \"\(f.span)\")")
+  }
+
+  func column(_ field: String) -> Double? {
+    switch field {
+    case "epc_star": loan.epcLabel.flatMap(GreenTagger.star)
+    case "vehicle_gco2_per_km": loan.vehicleGCO2PerKm
+    case "lifecycle_gco2e_per_kwh": loan.lifecycleGCO2ePerKWh
+    case "capacity_mw": loan.capacityMW
+    case "annual_energy_saving_tce": loan.annualEnergySavingTCE
+    case "floor_area_m2": loan.floorAreaM2
+    case "pue": loan.pue
+    default: nil
+    }
+  }
+}
+
+extension GreenTagger {
+  enum Outcome { case met(String), failed(String), unknown(String) }
+
+  func evaluate(_ c: Criterion, _ inputs: inout CriteriaInputs) -> Outcome {
+    switch c {
+    case .none: return .met("criteria: the item sets no technical threshold")
+    case .evidence(let what): return .unknown(what)
+    case .compare(let field, let comparison, let v):
+      let limit = "\(comparison.rawValue) \(DecimalFormat.shortest(v))"
+      guard let (x, source) = inputs.number(field) else { return .unknown("\(field) \(limit)") }
+      return comparison.holds(x, v) ? .met("\(source) \(limit)") : .failed("\(source) is not \(limit): threshold not met")
+    case .category(let field, let value):
+      guard let (x, source) = inputs.category(field) else { return .unknown("\(field) = \(value)") }
+      return x == value ? .met(source) : .failed("\(source) is not \(value): criterion not met")
+    case .vehicleCO2:
+      let limit = asOf < Day(year: 2026, month: 1, day: 1)! ? 50.0 : 0.0
+      guard let g = inputs.loan.vehicleGCO2PerKm else { return .unknown("vehicle_gco2_per_km") }
+      let ok = limit > 0 ? g < limit : g == 0
+      return ok ? .met("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "< 50 (until 2025-12-31)" : "= 0 (from 2026-01-01)")")
+        : .failed("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "≥ 50 (limit until 2025-12-31)" : "> 0 (limit from 2026-01-01)")")
+    case .epcClassA:
+      guard let label = inputs.loan.epcLabel else { return .unknown("EPC class A certificate") }
+      return label.uppercased() == "A" ? .met("EPC class A") : .unknown("EPC class A certificate (label \"\(label)\" is not an EU EPC class)")
+    }
+  }
+
+  /// Green-building star level of an EPC label: `一星级`/`1星`/`one-star` → 1, … 3; 基本级 → 0.
+  static func star(_ label: String) -> Double? {
+    let l = label.lowercased()
+    for (n, words) in [(3.0, ["三星", "3星", "three-star", "3-star"]), (2.0, ["二星", "2星", "two-star", "2-star"]),
+                       (1.0, ["一星", "1星", "one-star", "1-star"]), (0.0, ["基本级"])] where words.contains(where: l.contains) {
+      return n
+    }
+    return nil
+  }
+}
