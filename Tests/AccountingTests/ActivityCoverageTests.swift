@@ -143,6 +143,13 @@ struct ActivityCoverageTests {
     .init(activity: "stationary.bituminous_coal", quantity: 100, unit: "short_ton", country: "US", region: nil, year: 2024,
           expected: 100 * (2_325 + 0.274 * 27.9 + 0.040 * 273) / 1_000),
     .init(activity: "mobile.diesel", quantity: 1_000, unit: "gal", country: "US", region: nil, year: 2024, expected: 10.21),
+    // EPA hub 2024 Table 1 biomass: the CO2 is biogenic (outside the scopes), CH4 and N2O count in
+    // scope 1 — wood 126 g CH4 + 63 g N2O per short ton, landfill gas 0.001552 g CH4 + 0.000306 g
+    // N2O per scf.
+    .init(activity: "stationary.wood", quantity: 100, unit: "short_ton", country: "US", region: nil, year: 2024,
+          expected: 100 * (0.126 * 27.9 + 0.063 * 273) / 1_000),
+    .init(activity: "stationary.landfill_gas", quantity: 1_000_000, unit: "scf", country: "US", region: nil, year: 2024,
+          expected: 1_000_000 * (0.001552 * 27.9 + 0.000306 * 273) / 1_000_000),
     // United Kingdom (DESNZ 2024): diesel, average biofuel blend, 2.51279 kg CO2e per litre.
     .init(activity: "mobile.diesel", quantity: 1_000, unit: "L", country: "GB", region: nil, year: 2024, expected: 2.51279),
     // Hong Kong (IPCC 2006 Tier 1, Table 2.3 CH4/N2O): diesel 43.0 GJ/t × 20.2 tC/TJ, 3 / 0.6 kg/TJ;
