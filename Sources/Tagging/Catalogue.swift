@@ -26,6 +26,17 @@ public struct Catalogue: Sendable {
   let euIndex: KeywordIndex
   /// Rule indices by structured activity (`project_type`).
   let rulesByType: [String: [Int]]
+  /// Grades standards define by a measured value (GB 40879: PUE → grade).
+  public let gradeScales: [GradeScale]
+  /// Stages of an activity (manufacturing, trade, service), their classes and words (stages.csv).
+  public let stages: [ActivityStage]
+  /// The stages' words, compiled.
+  let stageIndex: KeywordIndex
+  /// Stage index by second-level class (`8.5` → trade).
+  let stageOfClass: [String: Int]
+  /// Trade items by the item whose goods they trade (`4.1.1` → `8.5.1`), from each trade
+  /// item's 参照本目录 reference.
+  public let tradeItems: [String: [String]]
 
   /// The tables compiled into the library.
   public static let bundled: Catalogue = {
@@ -71,6 +82,36 @@ public struct Catalogue: Sendable {
     index = KeywordIndex(keywords: rules.map(\.keywords), exclusions: rules.map(\.exclusions),
                          fossilPhrases: GreenTagger.fossilPhrases.map(\.0))
     euIndex = KeywordIndex(keywords: eu.map(\.keywords), exclusions: eu.map { _ in [] }, fossilPhrases: [])
+    var scales: [GradeScale] = []
+    for r in try table.rows("grade-scales.csv") {
+      guard let grade = Int(r["grade"] ?? ""), let limit = Double(r["upper_limit"] ?? "") else {
+        throw CatalogueError("grade-scales.csv: grade and upper_limit must be numbers")
+      }
+      let items = (r["items"] ?? "").split(separator: "|").map(String.init)
+      if let i = scales.firstIndex(where: { $0.standard == r["standard"] && $0.derivedField == r["derived_field"] }) {
+        let s = scales[i]
+        scales[i] = GradeScale(standard: s.standard, field: s.field, derivedField: s.derivedField,
+                               limits: (s.limits + [(grade, limit)]).sorted { $0.grade < $1.grade }, items: s.items, source: s.source)
+      } else {
+        scales.append(GradeScale(standard: r["standard"] ?? "", field: r["field"] ?? "", derivedField: r["derived_field"] ?? "",
+                                 limits: [(grade, limit)], items: items, source: r["source"] ?? ""))
+      }
+    }
+    gradeScales = scales
+    stages = try table.rows("stages.csv").map { r in
+      ActivityStage(name: r["stage"] ?? "", classes: (r["classes"] ?? "").split(separator: "|").map(String.init),
+                    words: Self.list(r["words"]), note: r["note"] ?? "")
+    }
+    stageIndex = KeywordIndex(keywords: stages.map(\.words), exclusions: stages.map { _ in [] }, fossilPhrases: [])
+    var stageOfClass: [String: Int] = [:]
+    for (i, stage) in stages.enumerated() { for c in stage.classes { stageOfClass[c] = i } }
+    self.stageOfClass = stageOfClass
+    var trade: [String: [String]] = [:]
+    for item in items2025.values.sorted(by: { $0.code.precedesNumerically($1.code) })
+    where item.level == 3 && stages.indices.contains(stageOfClass[item.secondLevel] ?? -1) && stages[stageOfClass[item.secondLevel]!].name == "trade" {
+      for code in Self.references(in: item.criteria) where items2025[code]?.level == 3 { trade[code, default: []].append(item.code) }
+    }
+    tradeItems = trade
     var byType: [String: [Int]] = [:]
     for (i, r) in rules.enumerated() { for t in r.projectTypes { byType[t, default: []].append(i) } }
     rulesByType = byType
@@ -90,6 +131,24 @@ public struct Catalogue: Sendable {
     }
   }
 
+  /// The item codes a criteria text refers to (`符合性条件参照本目录 1.1.1、1.1.2 规定要求`).
+  static func references(in text: String) -> [String] {
+    var codes: [String] = []
+    var rest = Substring(text)
+    while let start = rest.firstRange(of: "本目录") {
+      let tail = rest[start.upperBound...]
+      let end = tail.firstRange(of: "规定")?.lowerBound ?? tail.endIndex
+      var code = ""
+      for c in tail[..<end] + " " {
+        if c.isASCII && (c.isNumber || c == ".") { code.append(c); continue }
+        if code.split(separator: ".").count == 3 { codes.append(code.trimmingDots) }
+        code = ""
+      }
+      rest = tail[end...]
+    }
+    return codes
+  }
+
   static func list(_ text: String?) -> [String] {
     (text ?? "").split(separator: "|").map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
   }
@@ -100,6 +159,12 @@ public struct Catalogue: Sendable {
 }
 
 extension StringProtocol {
+  var trimmingDots: String {
+    var s = Substring(self)
+    while s.last == "." { s = s.dropLast() }
+    return String(s)
+  }
+
   var trimmingSpaces: String {
     var s = Substring(self)
     while s.first == " " { s = s.dropFirst() }

@@ -1,35 +1,47 @@
-import GreenLedger
+public import Quantities
+public import Tabular
 
-/// green_summary.json: green balance and counts by 2025 first- and second-level category,
-/// direct (√√) vs enabling (√) markers, reductions and the share of the book.
-struct GreenSummary {
-  var loans = 0
-  var alignedLoans = 0
-  var eligibleLoans = 0
-  var book = ExactSum(decimalPlaces: 2)
-  var byCategory: [String: (count: Int, balance: ExactSum)] = [:]
-  var byMarker: [String: (count: Int, balance: ExactSum)] = [:]
-  var reduction = ExactSum(decimalPlaces: 6)
-  var attributed = ExactSum(decimalPlaces: 6)
-  var coal = ExactSum(decimalPlaces: 6)
-  var flags: [String: Int] = [:]
+/// The green book in the breakdown of PBoC's green-loan statistics: count and balance of
+/// green (aligned) loans by first- and second-level class of the 2025 catalogue (a loan on
+/// a historical standard counts under its 2025 equivalent), by GHG marker (√√ direct, √
+/// enabling), the annual reductions, the share of the book and the flags raised.
+///
+/// Sums are exact (``ExactSum``): statistics of partitions or shards merged in any order
+/// give the same bytes as one pass (green_summary.json).
+public struct GreenLoanStatistics: Sendable {
+  public private(set) var loans = 0
+  public private(set) var alignedLoans = 0
+  public private(set) var eligibleLoans = 0
+  /// The whole book in CNY.
+  public private(set) var book = ExactSum(decimalPlaces: 2)
+  /// Count and CNY balance of aligned loans by class code (`4` and `4.2`).
+  public private(set) var byCategory: [String: (count: Int, balance: ExactSum)] = [:]
+  public private(set) var byMarker: [String: (count: Int, balance: ExactSum)] = [:]
+  public private(set) var reduction = ExactSum(decimalPlaces: 6)
+  public private(set) var attributed = ExactSum(decimalPlaces: 6)
+  public private(set) var coal = ExactSum(decimalPlaces: 6)
+  public private(set) var flags: [String: Int] = [:]
 
-  /// partials.csv: every exact total as an integer, for `greenledger merge`.
-  func writePartials(to path: String, run: [(String, String)]) throws {
-    let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
-    for (k, v) in run { w.writeRow(["run", k, v]) }
-    for (k, v) in [("loans", loans), ("aligned", alignedLoans), ("eligible", eligibleLoans)] { w.writeRow(["counts", k, String(v)]) }
-    for (k, v) in [("book", book), ("reduction", reduction), ("attributed", attributed), ("coal", coal)] {
-      w.writeRow(["sums", k, String(v.quanta)])
-    }
-    for k in byCategory.keys.sorted() { w.writeRow(["category", k, "\(byCategory[k]!.count) \(byCategory[k]!.balance.quanta)"]) }
-    for k in byMarker.keys.sorted() { w.writeRow(["marker", k, "\(byMarker[k]!.count) \(byMarker[k]!.balance.quanta)"]) }
-    for k in flags.keys.sorted() { w.writeRow(["flag", k, String(flags[k]!)]) }
-    try w.close()
+  /// A class's aligned loans: count and balance, or zero.
+  public func green(inClass code: String) -> (count: Int, balanceCNY: Double) {
+    byCategory[code].map { ($0.count, $0.balance.value) } ?? (0, 0)
   }
 
-  /// A summary restored from ``writePartials(to:run:)`` groups; `nil` if a value is malformed.
-  init?(partials raw: [String: [String: String]]) {
+  /// partials.csv rows (`group, key, value`): every exact total as an integer, for `greenledger merge`.
+  public func partialRows(run: [(String, String)]) -> [[String]] {
+    var rows = run.map { ["run", $0.0, $0.1] }
+    for (k, v) in [("loans", loans), ("aligned", alignedLoans), ("eligible", eligibleLoans)] { rows.append(["counts", k, String(v)]) }
+    for (k, v) in [("book", book), ("reduction", reduction), ("attributed", attributed), ("coal", coal)] {
+      rows.append(["sums", k, String(v.quanta)])
+    }
+    for k in byCategory.keys.sorted() { rows.append(["category", k, "\(byCategory[k]!.count) \(byCategory[k]!.balance.quanta)"]) }
+    for k in byMarker.keys.sorted() { rows.append(["marker", k, "\(byMarker[k]!.count) \(byMarker[k]!.balance.quanta)"]) }
+    for k in flags.keys.sorted() { rows.append(["flag", k, String(flags[k]!)]) }
+    return rows
+  }
+
+  /// Statistics restored from ``partialRows(run:)`` groups; `nil` if a value is malformed.
+  public init?(partials raw: [String: [String: String]]) {
     func count(_ key: String) -> Int? { raw["counts"]?[key].flatMap { Int($0) } }
     func sum(_ key: String, _ places: Int) -> ExactSum? {
       raw["sums"]?[key].flatMap { Int128($0) }.map { ExactSum(decimalPlaces: places, quanta: $0, count: 0) }
@@ -55,10 +67,10 @@ struct GreenSummary {
     }
   }
 
-  init() {}
+  public init() {}
 
-  /// Adds another partition's summary (exact sums: the result does not depend on the split).
-  mutating func merge(_ o: GreenSummary) {
+  /// Adds another partition's statistics (exact sums: the result does not depend on the split).
+  public mutating func merge(_ o: GreenLoanStatistics) {
     loans += o.loans
     alignedLoans += o.alignedLoans
     eligibleLoans += o.eligibleLoans
@@ -81,7 +93,8 @@ struct GreenSummary {
     }
   }
 
-  mutating func add(_ tags: [GreenTag], outstandingCNY: Double, catalogue: Catalogue) {
+  /// Counts one loan with its tags and its outstanding balance in CNY.
+  public mutating func add(_ tags: [GreenTag], outstandingCNY: Double) {
     loans += 1
     try? book.add(outstandingCNY)
     for t in tags { for f in t.flags { flags[f, default: 0] += 1 } }
@@ -108,11 +121,15 @@ struct GreenSummary {
     if let c = cn.standardCoalSavedTCE { try? coal.add(c) }
   }
 
-  func json(catalogue: Catalogue) -> JSONValue {
+  /// green_summary.json, with the classes' names from `catalogue`.
+  public func json(catalogue: Catalogue) -> JSONValue {
     func entries(_ d: [String: (count: Int, balance: ExactSum)], names: Bool) -> JSONValue {
-      .object(d.keys.sorted { $0.compare($1) }.map { k in
+      .object(d.keys.sorted { $0.precedesNumerically($1) }.map { k in
         var fields: [(String, JSONValue)] = []
-        if names { fields.append(("name", .string(catalogue.items2025[k]?.nameZH ?? ""))) }
+        if names {
+          fields.append(("name", .string(catalogue.items2025[k]?.nameZH ?? "")))
+          fields.append(("name_en", .string(catalogue.items2025[k]?.nameEN ?? "")))
+        }
         fields += [("loans", .int(d[k]!.count)), ("balance_cny", .number(d[k]!.balance.decimalString))]
         return (k, .object(fields))
       })
@@ -139,7 +156,7 @@ struct GreenSummary {
 extension String {
   /// Orders catalogue codes numerically (1.3 < 1.10), other keys by their text: a total
   /// order, so that the output does not depend on insertion order.
-  func compare(_ other: String) -> Bool {
+  func precedesNumerically(_ other: String) -> Bool {
     let a = split(separator: ".").map { Int($0) }
     let b = other.split(separator: ".").map { Int($0) }
     if !a.contains(nil), !b.contains(nil), a != b {

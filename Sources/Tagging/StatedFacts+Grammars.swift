@@ -15,7 +15,7 @@ extension StatedFacts {
     static let targetWords = ["降至", "降到", "降低至", "降低到", "下降至", "至", "到", "→", "->", "to", "≤", "<=", "<",
                               "不高于", "不超过", "低于", "小于", "以内"]
 
-    func read(_ chars: [Character], numbers: [Number]) -> Fact? {
+    func read(_ chars: [Character], numbers: [Number], shown: [Character]) -> Fact? {
       var chosen: (Double, Range<Int>)?
       for n in numbers {
         guard let (factor, unitLength) = unit(after: n, in: chars) else { continue }
@@ -32,7 +32,7 @@ extension StatedFacts {
         }
         if !prefersTarget { break }
       }
-      return chosen.map { Fact(value: $0.0, category: nil, span: StatedFacts.span(chars, $0.1)) }
+      return chosen.map { Fact(value: $0.0, category: nil, span: StatedFacts.span(shown, $0.1)) }
     }
 
     /// The factor and length of the unit right after `n` (spaces allowed), or nil.

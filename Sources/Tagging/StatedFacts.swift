@@ -24,12 +24,16 @@ public struct StatedFacts: Hashable, Sendable {
   /// Reads the facts `text` states.
   public init(reading text: String) {
     let chars = Self.normalized(text)
+    // Spans quote the text as written (folding keeps one character per character).
+    let shown = Array(text).count == chars.count ? Array(text) : chars
     let numbers = Self.numbers(in: chars)
     for grammar in Self.grammars {
-      if facts[grammar.field] == nil, let fact = grammar.read(chars, numbers: numbers) { facts[grammar.field] = fact }
+      if facts[grammar.field] == nil, let fact = grammar.read(chars, numbers: numbers, shown: shown) { facts[grammar.field] = fact }
     }
     for (field, words) in Self.categories {
-      if let (value, span) = Self.category(in: chars, words: words) { facts[field] = Fact(value: value.0, category: value.1, span: span) }
+      if let (value, span) = Self.category(in: chars, words: words, shown: shown) {
+        facts[field] = Fact(value: value.0, category: value.1, span: span)
+      }
     }
   }
 
@@ -111,7 +115,9 @@ public struct StatedFacts: Hashable, Sendable {
   ]
 
   /// The first of `words` in `chars` not preceded by a negation.
-  static func category(in chars: [Character], words: [(String, (Double?, String?))]) -> ((Double?, String?), String)? {
+  static func category(in chars: [Character], words: [(String, (Double?, String?))], shown: [Character])
+    -> ((Double?, String?), String)?
+  {
     var best: (Int, (Double?, String?), String)?
     for (word, value) in words {
       let w = Array(word)
@@ -119,7 +125,7 @@ public struct StatedFacts: Hashable, Sendable {
       while let hit = find(w, in: chars, from: offset) {
         let before = clause(chars, before: hit)
         if !negations.contains(where: { before.hasSuffix($0) || before.hasSuffix($0 + "达到") }) {
-          if best.map({ hit < $0.0 }) ?? true { best = (hit, value, span(chars, hit..<(hit + w.count))) }
+          if best.map({ hit < $0.0 }) ?? true { best = (hit, value, span(shown, hit..<(hit + w.count))) }
           break
         }
         offset = hit + 1

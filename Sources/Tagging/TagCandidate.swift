@@ -1,6 +1,6 @@
 /// One catalogue item a loan matched, with how it matched and how its criteria fared: the
-/// tagger ranks candidates by criteria not failed, then criteria met by data, then the
-/// specificity of the match, and chooses the first.
+/// tagger ranks candidates by criteria not failed, then the stage the text names, then
+/// criteria met by data, then the specificity of the match, and chooses the first.
 public struct TagCandidate: Hashable, Sendable {
   public let code: String
   /// `project_type power.wind` or `use_of_proceeds contains "风电"`.
@@ -11,6 +11,9 @@ public struct TagCandidate: Hashable, Sendable {
   public let criteriaMetByData: Int
   /// Characters of the matched keyword (0 for a structured match only).
   public let keywordLength: Int
+  /// Whether the item's stage (manufacturing, trade, service, or none: building and operating)
+  /// is the one the text names.
+  public let matchesStage: Bool
   /// Each criterion's outcome.
   public let evidence: [String]
   public let missingEvidence: [String]
@@ -21,11 +24,12 @@ public struct TagCandidate: Hashable, Sendable {
     return "\(code) \(status.rawValue) (\(met); \(match))"
   }
 
-  /// Orders candidates: criteria not failed first, then more criteria met by data, then a
-  /// structured match, then the longer keyword.
+  /// Orders candidates: criteria not failed first, then the stage of the text, then more
+  /// criteria met by data, then the longer keyword.
   func ranks(before other: TagCandidate) -> Bool {
     let failed = status == .notEligible, otherFailed = other.status == .notEligible
     if failed != otherFailed { return !failed }
+    if matchesStage != other.matchesStage { return matchesStage }
     if criteriaMetByData != other.criteriaMetByData { return criteriaMetByData > other.criteriaMetByData }
     return keywordLength > other.keywordLength
   }

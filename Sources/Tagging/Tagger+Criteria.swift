@@ -4,6 +4,11 @@ internal import Quantities
 /// when a criterion first needs one).
 struct CriteriaInputs {
   let loan: LoanFacts
+  /// The activity stages the text names (indices into ``Catalogue/stages``).
+  var stages: Set<Int> = []
+  /// The item whose criteria are being checked, and the grade scales that apply to it.
+  var item = ""
+  var scales: [GradeScale] = []
   private var read: StatedFacts?
 
   init(loan: LoanFacts) { self.loan = loan }
@@ -21,8 +26,14 @@ struct CriteriaInputs {
   /// A numeric field and where it came from (`pue 1.25 (use_of_proceeds "PUE由1.6降至1.25")`).
   mutating func number(_ field: String) -> (value: Double, source: String)? {
     if let v = column(field) { return (v, "\(field) \(DecimalFormat.shortest(v))") }
-    guard let f = stated[field], let v = f.value else { return nil }
-    return (v, "\(field) \(DecimalFormat.shortest(v)) (use_of_proceeds \"\(f.span)\")")
+    if let f = stated[field], let v = f.value { return (v, "\(field) \(DecimalFormat.shortest(v)) (use_of_proceeds \"\(f.span)\")") }
+    // A grade the item's standard derives from a measured value (GB 40879: PUE → grade).
+    for scale in scales where scale.derivedField == field && scale.items.contains(item) {
+      guard scale.field != field, let (measured, source) = number(scale.field) else { continue }
+      let (grade, reason) = scale.grade(of: measured)
+      return (Double(grade), "\(field) \(grade) from \(source): \(reason)")
+    }
+    return nil
   }
 
   /// A categorical field and where it came from.

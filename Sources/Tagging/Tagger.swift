@@ -75,7 +75,31 @@ public struct GreenTagger: Sendable {
       }
     }
     let fossil = found.fossil.map { Self.fossilPhrases[$0] }
-    let typed = (catalogue.rulesByType[type] ?? []).filter { !vetoed.contains($0) }
+    let stageWords = catalogue.stageIndex.matches(in: text).rules.compactMap { m in
+      m.keyword.map { (stage: m.rule, word: catalogue.stageIndex.phrases[$0].name) }
+    }
+    inputs.stages = Set(stageWords.map(\.stage))
+    inputs.scales = catalogue.gradeScales
+    // Trade in a product whose item is matched: the trade item that refers to it (参照本目录).
+    if let trade = stageWords.first(where: { catalogue.stages[$0.stage].name == "trade" }) {
+      for k in keywords where catalogue.stageOfClass[catalogue.items2025[rules[k.rule].code]?.secondLevel ?? ""] != trade.stage {
+        for code in catalogue.tradeItems[rules[k.rule].code] ?? [] {
+          guard let t = rules.firstIndex(where: { $0.code == code }), !vetoed.contains(t),
+                !keywords.contains(where: { $0.rule == t }) else { continue }
+          let phrase = KeywordIndex.Phrase(owner: t, kind: .keyword, parts: [], length: k.phrase.length,
+                                           name: "\(trade.word)\" + \"\(k.phrase.name)\" (trade in goods of \(rules[k.rule].code)")
+          keywords.append((t, phrase))
+        }
+      }
+    }
+    var typed = (catalogue.rulesByType[type] ?? []).filter { !vetoed.contains($0) }
+    // A project type several items share (industry.energy_efficiency) does not choose among
+    // them: when none of them matches the text, the text decides.
+    if (catalogue.rulesByType[type]?.count ?? 0) > 1, !typed.contains(where: { r in keywords.contains { $0.rule == r } }),
+       keywords.contains(where: { fossil == nil || rules[$0.rule].isFossilSubstitution })
+    {
+      typed = []
+    }
 
     if let reason = Self.nonGreenTypes[type] {
       tag.status = .notEligible
@@ -96,6 +120,9 @@ public struct GreenTagger: Sendable {
       })
       apply(ranked, to: &tag, loan: loan, &inputs)
       if tag.status == .aligned { tag.status = .eligible }
+      if let shared = catalogue.rulesByType[type], shared.count > 1 {
+        tag.evidence.insert("project_type \(type) is shared by \(shared.count) items and none matches the text: the text decides", at: 0)
+      }
       tag.missingEvidence.insert("a project_type confirming the activity (text alone never aligns)", at: 0)
     } else if let fossil {
       tag.status = .notEligible
@@ -132,6 +159,7 @@ public struct GreenTagger: Sendable {
     var missing: [String] = []
     var failed = false, unknown = false
     var met = 0
+    inputs.item = catalogue.rules[r].code
     for c in catalogue.rules[r].criteria {
       switch evaluate(c, &inputs) {
       case .met(let e):
@@ -142,8 +170,10 @@ public struct GreenTagger: Sendable {
       }
     }
     let status: GreenTag.Status = failed ? .notEligible : (unknown ? .eligible : .aligned)
+    let stage = catalogue.stageOfClass[catalogue.items2025[catalogue.rules[r].code]?.secondLevel ?? ""]
+    let matchesStage = stage.map { inputs.stages.contains($0) } ?? inputs.stages.isEmpty
     return (r, TagCandidate(code: catalogue.rules[r].code, match: match, status: status, criteriaMetByData: met,
-                            keywordLength: keyword, evidence: evidence, missingEvidence: missing))
+                            keywordLength: keyword, matchesStage: matchesStage, evidence: evidence, missingEvidence: missing))
   }
 
   /// Fills the tag from the first of `ranked`: code, name, marker, criteria outcomes, why it
@@ -179,6 +209,7 @@ public struct GreenTagger: Sendable {
   /// Why `best` ranks before `other`, in words.
   static func reason(_ best: TagCandidate, over other: TagCandidate) -> String {
     if best.status != .notEligible && other.status == .notEligible { return "its criteria fail" }
+    if best.matchesStage != other.matchesStage { return "the text names another stage (manufacturing, trade or service)" }
     if best.criteriaMetByData != other.criteriaMetByData {
       return "fewer criteria met by data (\(other.criteriaMetByData) against \(best.criteriaMetByData))"
     }

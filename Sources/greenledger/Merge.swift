@@ -120,10 +120,10 @@ struct Merge: ParsableCommand {
   /// Merges `tag --shard` outputs: tags.csv by input line, rejects, and the green summary
   /// from the exact partial totals.
   func mergeTags(_ ordered: [ShardOutput]) throws {
-    var summary = GreenSummary()
+    var summary = GreenLoanStatistics()
     var read = 0
     for s in ordered {
-      guard let part = GreenSummary(partials: s.raw) else {
+      guard let part = GreenLoanStatistics(partials: s.raw) else {
         throw InputError(file: s.directory + "/partials.csv", message: "the green-summary totals are damaged")
       }
       summary.merge(part)

@@ -61,6 +61,14 @@ struct Report {
       return Bar(label: "\(k) \(d["name"] as? String ?? "")", value: Self.double(d["balance_cny"]))
     }.sorted { $0.label < $1.label }
     html += section("绿色贷款余额（按2025年版目录一级分类）", "Green (aligned) balance by first-level category of the 2025 catalogue (CNY)", categories)
+    var subcategories: [Bar] = []
+    for (k, v) in green["by_category"] as? [String: Any] ?? [:] where k.contains(".") {
+      let d = v as? [String: Any] ?? [:]
+      let label = "\(k) \(d["name"] as? String ?? "") (\(Self.number(d["loans"])))"
+      subcategories.append(Bar(label: label, value: Self.double(d["balance_cny"])))
+    }
+    subcategories.sort { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
+    html += section("绿色贷款余额（按2025年版目录二级分类）", "Green (aligned) balance by second-level category (CNY; loans in brackets)", subcategories)
 
     // Carbon-efficiency grades and top emitters from accounts.csv.
     var grades = [Double](repeating: 0, count: 6)

@@ -59,7 +59,7 @@ struct Tag: ParsableCommand {
     let parts = try IDSpill.uniquePasses { duplicates in
       try job.pass(loans: loans, threads: threads, workDirectory: work, duplicates: duplicates, progress: progress)
     }
-    var summary = GreenSummary()
+    var summary = GreenLoanStatistics()
     var read = 0
     for (i, p) in parts.enumerated() {
       try p.files.close()

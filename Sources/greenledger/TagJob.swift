@@ -36,7 +36,7 @@ struct TagJob: Sendable {
     var fields: Fields
     var files: PartitionFiles
     var spill: IDSpill?
-    var summary = GreenSummary()
+    var summary = GreenLoanStatistics()
     var read = 0
     var warning: String?
   }
@@ -161,6 +161,6 @@ struct TagJob: Sendable {
                          t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
                          t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? "", String(r.line)])
     }
-    p.summary.add(tags, outstandingCNY: cny, catalogue: tagger.catalogue)
+    p.summary.add(tags, outstandingCNY: cny)
   }
 }

@@ -1,0 +1,10 @@
+import GreenLedger
+
+extension GreenLoanStatistics {
+  /// Writes partials.csv (the exact totals `greenledger merge` restores).
+  func writePartials(to path: String, run: [(String, String)]) throws {
+    let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
+    for row in partialRows(run: run) { w.writeRow(row) }
+    try w.close()
+  }
+}
