@@ -2,7 +2,8 @@
 ///
 /// Text forms: `none`, `min:FIELD:V` (≥, 不低于), `max:FIELD:V` (≤, 不高于), `gt:FIELD:V`
 /// (>, 高于), `lt:FIELD:V` (<, 低于), `is:FIELD:VALUE` (a category such as
-/// `is:efficiency_level:benchmark`), `evidence:TEXT`, `vehicle_co2`, `epc_class_a`. The fields
+/// `is:efficiency_level:benchmark`), `evidence:TEXT`, `vehicle_co2`, `epc_class_a`, and
+/// `any:A|B|…` for alternatives (`any:max:efficiency_grade:1|is:efficiency_level:benchmark|evidence:…`). The fields
 /// are those of ``LoanFacts`` and ``StatedFacts``.
 public enum Criterion: Hashable, Sendable {
   /// The activity alone qualifies (the item sets no technical threshold).
@@ -17,6 +18,8 @@ public enum Criterion: Hashable, Sendable {
   case vehicleCO2
   /// EU 7.7: EPC class A.
   case epcClassA
+  /// Alternatives (符合下列条件之一): met when one is met, failed when every one fails.
+  case anyOf([Criterion])
 
   /// How a field is compared with a criterion's value.
   public enum Comparison: String, Hashable, Sendable {
@@ -37,12 +40,16 @@ public enum Criterion: Hashable, Sendable {
     switch self {
     case .compare(let f, _, _), .category(let f, _): f
     case .vehicleCO2: "vehicle_gco2_per_km"
-    case .none, .evidence, .epcClassA: nil
+    case .none, .evidence, .epcClassA, .anyOf: nil
     }
   }
 
-  /// Whether data can decide the criterion (a number or a category, not a document).
-  public var isQuantitative: Bool { field != nil }
+  /// Whether data can decide the criterion (a number or a category, not a document), or one
+  /// of its alternatives.
+  public var isQuantitative: Bool {
+    if case .anyOf(let alternatives) = self { return alternatives.contains(where: \.isQuantitative) }
+    return field != nil
+  }
 
   init(parsing text: String) throws(CatalogueError) {
     switch text {
@@ -52,6 +59,12 @@ public enum Criterion: Hashable, Sendable {
     default: break
     }
     if text.hasPrefix("evidence:") { self = .evidence(String(text.dropFirst(9))); return }
+    if text.hasPrefix("any:") {
+      let alternatives = try text.dropFirst(4).split(separator: "|").map { t throws(CatalogueError) in try Criterion(parsing: String(t)) }
+      guard alternatives.count >= 2 else { throw CatalogueError("criterion \"\(text)\": any: needs two or more alternatives") }
+      self = .anyOf(alternatives)
+      return
+    }
     let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
     guard parts.count == 3, !parts[1].isEmpty else { throw CatalogueError("unknown criterion \"\(text)\"") }
     if parts[0] == "is" { self = .category(field: parts[1], value: parts[2]); return }

@@ -76,6 +76,17 @@ extension GreenTagger {
       let ok = limit > 0 ? g < limit : g == 0
       return ok ? .met("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "< 50 (until 2025-12-31)" : "= 0 (from 2026-01-01)")")
         : .failed("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "≥ 50 (limit until 2025-12-31)" : "> 0 (limit from 2026-01-01)")")
+    case .anyOf(let alternatives):
+      var unknown: [String] = [], failed: [String] = []
+      for a in alternatives {
+        switch evaluate(a, &inputs) {
+        case .met(let e): return .met("\(e) (one of \(alternatives.count) alternatives)")
+        case .unknown(let m): unknown.append(m)
+        case .failed(let e): failed.append(e)
+        }
+      }
+      if unknown.isEmpty { return .failed("none of the alternatives is met: " + failed.joined(separator: "; ")) }
+      return .unknown("one of: " + unknown.joined(separator: " or ") + (failed.isEmpty ? "" : " (not met: " + failed.joined(separator: "; ") + ")"))
     case .epcClassA:
       guard let label = inputs.loan.epcLabel else { return .unknown("EPC class A certificate") }
       return label.uppercased() == "A" ? .met("EPC class A") : .unknown("EPC class A certificate (label \"\(label)\" is not an EU EPC class)")

@@ -81,14 +81,16 @@ public struct GreenTagger: Sendable {
     inputs.stages = Set(stageWords.map(\.stage))
     inputs.scales = catalogue.gradeScales
     // Trade in a product whose item is matched: the trade item that refers to it (参照本目录).
+    var tradeOf: [Int: String] = [:]
     if let trade = stageWords.first(where: { catalogue.stages[$0.stage].name == "trade" }) {
       for k in keywords where catalogue.stageOfClass[catalogue.items2025[rules[k.rule].code]?.secondLevel ?? ""] != trade.stage {
         for code in catalogue.tradeItems[rules[k.rule].code] ?? [] {
           guard let t = rules.firstIndex(where: { $0.code == code }), !vetoed.contains(t),
                 !keywords.contains(where: { $0.rule == t }) else { continue }
           let phrase = KeywordIndex.Phrase(owner: t, kind: .keyword, parts: [], length: k.phrase.length,
-                                           name: "\(trade.word)\" + \"\(k.phrase.name)\" (trade in goods of \(rules[k.rule].code)")
+                                           name: "\(trade.word)+\(k.phrase.name)")
           keywords.append((t, phrase))
+          tradeOf[t] = rules[k.rule].code
         }
       }
     }
@@ -116,7 +118,8 @@ public struct GreenTagger: Sendable {
       // A fossil phrase vetoes a text match unless the activity replaces fossil fuels
       // (替代燃煤锅炉: replacing a coal boiler is the green activity of 1.3.1).
       let ranked = rank(textual.map { k in
-        candidate(k.rule, match: "use_of_proceeds contains \"\(k.phrase.name)\"", keyword: k.phrase.length, &inputs)
+        let product = tradeOf[k.rule].map { " (trade in goods of \($0), which \(rules[k.rule].code) refers to)" } ?? ""
+        return candidate(k.rule, match: "use_of_proceeds contains \"\(k.phrase.name)\"" + product, keyword: k.phrase.length, &inputs)
       })
       apply(ranked, to: &tag, loan: loan, &inputs)
       if tag.status == .aligned { tag.status = .eligible }
