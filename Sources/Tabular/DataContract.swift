@@ -98,6 +98,10 @@ public enum DataContract {
       ColumnSpec("vehicle_gco2_per_km", .nonNegativeDecimal),
       ColumnSpec("annual_km", .nonNegativeDecimal),
       ColumnSpec("annual_energy_saving_tce", .nonNegativeDecimal),
+      // The day the green product was approved (decides the historical standard, 银发〔2025〕132号 三).
+      ColumnSpec("approval_date", .date),
+      // Power usage effectiveness of a financed data centre (GB 40879 电能比).
+      ColumnSpec("pue", .nonNegativeDecimal),
     ],
     uniqueColumns: ["loan_id"]
   )

@@ -83,6 +83,9 @@ struct TagJob: Sendable {
     let floorAreaM2: Int?
     let annualEnergySavingTce: Int?
     let projectValue: Int?
+    let assetClass: Int?
+    let approvalDate: Int?
+    let pue: Int?
 
     init(_ c: ColumnIndex) {
       loanID = c["loan_id"]
@@ -103,6 +106,9 @@ struct TagJob: Sendable {
       floorAreaM2 = c["floor_area_m2"]
       annualEnergySavingTce = c["annual_energy_saving_tce"]
       projectValue = c["project_value"]
+      assetClass = c["asset_class"]
+      approvalDate = c["approval_date"]
+      pue = c["pue"]
     }
   }
 
@@ -145,6 +151,9 @@ struct TagJob: Sendable {
     facts.annualEnergySavingTCE = r.decimal(f.annualEnergySavingTce)
     facts.outstanding = r.decimal(f.outstanding)
     facts.projectValue = r.decimal(f.projectValue)
+    facts.approvalDate = r.field(f.approvalDate).flatMap { try? FieldParser.date($0) }
+    facts.pue = r.decimal(f.pue)
+    if r.text(f.assetClass) == "corporate_bond" { facts.product = .bond }
     if let id = r.text(f.borrowerId) {
       if let book, book[id] == nil {
         reject("borrower_id", book.missingBorrowerReason(id))

@@ -43,4 +43,29 @@ struct TagCLITests {
     try cli.expectShardsMergeToSingleRun(common, files: ["tags.csv", "green_summary.json", "summary.json", "rejects.csv", "partials.csv"],
                                          in: dir)
   }
+
+  /// 银发〔2025〕132号 三: products approved before the catalogue's publication (the notice's date,
+  /// 2025-06-27) keep the historical standard — the 2019 industry catalogue for loans, the 2021
+  /// bond catalogue for bonds; `approval_date` decides, `origination_date` stands in without it.
+  /// A data centre's `pue` column decides 6.6.2's GB 40879 grade.
+  @Test func approvalDateAssetClassAndPUEColumns() throws {
+    let dir = try cli.temporaryDirectory()
+    let loans = dir.appendingPathComponent("loans.csv")
+    try ("loan_id,borrower_id,asset_class,currency,outstanding,origination_date,approval_date,use_of_proceeds,project_type,pue\n"
+      + "L1,,project_finance,CNY,10,2025-08-01,2025-06-26,风电场建设,power.wind,\n"
+      + "L2,,corporate_bond,CNY,10,2025-08-01,2025-06-26,风电场建设,power.wind,\n"
+      + "L3,,project_finance,CNY,10,2025-08-01,2025-06-27,风电场建设,power.wind,\n"
+      + "L4,,business_loan,CNY,10,2025-12-01,,新建数据中心,datacenter.new,1.28\n"
+      + "L5,,business_loan,CNY,10,2025-12-01,,新建数据中心,datacenter.new,1.42\n")
+      .write(to: loans, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out")
+    let r = try cli.run(["tag", "--loans", loans.path, "--as-of", "2026-11-29", "--taxonomy", "cn", "--out", out.path, "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let tags = try String(contentsOf: out.appendingPathComponent("tags.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(tags.contains { $0.hasPrefix("L1,CN-GIC-2019,3.2.1,风力发电设施建设和运营,aligned,") })
+    #expect(tags.contains { $0.hasPrefix("L2,CN-GBC-2021,3.2.2.1,") })
+    #expect(tags.contains { $0.hasPrefix("L3,CN-GFC-2025,4.2.1,") })
+    #expect(tags.contains { $0.hasPrefix("L4,CN-GFC-2025,6.6.2,绿色数据中心建设,aligned,") })
+    #expect(tags.contains { $0.hasPrefix("L5,CN-GFC-2025,6.6.2,绿色数据中心建设,not_eligible,") })
+  }
 }
