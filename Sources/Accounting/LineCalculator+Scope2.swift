@@ -4,6 +4,11 @@ import Quantities
 /// Purchased electricity (location- and market-based, GHG Protocol Scope 2 Guidance) and heat.
 extension LineCalculator {
   mutating func electricity(_ r: ActivityRecord, region: String) throws(AccountingError) -> Contribution {
+    // Grid losses of the electricity bought: scope 3 category 3 (fuel- and energy-related
+    // activities, GHG Protocol Scope 3 Standard ch.5), per kWh consumed.
+    if r.activity == "electricity.td_losses" {
+      return Contribution(lines: try simple(r, region: region, scope: .scope3, category: String(r.scope3Category ?? 3)))
+    }
     guard r.activity == "electricity.grid" else {
       throw AccountingError(column: "activity", "\(r.activity) is not a scope 2 activity; "
         + "electricity.footprint.* factors are life-cycle values, not for inventories")

@@ -110,9 +110,9 @@ struct LineCalculator {
       throw AccountingError(column: "period",
         "period \(record.period) starts after the as-of date \(options.asOf): activity data cannot be in the future")
     }
-    if record.scope3Category != nil, !["spend", "freight", "travel", "waste"].contains(record.family) {
+    if record.scope3Category != nil, Self.scope3Categories[String(record.family)] == nil {
       throw AccountingError(column: "scope3_category",
-        "given on a \(record.family) row; scope 3 categories apply to spend, freight, travel and waste rows")
+        "given on a \(record.family) row; scope 3 categories apply to spend, freight, travel, waste and water rows")
     }
     if record.instrument != nil, record.activity != "electricity.grid" {
       throw AccountingError(column: "instrument", "contractual instruments apply to electricity.grid rows only")
@@ -124,7 +124,7 @@ struct LineCalculator {
     case "heat": return Contribution(lines: try heat(record, region: region))
     case "fugitive": return Contribution(lines: [try fugitive(record)])
     case "process": return Contribution(lines: try simple(record, region: region, scope: .scope1, category: "process"))
-    case "spend", "freight", "travel", "waste": return Contribution(lines: try scope3(record, region: region))
+    case "spend", "freight", "travel", "waste", "water": return Contribution(lines: try scope3(record, region: region))
     case "certificate":
       guard ["certificate.gec", "certificate.irec"].contains(record.activity) else {
         throw AccountingError(column: "activity", "unknown certificate type \(record.activity); expected certificate.gec or certificate.irec")
@@ -304,15 +304,22 @@ struct LineCalculator {
   {
     do { return (try lookup(r.activity, region, r.period), nil) } catch {
       let family = String(r.family)
-      let chosen = ["freight", "travel", "waste"].contains(family) ? options.scope3ProxyRegion : nil
+      let chosen = family != "spend" && Self.scope3Categories[family] != nil ? options.scope3ProxyRegion : nil
       guard let proxy = chosen ?? factors.proxy(for: family, in: region)?.proxyRegion, proxy != region else { throw error }
       let resolved = try lookup(r.activity, proxy, r.period)
       return (resolved, "proxy region \(resolved.primary.region): none for \(region)")
     }
   }
 
+  /// Default scope 3 category of each family (GHG Protocol Corporate Value Chain (Scope 3)
+  /// Standard, Table 5.4): purchased goods and services (1: spend, water supply), upstream
+  /// transportation (4), waste generated in operations (5, with wastewater treatment), business
+  /// travel (6, hotel stays included).
+  static let scope3Categories: [String: Int] = ["spend": 1, "freight": 4, "waste": 5, "travel": 6, "water": 1]
+  static let scope3ActivityCategories: [String: Int] = ["water.treatment": 5]
+
   mutating func scope3(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
-    let defaultCategory = ["spend": 1, "freight": 4, "waste": 5, "travel": 6][String(r.family)]!
+    let defaultCategory = Self.scope3ActivityCategories[r.activity] ?? Self.scope3Categories[String(r.family)]!
     let category = String(r.scope3Category ?? defaultCategory)
     if r.family == "spend" { return [try spend(r, region: region, category: category)] }
     return try simple(r, region: region, scope: .scope3, category: category)

@@ -14,8 +14,8 @@ enum FactorSetValidator {
     "stationary": [.energy, .mass, .volume, .normalVolume, .standardVolume],
     "mobile": [.energy, .mass, .volume, .normalVolume, .standardVolume, .distance],
     "fugitive": [.mass], "process": [.mass], "spend": [.money],
-    "freight": [.massDistance], "travel": [.passengerDistance, .distance],
-    "waste": [.mass], "certificate": [.energy],
+    "freight": [.massDistance], "travel": [.passengerDistance, .distance, .count],
+    "waste": [.mass], "water": [.volume], "certificate": [.energy],
   ]
 
   /// Review bounds in kilograms of gas per base unit of the denominator's dimension

@@ -132,7 +132,7 @@ extension UnitOfMeasure {
       (.passengerKilometres, ["pkm", "p·km", "passenger.km", "人公里"]),
       (.squareMetres, ["m2", "m²", "平方米"]), (.hectares, ["ha", "公顷"]),
       (.squareKilometres, ["km2", "km²"]),
-      (.count, ["count", "1", "unit", "units", "pcs", "个", "台", "辆"]),
+      (.count, ["count", "1", "unit", "units", "pcs", "个", "台", "辆", "room_night", "room-night", "room night", "night", "间夜"]),
     ]
     var map: [String: UnitOfMeasure] = [:]
     for (unit, spellings) in entries {

@@ -15,7 +15,7 @@ public enum DataContract {
   /// Activity families of the activity vocabulary (EmissionFactors/README.md).
   public static let activityFamilies = [
     "electricity", "heat", "stationary", "mobile", "fugitive", "process", "spend",
-    "freight", "travel", "waste", "certificate",
+    "freight", "travel", "waste", "water", "certificate",
   ]
 
   /// activities.csv: one row per activity quantity of an enterprise.
