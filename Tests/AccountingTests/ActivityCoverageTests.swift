@@ -88,6 +88,9 @@ struct ActivityCoverageTests {
     .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "GB", region: nil, year: 2024,
           expected: 1_000 * 0.20705),
     .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "HK", region: nil, expected: 1_000 * 0.480),
+    // Singapore 2022: EMA Singapore Energy Statistics 2023, grid emission factor 0.4168 kgCO2/kWh.
+    .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "SG", region: nil, year: 2022,
+          expected: 1_000 * 0.4168),
     // Purchased heat, NDRC guideline default 0.11 tCO2/GJ; 1 万大卡 = 41.868 MJ; 1 MWh = 3.6 GJ.
     .init(activity: "heat.purchased", quantity: 1_000, unit: "GJ", expected: 110),
     .init(activity: "heat.purchased", quantity: 1_000, unit: "万大卡", expected: 1_000 * 0.041868 * 0.11),
