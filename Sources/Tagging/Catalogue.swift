@@ -24,6 +24,10 @@ public struct Catalogue: Sendable {
   let index: KeywordIndex
   /// The EU activities' keywords, compiled likewise.
   let euIndex: KeywordIndex
+  /// Phrases of activities the 2025 catalogue does not support, with the reason (not-supported.csv).
+  public let fossilPhrases: [(phrase: String, reason: String)]
+  /// Project types the catalogue does not support, with the reason.
+  public let unsupportedTypes: [String: String]
   /// Rule indices by structured activity (`project_type`).
   let rulesByType: [String: [Int]]
   /// Grades standards define by a measured value (GB 40879: PUE → grade).
@@ -79,9 +83,19 @@ public struct Catalogue: Sendable {
     }
     euActivities = eu
     ruleVersion = "cn-gfc-2025-rules@2026.2"
+    var words: [String: [String]] = [:]
+    for r in try table.rows("negations.csv") {
+      words[r["kind"] ?? "", default: []].append((r["word"] ?? "") == "\\n" ? "\n" : r["word"] ?? "")
+    }
+    let negations = KeywordIndex.Negations(chinese: words["chinese"] ?? [], english: words["english"] ?? [],
+                                           clauseBreaks: words["clause_break"] ?? [])
+    let unsupported = try table.rows("not-supported.csv")
+    fossilPhrases = unsupported.filter { $0["kind"] == "phrase" }.map { ($0["value"] ?? "", $0["reason"] ?? "") }
+    unsupportedTypes = Dictionary(unsupported.filter { $0["kind"] == "project_type" }.map { ($0["value"] ?? "", $0["reason"] ?? "") },
+                                  uniquingKeysWith: { a, _ in a })
     index = KeywordIndex(keywords: rules.map(\.keywords), exclusions: rules.map(\.exclusions),
-                         fossilPhrases: GreenTagger.fossilPhrases.map(\.0))
-    euIndex = KeywordIndex(keywords: eu.map(\.keywords), exclusions: eu.map { _ in [] }, fossilPhrases: [])
+                         fossilPhrases: fossilPhrases.map(\.phrase), negations: negations)
+    euIndex = KeywordIndex(keywords: eu.map(\.keywords), exclusions: eu.map { _ in [] }, fossilPhrases: [], negations: negations)
     var scales: [GradeScale] = []
     for r in try table.rows("grade-scales.csv") {
       guard let grade = Int(r["grade"] ?? ""), let limit = Double(r["upper_limit"] ?? "") else {
@@ -102,7 +116,7 @@ public struct Catalogue: Sendable {
       ActivityStage(name: r["stage"] ?? "", classes: (r["classes"] ?? "").split(separator: "|").map(String.init),
                     words: Self.list(r["words"]), note: r["note"] ?? "")
     }
-    stageIndex = KeywordIndex(keywords: stages.map(\.words), exclusions: stages.map { _ in [] }, fossilPhrases: [])
+    stageIndex = KeywordIndex(keywords: stages.map(\.words), exclusions: stages.map { _ in [] }, fossilPhrases: [], negations: negations)
     var stageOfClass: [String: Int] = [:]
     for (i, stage) in stages.enumerated() { for c in stage.classes { stageOfClass[c] = i } }
     self.stageOfClass = stageOfClass

@@ -33,12 +33,24 @@ struct KeywordIndex: Sendable {
   private let patterns: PatternIndex
   private let phrasesOfPart: [[Int32]]
 
-  static let chineseNegations = WordList(["非", "不含", "不包括", "除", "无", "未申报", "未取得", "未达到", "未获"].map { Array($0.utf8) })
-  static let englishNegations = WordList(["non-", "not ", "no ", "excluding ", "without ", "other than "].map { Array($0.utf8) })
-  static let clauseBreaks: Set<[UInt8]> = Set(["，", ",", "；", ";", "。", ".", ":", "：", "\n", "(", "（"].map { Array($0.utf8) })
+  /// Negations and clause breaks (negations.csv).
+  struct Negations: Sendable {
+    let chinese: WordList
+    let english: WordList
+    let clauseBreaks: Set<[UInt8]>
+
+    init(chinese: [String], english: [String], clauseBreaks: [String]) {
+      self.chinese = WordList(chinese.map { Array($0.utf8) })
+      self.english = WordList(english.map { Array($0.utf8) })
+      self.clauseBreaks = Set(clauseBreaks.map { Array($0.utf8) })
+    }
+  }
+
+  let negations: Negations
 
   /// Compiles the keyword and exclusion lists of each owner (a rule, an EU activity) and the fossil phrases.
-  init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String]) {
+  init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String], negations: Negations) {
+    self.negations = negations
     var partID: [String: Int32] = [:]
     var parts: [[UInt8]] = []
     var phrases: [Phrase] = []
@@ -69,7 +81,7 @@ struct KeywordIndex: Sendable {
     var found: [Int32] = []  // distinct parts occurring without a negation
     patterns.forEachMatch(in: text) { part, offset in
       let id = Int32(part)
-      if !found.contains(id) && !Self.isNegated(text, before: offset) { found.append(id) }
+      if !found.contains(id) && !isNegated(text, before: offset) { found.append(id) }
     }
     var result = Matches()
     guard !found.isEmpty else { return result }
@@ -104,20 +116,21 @@ struct KeywordIndex: Sendable {
 
   /// Whether the occurrence at `hit` follows a negation: a Chinese one right before it or one
   /// character before it, an English one anywhere earlier in its clause.
-  static func isNegated(_ text: [UInt8], before hit: Int) -> Bool {
+  func isNegated(_ text: [UInt8], before hit: Int) -> Bool {
     // The start of the character before the hit (UTF-8 continuation bytes are 10xxxxxx).
     var previous = hit - 1
     while previous > 0 && text[previous] & 0xC0 == 0x80 { previous -= 1 }
-    for r in chineseNegations.ranges {
-      let n = chineseNegations.bytes[r]
-      if ends(text, at: hit, with: n) || (previous >= 0 && ends(text, at: previous, with: n)) { return true }
+    let chinese = negations.chinese, english = negations.english
+    for r in chinese.ranges {
+      let n = chinese.bytes[r]
+      if Self.ends(text, at: hit, with: n) || (previous >= 0 && Self.ends(text, at: previous, with: n)) { return true }
     }
     var start = hit
-    while start > 0 && !clauseBreaks.contains(where: { ends(text, at: start, with: $0[...]) }) { start -= 1 }
+    while start > 0 && !negations.clauseBreaks.contains(where: { Self.ends(text, at: start, with: $0[...]) }) { start -= 1 }
     let clause = text[start..<hit]
-    return englishNegations.ranges.contains { r in
-      let n = englishNegations.bytes[r]
-      return n.count <= clause.count && clause.indices.dropLast(n.count - 1).contains { ends(text, at: $0 + n.count, with: n) }
+    return english.ranges.contains { r in
+      let n = english.bytes[r]
+      return n.count <= clause.count && clause.indices.dropLast(n.count - 1).contains { Self.ends(text, at: $0 + n.count, with: n) }
     }
   }
 

@@ -57,7 +57,8 @@ struct CriteriaInputs {
 }
 
 extension GreenTagger {
-  enum Outcome { case met(String), failed(String), unknown(String) }
+  /// A criterion's outcome; `notApplicable`: a dated criterion outside its period.
+  enum Outcome { case met(String), failed(String), unknown(String), notApplicable }
 
   func evaluate(_ c: Criterion, _ inputs: inout CriteriaInputs) -> Outcome {
     switch c {
@@ -70,12 +71,15 @@ extension GreenTagger {
     case .category(let field, let value):
       guard let (x, source) = inputs.category(field) else { return .unknown("\(field) = \(value)") }
       return x == value ? .met(source) : .failed("\(source) is not \(value): criterion not met")
-    case .vehicleCO2:
-      let limit = asOf < Day(year: 2026, month: 1, day: 1)! ? 50.0 : 0.0
-      guard let g = inputs.loan.vehicleGCO2PerKm else { return .unknown("vehicle_gco2_per_km") }
-      let ok = limit > 0 ? g < limit : g == 0
-      return ok ? .met("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "< 50 (until 2025-12-31)" : "= 0 (from 2026-01-01)")")
-        : .failed("vehicle_gco2_per_km \(DecimalFormat.shortest(g)) \(limit > 0 ? "≥ 50 (limit until 2025-12-31)" : "> 0 (limit from 2026-01-01)")")
+    case .dated(let from, let until, let inner):
+      let period = from.map { "from \($0)" } ?? until.map { "until \($0)" } ?? ""
+      guard from.map({ asOf >= $0 }) ?? true, until.map({ asOf <= $0 }) ?? true else { return .notApplicable }
+      switch evaluate(inner, &inputs) {
+      case .met(let e): return .met("\(e) (\(period))")
+      case .failed(let e): return .failed("\(e) (\(period))")
+      case .unknown(let m): return .unknown("\(m) (\(period))")
+      case .notApplicable: return .notApplicable
+      }
     case .anyOf(let alternatives):
       var unknown: [String] = [], failed: [String] = []
       for a in alternatives {
@@ -83,6 +87,7 @@ extension GreenTagger {
         case .met(let e): return .met("\(e) (one of \(alternatives.count) alternatives)")
         case .unknown(let m): unknown.append(m)
         case .failed(let e): failed.append(e)
+        case .notApplicable: continue
         }
       }
       if unknown.isEmpty { return .failed("none of the alternatives is met: " + failed.joined(separator: "; ")) }

@@ -45,6 +45,7 @@ extension GreenTagger {
         failed = true
         tag.evidence.append("substantial contribution not met: \(e)")
       case .unknown(let m): tag.missingEvidence.append(m)
+      case .notApplicable: continue
       }
     }
     tag.status = failed ? .notEligible : .eligible

@@ -21,18 +21,6 @@ public struct GreenTagger: Sendable {
     self.asOf = asOf
   }
 
-  /// Fossil activities the 2025 catalogue does not support, with the reason.
-  static let fossilPhrases: [(String, String)] = [
-    ("燃煤", "coal-fired activity"), ("煤电", "coal power"), ("煤矿", "coal mining"), ("火电", "thermal (coal) power"),
-    ("coal-fired", "coal-fired activity"), ("coal fired", "coal-fired activity"), ("coal power", "coal power"),
-    ("coal mine", "coal mining"), ("燃油车", "fuel vehicle"), ("柴油车", "diesel vehicle"), ("diesel truck", "diesel vehicle"),
-  ]
-  static let nonGreenTypes: [String: String] = [
-    "power.coal": "coal-fired power: no item of the 2025 catalogue supports it",
-    "vehicle.ice": "internal-combustion vehicle: not a 新能源汽车",
-    "vehicle.phev": "plug-in hybrid: 9.1.1 备注 covers only battery-electric and fuel-cell vehicles",
-  ]
-
   /// Tags `loan` under each taxonomy in `taxonomies` (`cn`, `eu`).
   public func tag(_ loan: LoanFacts, taxonomies: [String] = ["cn", "eu"]) -> [GreenTag] {
     var chineseTag: GreenTag?
@@ -74,7 +62,7 @@ public struct GreenTagger: Sendable {
         keywords.append((m.rule, catalogue.index.phrases[k]))
       }
     }
-    let fossil = found.fossil.map { Self.fossilPhrases[$0] }
+    let fossil = found.fossil.map { catalogue.fossilPhrases[$0] }
     let stageWords = catalogue.stageIndex.matches(in: text).rules.compactMap { m in
       m.keyword.map { (stage: m.rule, word: catalogue.stageIndex.phrases[$0].name) }
     }
@@ -103,7 +91,7 @@ public struct GreenTagger: Sendable {
       typed = []
     }
 
-    if let reason = Self.nonGreenTypes[type] {
+    if let reason = catalogue.unsupportedTypes[type] {
       tag.status = .notEligible
       tag.evidence.append("project_type \(type): \(reason)")
     } else if !typed.isEmpty {
@@ -170,6 +158,7 @@ public struct GreenTagger: Sendable {
         if c.isQuantitative { met += 1 }
       case .failed(let e): evidence.append(e); failed = true
       case .unknown(let m): missing.append(m); unknown = true
+      case .notApplicable: continue
       }
     }
     let status: GreenTag.Status = failed ? .notEligible : (unknown ? .eligible : .aligned)
