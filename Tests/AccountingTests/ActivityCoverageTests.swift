@@ -153,6 +153,13 @@ struct ActivityCoverageTests {
           expected: 100 * (0.126 * 27.9 + 0.063 * 273) / 1_000),
     .init(activity: "stationary.landfill_gas", quantity: 1_000_000, unit: "scf", country: "US", region: nil, year: 2024,
           expected: 1_000_000 * (0.001552 * 27.9 + 0.000306 * 273) / 1_000_000),
+    // DESNZ 2024: hotel stay in China 53.5 kgCO2e per room-night (business travel, category 6);
+    // UK water supply 0.15311 and treatment 0.18574 kgCO2e/m3 (categories 1 and 5); T&D losses
+    // of UK electricity 0.01830 kgCO2e/kWh (category 3).
+    .init(activity: "travel.hotel", quantity: 10, unit: "间夜", year: 2024, expected: 10 * 53.5 / 1_000),
+    .init(activity: "water.supply", quantity: 1_000, unit: "m3", country: "GB", region: nil, year: 2024, expected: 0.15311),
+    .init(activity: "water.treatment", quantity: 1_000, unit: "立方米", country: "GB", region: nil, year: 2024, expected: 0.18574),
+    .init(activity: "electricity.td_losses", quantity: 1_000, unit: "MWh", country: "GB", region: nil, year: 2024, expected: 18.30),
     // United Kingdom (DESNZ 2024): diesel, average biofuel blend, 2.51279 kg CO2e per litre.
     .init(activity: "mobile.diesel", quantity: 1_000, unit: "L", country: "GB", region: nil, year: 2024, expected: 2.51279),
     // Hong Kong (IPCC 2006 Tier 1, Table 2.3 CH4/N2O): diesel 43.0 GJ/t × 20.2 tC/TJ, 3 / 0.6 kg/TJ;
