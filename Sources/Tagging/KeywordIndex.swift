@@ -32,6 +32,8 @@ struct KeywordIndex: Sendable {
   let phrases: [Phrase]
   private let patterns: PatternIndex
   private let phrasesOfPart: [[Int32]]
+  /// The word classes (`<trade>`) a part stands in.
+  private let classOfPart: [[Int32]]
 
   /// Negations and clause breaks (negations.csv).
   struct Negations: Sendable {
@@ -48,25 +50,39 @@ struct KeywordIndex: Sendable {
 
   let negations: Negations
 
-  /// Compiles the keyword and exclusion lists of each owner (a rule, an EU activity) and the fossil phrases.
-  init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String], negations: Negations) {
+  /// Compiles the keyword and exclusion lists of each owner (a rule, an EU activity) and the
+  /// fossil phrases. A part named in `wordClasses` (`<trade>`) stands for any of its words: it
+  /// is found when one of them is, and counts two characters towards a phrase's length.
+  init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String], negations: Negations,
+       wordClasses: [String: [String]] = [:])
+  {
     self.negations = negations
     var partID: [String: Int32] = [:]
     var parts: [[UInt8]] = []
     var phrases: [Phrase] = []
+    var marks: [Int32: [Int32]] = [:]
+    func part(_ p: String) -> Int32 {
+      if let id = partID[p] { return id }
+      let id = Int32(parts.count)
+      partID[p] = id
+      if let words = wordClasses[p] {
+        parts.append([])  // never matched itself
+        for w in words { marks[part(w), default: []].append(id) }
+      } else {
+        parts.append(Array(p.utf8))
+      }
+      return id
+    }
     func add(_ name: String, owner: Int, kind: Kind) {
       let split = name.split(separator: "+").map(String.init)
-      let ids = split.map { p -> Int32 in
-        if let id = partID[p] { return id }
-        partID[p] = Int32(parts.count)
-        parts.append(Array(p.utf8))
-        return Int32(parts.count - 1)
-      }
-      phrases.append(Phrase(owner: owner, kind: kind, parts: ids, length: split.reduce(0) { $0 + $1.count }, name: name))
+      let ids = split.map(part)
+      let length = split.reduce(0) { $0 + (wordClasses[$1] == nil ? $1.count : 2) }
+      phrases.append(Phrase(owner: owner, kind: kind, parts: ids, length: length, name: name))
     }
     for (r, list) in keywords.enumerated() { for k in list { add(k, owner: r, kind: .keyword) } }
     for (r, list) in exclusions.enumerated() { for x in list { add(x, owner: r, kind: .exclusion) } }
     for (f, phrase) in fossilPhrases.enumerated() { add(phrase.lowercased(), owner: f, kind: .fossil) }
+    classOfPart = (0..<parts.count).map { marks[Int32($0)] ?? [] }
     var ofPart = [[Int32]](repeating: [], count: parts.count)
     for (i, p) in phrases.enumerated() { for part in Set(p.parts) { ofPart[Int(part)].append(Int32(i)) } }
     self.phrases = phrases
@@ -81,7 +97,10 @@ struct KeywordIndex: Sendable {
     var found: [Int32] = []  // distinct parts occurring without a negation
     patterns.forEachMatch(in: text) { part, offset in
       let id = Int32(part)
-      if !found.contains(id) && !isNegated(text, before: offset) { found.append(id) }
+      if !found.contains(id) && !isNegated(text, before: offset) {
+        found.append(id)
+        for c in classOfPart[part] where !found.contains(c) { found.append(c) }
+      }
     }
     var result = Matches()
     guard !found.isEmpty else { return result }
