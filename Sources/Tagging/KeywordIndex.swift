@@ -52,7 +52,7 @@ struct KeywordIndex: Sendable {
 
   /// Compiles the keyword and exclusion lists of each owner (a rule, an EU activity) and the
   /// fossil phrases. A part named in `wordClasses` (`<trade>`) stands for any of its words: it
-  /// is found when one of them is, and counts two characters towards a phrase's length.
+  /// is found when one of them is, and counts one character towards a phrase's length (a word named outright is the more specific).
   init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String], negations: Negations,
        wordClasses: [String: [String]] = [:])
   {
@@ -76,7 +76,7 @@ struct KeywordIndex: Sendable {
     func add(_ name: String, owner: Int, kind: Kind) {
       let split = name.split(separator: "+").map(String.init)
       let ids = split.map(part)
-      let length = split.reduce(0) { $0 + (wordClasses[$1] == nil ? $1.count : 2) }
+      let length = split.reduce(0) { $0 + (wordClasses[$1] == nil ? $1.count : 1) }
       phrases.append(Phrase(owner: owner, kind: kind, parts: ids, length: length, name: name))
     }
     for (r, list) in keywords.enumerated() { for k in list { add(k, owner: r, kind: .keyword) } }

@@ -68,20 +68,7 @@ public struct GreenTagger: Sendable {
     }
     inputs.stages = Set(stageWords.map(\.stage))
     inputs.scales = catalogue.gradeScales
-    // Trade in a product whose item is matched: the trade item that refers to it (参照本目录).
-    var tradeOf: [Int: String] = [:]
-    if let trade = stageWords.first(where: { catalogue.stages[$0.stage].name == "trade" }) {
-      for k in keywords where catalogue.stageOfClass[catalogue.items2025[rules[k.rule].code]?.secondLevel ?? ""] != trade.stage {
-        for code in catalogue.tradeItems[rules[k.rule].code] ?? [] {
-          guard let t = rules.firstIndex(where: { $0.code == code }), !vetoed.contains(t),
-                !keywords.contains(where: { $0.rule == t }) else { continue }
-          let phrase = KeywordIndex.Phrase(owner: t, kind: .keyword, parts: [], length: k.phrase.length,
-                                           name: "\(trade.word)+\(k.phrase.name)")
-          keywords.append((t, phrase))
-          tradeOf[t] = rules[k.rule].code
-        }
-      }
-    }
+    let tradeOf = addTradeItems(for: found, stageWords: stageWords, vetoed: vetoed, to: &keywords)
     var typed = (catalogue.rulesByType[type] ?? []).filter { !vetoed.contains($0) }
     // A project type several items share (industry.energy_efficiency) does not choose among
     // them: when none of them matches the text, the text decides.
