@@ -26,21 +26,9 @@ enum Main {
     do {
       var command = try GreenLedgerCommand.parseAsRoot()
       try command.run()
-    } catch let error as OutputPlanError {
+    } catch let error where Main.dataErrorStatus(error) != nil {
       FileSystem.printError("error: \(error)")
-      exit(status: 2)
-    } catch let error as InputError {
-      FileSystem.printError("error: \(error)")
-      exit(status: 3)
-    } catch let error as FactorSetError {
-      FileSystem.printError("error: \(error)")
-      exit(status: 3)
-    } catch let error as MethodologyError {
-      FileSystem.printError("error: \(error)")
-      exit(status: 3)
-    } catch let error as FactorLookupError {
-      FileSystem.printError("error: \(error)")
-      exit(status: 3)
+      exit(status: Main.dataErrorStatus(error)!)
     } catch let error as ExitCode {
       exit(status: error.rawValue)
     } catch {
@@ -54,6 +42,19 @@ enum Main {
         FileSystem.printError("internal error: \(error)")
         exit(status: 4)
       }
+    }
+  }
+
+  /// The one mapping from the library's error kinds to exit statuses: 2 for an output the
+  /// command refuses to write, 3 for inputs, factor tables, methodologies and catalogues that
+  /// cannot be used; `nil` for anything else.
+  static func dataErrorStatus(_ error: any Error) -> Int32? {
+    switch error {
+    case is OutputPlanError: 2
+    case is InputError, is RowError, is FactorSetError, is FactorLookupError, is MethodologyError, is AccountingError,
+         is QuantityError, is CatalogueError:
+      3
+    default: nil
     }
   }
 
