@@ -34,8 +34,6 @@ public struct Catalogue: Sendable {
   public let gradeScales: [GradeScale]
   /// Stages of an activity (manufacturing, trade, service), their classes and words (stages.csv).
   public let stages: [ActivityStage]
-  /// The stages' words, compiled.
-  let stageIndex: KeywordIndex
   /// Stage index by second-level class (`8.5` → trade).
   let stageOfClass: [String: Int]
   /// Trade items by the item whose goods they trade (`4.1.1` → `8.5.1`), from each trade
@@ -114,8 +112,13 @@ public struct Catalogue: Sendable {
         }.filter { seen.insert($0).inserted }
       }
     }
-    index = KeywordIndex(keywords: keywordLists, exclusions: rules.map(\.exclusions),
-                         fossilPhrases: fossilPhrases.map(\.phrase), negations: negations, wordClasses: tokens)
+    let stages = stageRows.map { r in
+      ActivityStage(name: r["stage"] ?? "", classes: (r["classes"] ?? "").split(separator: "|").map(String.init),
+                    words: Self.list(r["words"]), note: r["note"] ?? "")
+    }
+    self.stages = stages
+    index = KeywordIndex(keywords: keywordLists, exclusions: rules.map(\.exclusions), fossilPhrases: fossilPhrases.map(\.phrase),
+                         stagePhrases: stages.map(\.words), negations: negations, wordClasses: tokens)
     euIndex = KeywordIndex(keywords: eu.map(\.keywords), exclusions: eu.map { _ in [] }, fossilPhrases: [], negations: negations)
     var scales: [GradeScale] = []
     for r in try table.rows("grade-scales.csv") {
@@ -133,11 +136,6 @@ public struct Catalogue: Sendable {
       }
     }
     gradeScales = scales
-    stages = try table.rows("stages.csv").map { r in
-      ActivityStage(name: r["stage"] ?? "", classes: (r["classes"] ?? "").split(separator: "|").map(String.init),
-                    words: Self.list(r["words"]), note: r["note"] ?? "")
-    }
-    stageIndex = KeywordIndex(keywords: stages.map(\.words), exclusions: stages.map { _ in [] }, fossilPhrases: [], negations: negations)
     var stageOfClass: [String: Int] = [:]
     for (i, stage) in stages.enumerated() { for c in stage.classes { stageOfClass[c] = i } }
     self.stageOfClass = stageOfClass

@@ -8,10 +8,10 @@ internal import Tabular
 /// a Chinese negation right before the part or one character before it (不含燃煤, 非燃煤), an
 /// English one anywhere earlier in the same clause (not coal-fired, excluding …).
 struct KeywordIndex: Sendable {
-  enum Kind: UInt8, Sendable { case keyword, exclusion, fossil }
+  enum Kind: UInt8, Sendable { case keyword, exclusion, fossil, stage }
 
   struct Phrase: Sendable {
-    /// Rule index (keywords, exclusions) or fossil-phrase index.
+    /// Rule index (keywords, exclusions), fossil-phrase index or stage index.
     let owner: Int
     let kind: Kind
     /// Distinct-part ids.
@@ -27,6 +27,8 @@ struct KeywordIndex: Sendable {
     var rules: [(rule: Int, keyword: Int?, exclusion: Int?)] = []
     /// The first fossil phrase found (its index in the fossil list).
     var fossil: Int?
+    /// The stages whose words occur, each with the first of its words found, by stage index.
+    var stages: [(stage: Int, word: String)] = []
   }
 
   let phrases: [Phrase]
@@ -53,8 +55,8 @@ struct KeywordIndex: Sendable {
   /// Compiles the keyword and exclusion lists of each owner (a rule, an EU activity) and the
   /// fossil phrases. A part named in `wordClasses` (`<trade>`) stands for any of its words: it
   /// is found when one of them is, and counts one character towards a phrase's length (a word named outright is the more specific).
-  init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String], negations: Negations,
-       wordClasses: [String: [String]] = [:])
+  init(keywords: [[String]], exclusions: [[String]], fossilPhrases: [String], stagePhrases: [[String]] = [],
+       negations: Negations, wordClasses: [String: [String]] = [:])
   {
     self.negations = negations
     var partID: [String: Int32] = [:]
@@ -82,6 +84,7 @@ struct KeywordIndex: Sendable {
     for (r, list) in keywords.enumerated() { for k in list { add(k, owner: r, kind: .keyword) } }
     for (r, list) in exclusions.enumerated() { for x in list { add(x, owner: r, kind: .exclusion) } }
     for (f, phrase) in fossilPhrases.enumerated() { add(phrase.lowercased(), owner: f, kind: .fossil) }
+    for (g, list) in stagePhrases.enumerated() { for w in list { add(w, owner: g, kind: .stage) } }
     classOfPart = (0..<parts.count).map { marks[Int32($0)] ?? [] }
     var ofPart = [[Int32]](repeating: [], count: parts.count)
     for (i, p) in phrases.enumerated() { for part in Set(p.parts) { ofPart[Int(part)].append(Int32(i)) } }
@@ -117,6 +120,10 @@ struct KeywordIndex: Sendable {
         if result.fossil == nil { result.fossil = phrase.owner }
         continue
       }
+      if phrase.kind == .stage {
+        if !result.stages.contains(where: { $0.stage == phrase.owner }) { result.stages.append((phrase.owner, phrase.name)) }
+        continue
+      }
       var i = result.rules.firstIndex { $0.rule == phrase.owner }
       if i == nil {
         result.rules.append((phrase.owner, nil, nil))
@@ -130,6 +137,7 @@ struct KeywordIndex: Sendable {
       }
     }
     result.rules.sort { $0.rule < $1.rule }
+    result.stages.sort { $0.stage < $1.stage }
     return result
   }
 

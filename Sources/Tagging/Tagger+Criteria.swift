@@ -6,12 +6,16 @@ struct CriteriaInputs {
   let loan: LoanFacts
   /// The activity stages the text names (indices into ``Catalogue/stages``).
   var stages: Set<Int> = []
-  /// The item whose criteria are being checked, and the grade scales that apply to it.
+  /// The item whose criteria are being checked.
   var item = ""
-  var scales: [GradeScale] = []
+  /// The grade scales standards define (GB 40879: PUE → grade).
+  let scales: [GradeScale]
   private var read: StatedFacts?
 
-  init(loan: LoanFacts) { self.loan = loan }
+  init(loan: LoanFacts, scales: [GradeScale]) {
+    self.loan = loan
+    self.scales = scales
+  }
 
   /// The facts of the use-of-proceeds text.
   var stated: StatedFacts {

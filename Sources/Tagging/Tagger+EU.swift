@@ -36,7 +36,7 @@ extension GreenTagger {
     tag.code = a.code
     tag.name = a.name
     tag.evidence.append("activity \(a.code): \(via)")
-    var inputs = CriteriaInputs(loan: loan)
+    var inputs = CriteriaInputs(loan: loan, scales: catalogue.gradeScales)
     var failed = false
     for c in a.criteria {
       switch evaluate(c, &inputs) {

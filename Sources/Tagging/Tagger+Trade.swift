@@ -5,10 +5,10 @@ extension GreenTagger {
   /// excludes 代理销售: PEM电解槽进口代理销售 is trade in 4.1.9's goods).
   ///
   /// - Returns: trade rule index → the product item's code, for the evidence.
-  func addTradeItems(for found: KeywordIndex.Matches, stageWords: [(stage: Int, word: String)], vetoed: [Int],
+  func addTradeItems(for found: KeywordIndex.Matches, vetoed: [Int],
                      to keywords: inout [(rule: Int, phrase: KeywordIndex.Phrase)]) -> [Int: String]
   {
-    guard let trade = stageWords.first(where: { catalogue.stages[$0.stage].name == "trade" }) else { return [:] }
+    guard let trade = found.stages.first(where: { catalogue.stages[$0.stage].name == "trade" }) else { return [:] }
     let rules = catalogue.rules
     let tradeWords = catalogue.stages[trade.stage].words
     var products = keywords

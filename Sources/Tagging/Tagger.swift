@@ -23,14 +23,13 @@ public struct GreenTagger: Sendable {
 
   /// Tags `loan` under each taxonomy in `taxonomies` (`cn`, `eu`).
   public func tag(_ loan: LoanFacts, taxonomies: [String] = ["cn", "eu"]) -> [GreenTag] {
-    var chineseTag: GreenTag?
+    // The EU tag may follow the Chinese item (Common Ground Taxonomy): tag under it once.
+    let chineseTag = taxonomies.contains("cn") || taxonomies.contains("eu") ? chinese(loan) : nil
     return taxonomies.compactMap { t in
       switch t {
-      case "cn":
-        chineseTag = chinese(loan)
-        return chineseTag
-      case "eu": return european(loan, chineseCode: (chineseTag ?? (taxonomies.contains("cn") ? nil : chinese(loan)))?.code2025)
-      default: return nil
+      case "cn": chineseTag
+      case "eu": european(loan, chineseCode: chineseTag?.code2025)
+      default: nil
       }
     }
   }
@@ -47,7 +46,7 @@ public struct GreenTagger: Sendable {
     let type = loan.projectType ?? ""
     let rules = catalogue.rules
     let found = catalogue.index.matches(in: text)
-    var inputs = CriteriaInputs(loan: loan)
+    var inputs = CriteriaInputs(loan: loan, scales: catalogue.gradeScales)
 
     var vetoed: [Int] = []
     var vetoes: [String] = []
@@ -63,12 +62,8 @@ public struct GreenTagger: Sendable {
       }
     }
     let fossil = found.fossil.map { catalogue.fossilPhrases[$0] }
-    let stageWords = catalogue.stageIndex.matches(in: text).rules.compactMap { m in
-      m.keyword.map { (stage: m.rule, word: catalogue.stageIndex.phrases[$0].name) }
-    }
-    inputs.stages = Set(stageWords.map(\.stage))
-    inputs.scales = catalogue.gradeScales
-    let tradeOf = addTradeItems(for: found, stageWords: stageWords, vetoed: vetoed, to: &keywords)
+    inputs.stages = Set(found.stages.map(\.stage))
+    let tradeOf = addTradeItems(for: found, vetoed: vetoed, to: &keywords)
     var typed = (catalogue.rulesByType[type] ?? []).filter { !vetoed.contains($0) }
     // A project type several items share (industry.energy_efficiency) does not choose among
     // them: when none of them matches the text, the text decides.
