@@ -33,7 +33,7 @@ struct TagJob: Sendable {
     var checker: RowChecker
     /// For reject messages (any column by name).
     var c: ColumnIndex
-    var fields: Fields
+    var fields: LoanColumns
     var files: PartitionFiles
     var spill: IDSpill?
     var summary = GreenLoanStatistics()
@@ -52,7 +52,7 @@ struct TagJob: Sendable {
         let binding = try HeaderBinding(header: header, schema: schema, file: name)
         let columns = ColumnIndex(binding: binding, schema: schema)
         return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
-                         c: columns, fields: Fields(columns),
+                         c: columns, fields: LoanColumns(columns),
                          files: try PartitionFiles(directory: workDirectory, stem: "tags", id: "\(run)\(n)",
                                                    partition: partition, header: TagJob.columns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
@@ -60,56 +60,6 @@ struct TagJob: Sendable {
       },
       body: { p, r in self.consume(r, into: &p, duplicates: duplicates, progress: progress) })
     return states
-  }
-
-  /// Field indices of the loans.csv columns the tagger reads, resolved once per file (no
-  /// dictionary look-up per row).
-  struct Fields: Sendable {
-    let loanID: Int?
-    let borrowerId: Int?
-    let currency: Int?
-    let outstanding: Int?
-    let useOfProceeds: Int?
-    let projectType: Int?
-    let projectRegion: Int?
-    let declaredGreenCode: Int?
-    let originationDate: Int?
-    let capacityMw: Int?
-    let annualGenerationMwh: Int?
-    let lifecycleGco2ePerKwh: Int?
-    let vehicleGco2PerKm: Int?
-    let annualKm: Int?
-    let epcLabel: Int?
-    let floorAreaM2: Int?
-    let annualEnergySavingTce: Int?
-    let projectValue: Int?
-    let assetClass: Int?
-    let approvalDate: Int?
-    let pue: Int?
-
-    init(_ c: ColumnIndex) {
-      loanID = c["loan_id"]
-      borrowerId = c["borrower_id"]
-      currency = c["currency"]
-      outstanding = c["outstanding"]
-      useOfProceeds = c["use_of_proceeds"]
-      projectType = c["project_type"]
-      projectRegion = c["project_region"]
-      declaredGreenCode = c["declared_green_code"]
-      originationDate = c["origination_date"]
-      capacityMw = c["capacity_mw"]
-      annualGenerationMwh = c["annual_generation_mwh"]
-      lifecycleGco2ePerKwh = c["lifecycle_gco2e_per_kwh"]
-      vehicleGco2PerKm = c["vehicle_gco2_per_km"]
-      annualKm = c["annual_km"]
-      epcLabel = c["epc_label"]
-      floorAreaM2 = c["floor_area_m2"]
-      annualEnergySavingTce = c["annual_energy_saving_tce"]
-      projectValue = c["project_value"]
-      assetClass = c["asset_class"]
-      approvalDate = c["approval_date"]
-      pue = c["pue"]
-    }
   }
 
   private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: Progress) {
@@ -135,25 +85,7 @@ struct TagJob: Sendable {
       reject("currency", "no exchange rate for \(currency) into CNY; add it to the --fx file")
       return
     }
-    var facts = LoanFacts(loanID: r.text(f.loanID)!)
-    facts.useOfProceeds = r.text(f.useOfProceeds)
-    facts.projectType = r.text(f.projectType)
-    facts.projectRegion = r.regionCode(f.projectRegion)
-    facts.declaredCode = r.text(f.declaredGreenCode)
-    facts.originationDate = r.field(f.originationDate).flatMap { try? FieldParser.date($0) }
-    facts.capacityMW = r.decimal(f.capacityMw)
-    facts.annualGenerationMWh = r.decimal(f.annualGenerationMwh)
-    facts.lifecycleGCO2ePerKWh = r.decimal(f.lifecycleGco2ePerKwh)
-    facts.vehicleGCO2PerKm = r.decimal(f.vehicleGco2PerKm)
-    facts.annualKm = r.decimal(f.annualKm)
-    facts.epcLabel = r.text(f.epcLabel)
-    facts.floorAreaM2 = r.decimal(f.floorAreaM2)
-    facts.annualEnergySavingTCE = r.decimal(f.annualEnergySavingTce)
-    facts.outstanding = r.decimal(f.outstanding)
-    facts.projectValue = r.decimal(f.projectValue)
-    facts.approvalDate = r.field(f.approvalDate).flatMap { try? FieldParser.date($0) }
-    facts.pue = r.decimal(f.pue)
-    if r.text(f.assetClass) == "corporate_bond" { facts.product = .bond }
+    var facts = f.facts(of: r)
     if let id = r.text(f.borrowerId) {
       if let book, book[id] == nil {
         reject("borrower_id", book.missingBorrowerReason(id))
