@@ -35,9 +35,15 @@ let package = Package(
     .target(name: "ESGScoring", dependencies: ["Quantities", "Tabular"]),
     .target(name: "Tagging", dependencies: ["Quantities", "Tabular", "FactorTables"], exclude: ["Catalogues"]),
     .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
+    // Whole jobs over files: the partitioned passes, shards and their merge, the pipeline and the report.
+    .target(
+      name: "BatchJobs",
+      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions", "Integrity"]
+    ),
     .target(
       name: "GreenLedger",
-      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions", "Integrity"]
+      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions", "Integrity",
+                     "BatchJobs"]
     ),
     .executableTarget(
       name: "greenledger",
@@ -69,6 +75,7 @@ let package = Package(
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
     .testTarget(name: "TaggingTests", dependencies: ["Tagging", "FactorTables", "Quantities", "Tabular"], exclude: ["Fixtures"]),
     .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
+    .testTarget(name: "BatchJobsTests", dependencies: ["BatchJobs", "Accounting", "FactorTables", "FinancedEmissions", "Tabular", "Tagging", "Quantities"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]
 )

@@ -8,6 +8,4 @@
 @_exported public import Tagging
 @_exported public import Integrity
 @_exported public import FinancedEmissions
-
-/// The library's version (semantic versioning).
-public let greenLedgerVersion = "0.1.0"
+@_exported public import BatchJobs

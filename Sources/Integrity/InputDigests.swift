@@ -2,11 +2,8 @@ public import Tabular
 
 /// The digests of a command's input files for its manifest, computed on background threads
 /// from the start of the command while it does its work.
-///
-/// A file this process has digested before and that is unchanged since (same device, inode,
-/// size and modification time) is not read again: `run` hands the same loans and borrowers
-/// to several stages. A digest is remembered only when the file's identity was the same
-/// before and after digesting it.
+/// Nothing is remembered between commands: an input is digested by each command that reads
+/// it (the in-process ``Pipeline`` of BatchJobs digests the inputs of all its stages once).
 ///
 /// ```swift
 /// let inputs = InputDigests([("loans", loansPath), ("fx", fxPath)])  // nil paths skipped
@@ -15,8 +12,7 @@ public import Tabular
 /// ```
 public struct InputDigests: Sendable {
   private enum Pending: Sendable {
-    case known(OutputManifest.Entry)
-    case running(role: String, path: String, identity: OutputManifest.FileIdentity?, digest: BackgroundDigest)
+    case running(role: String, path: String, digest: BackgroundDigest)
     /// Not readable at the start: the command's own read reports the problem in its words;
     /// if the command gets this far, the file is digested then.
     case later(role: String, path: String)
@@ -29,10 +25,8 @@ public struct InputDigests: Sendable {
   public init(_ inputs: [(role: String, path: String?)]) {
     var pending: [Pending] = []
     for case let (role, path?) in inputs {
-      if let entry = OutputManifest.knownInputEntry(role: role, path: path) {
-        pending.append(.known(entry))
-      } else if let digest = try? BackgroundDigest(file: path) {
-        pending.append(.running(role: role, path: path, identity: OutputManifest.FileIdentity(path: path), digest: digest))
+      if let digest = try? BackgroundDigest(file: path) {
+        pending.append(.running(role: role, path: path, digest: digest))
       } else {
         pending.append(.later(role: role, path: path))
       }
@@ -46,13 +40,8 @@ public struct InputDigests: Sendable {
   public func entries() throws(InputError) -> [OutputManifest.Entry] {
     try inputs.map { p throws(InputError) in
       switch p {
-      case .known(let entry): return entry
-      case let .running(role, path, identity, digest):
-        let entry = try OutputManifest.inputEntry(role: role, path: path, digest: digest)
-        if let identity, identity == OutputManifest.FileIdentity(path: path) {
-          OutputManifest.remember([(identity, entry)])
-        }
-        return entry
+      case let .running(role, path, digest):
+        return try OutputManifest.inputEntry(role: role, path: path, digest: digest)
       case let .later(role, path):
         return try OutputManifest.inputEntries([(role, path)])[0]
       }

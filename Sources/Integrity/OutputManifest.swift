@@ -55,7 +55,6 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     self.methodologies = methodologies
     inputs = inputEntries
     let known = Dictionary(precomputed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-    Self.remember(precomputed.compactMap { e in FileIdentity(path: directory + "/" + e.path).map { ($0, e) } })
     let names = try Self.files(in: directory)
     let computed = try Self.entries(names.filter { known[$0] == nil }.map { ($0, nil, directory + "/" + $0) })
     var next = computed.makeIterator()
@@ -66,12 +65,6 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   /// under its absolute path as ``inputEntries(_:)`` records it.
   public static func inputEntry(role: String, path: String, digest: BackgroundDigest) throws(InputError) -> Entry {
     try digest.entry(named: absolute(path), role: role, matching: path)
-  }
-
-  /// The entry of input `path`, if this process digested it before and it is unchanged since.
-  static func knownInputEntry(role: String, path: String) -> Entry? {
-    guard let id = FileIdentity(path: path), let (sha, sm3) = digested.withLock({ $0[id] }) else { return nil }
-    return Entry(path: absolute(path), role: role, bytes: Int(id.size), sha256: sha, sm3: sm3)
   }
 
   /// Digests of input files, by role, with their absolute paths.
@@ -89,18 +82,11 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   /// Digests of several files, results in the given order. Each file's SHA-256 and SM3 are
   /// separate tasks, run two at a time, the costliest first (SM3 is several times slower than
   /// SHA-256 with CPU support), so the largest file's two digests proceed side by side.
-  ///
-  /// With `reusing`, a file digested before in this process and unchanged since (same device,
-  /// inode, size and modification time) is not read again: `run` writes a manifest per stage
-  /// and one for the whole run over the same inputs and (moved, not copied) outputs. `verify`
-  /// always recomputes.
-  static func entries(_ jobs: [(name: String, role: String?, path: String)], reusing: Bool = true) throws(InputError)
+  static func entries(_ jobs: [(name: String, role: String?, path: String)]) throws(InputError)
     -> [Entry]
   {
     let sizes = jobs.map { size($0.path) }
-    let identities = jobs.map { FileIdentity(path: $0.path) }
-    let known = reusing ? digested.withLock { d in identities.map { $0.flatMap { d[$0] } } } : jobs.map { _ in nil }
-    let tasks = jobs.indices.filter { known[$0] == nil }.flatMap { j in DigestAlgorithm.allCases.map { (job: j, algorithm: $0) } }
+    let tasks = jobs.indices.flatMap { j in DigestAlgorithm.allCases.map { (job: j, algorithm: $0) } }
       .sorted { a, b in
         let (ca, cb) = (sizes[a.job] * (a.algorithm == .sm3 ? 4 : 1), sizes[b.job] * (b.algorithm == .sm3 ? 4 : 1))
         return ca != cb ? ca > cb : (a.job, a.algorithm.rawValue) < (b.job, b.algorithm.rawValue)
@@ -117,42 +103,13 @@ public struct OutputManifest: Codable, Hashable, Sendable {
         digests.withLock { $0["\(j) \(algorithm.rawValue)"] = r }
       }
     }
-    let entries = try digests.withLock { d throws(InputError) in
+    return try digests.withLock { d throws(InputError) in
       try jobs.indices.map { j throws(InputError) in
-        if let (sha, sm3) = known[j] {
-          return Entry(path: jobs[j].name, role: jobs[j].role, bytes: sizes[j], sha256: sha, sm3: sm3)
-        }
         let sha = try d["\(j) \(DigestAlgorithm.sha256.rawValue)"]!.get()
         let sm3 = try d["\(j) \(DigestAlgorithm.sm3.rawValue)"]!.get()
         return Entry(path: jobs[j].name, role: jobs[j].role, bytes: sizes[j], sha256: sha, sm3: sm3)
       }
     }
-    remember(zip(identities, entries).compactMap { id, e in id.map { ($0, e) } })
-    return entries
-  }
-
-  /// A file's identity for reusing its digests: unchanged content keeps all four.
-  struct FileIdentity: Hashable, Sendable {
-    let device: UInt64
-    let inode: UInt64
-    let size: Int64
-    let modified: Int64  // nanoseconds
-
-    init?(path: String) {
-      var info = stat()
-      guard stat(path, &info) == 0 else { return nil }
-      device = UInt64(info.st_dev)
-      inode = UInt64(info.st_ino)
-      size = Int64(info.st_size)
-      modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    }
-  }
-
-  /// Digests computed in this process, by file identity.
-  private static let digested = Mutex<[FileIdentity: (sha256: String, sm3: String)]>([:])
-
-  static func remember(_ entries: [(FileIdentity, Entry)]) {
-    digested.withLock { d in for (id, e) in entries { d[id] = (e.sha256, e.sm3) } }
   }
 
   static func size(_ path: String) -> Int {
@@ -206,8 +163,7 @@ public struct OutputManifest: Codable, Hashable, Sendable {
     let present = Set(try files(in: directory))
     let outputs = manifest.outputs.filter { present.contains($0.path) }
     let inputs = includingInputs ? manifest.inputs.filter { FileSystem.exists($0.path) } : []
-    let now = try entries(outputs.map { ($0.path, nil, directory + "/" + $0.path) } + inputs.map { ($0.path, $0.role, $0.path) },
-                          reusing: false)
+    let now = try entries(outputs.map { ($0.path, nil, directory + "/" + $0.path) } + inputs.map { ($0.path, $0.role, $0.path) })
     let checked = now.count
     var recomputed = now[...]
     for e in manifest.outputs {

@@ -140,6 +140,13 @@ public final class CSVWriter {
     endRow()
   }
 
+  /// The same for a record held in an array.
+  package func writeRaw(_ record: [UInt8]) {
+    buffer.append(contentsOf: record)
+    atRowStart = true
+    endRow()
+  }
+
   /// Appends the shortest decimal text that reads back as the same `Double` (`0.1`,
   /// `1e-07`); an empty field for `nil` or a non-finite value.
   public func writeShortest(_ value: Double?) {

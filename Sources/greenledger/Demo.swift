@@ -31,15 +31,11 @@ struct Demo: ParsableCommand {
         "cannot find the Examples/ directory; run from the repository or pass --examples DIR")
     }
     let file = { (name: String) in directory + "/" + name }
-    try Pipeline(loans: file("loans.csv"), borrowers: file("borrowers.csv"), activities: file("activities.csv"),
-                 esg: file("esg.csv"), benchmarks: file("benchmarks.csv"), fx: file("fx.csv"),
-                 countries: file("countries.csv"), sectorIntensities: nil, methodology: nil, asOf: asOf,
-                 threads: 2, out: out, factors: nil, quiet: common.quiet, excel: common.excel, maxRejects: common.maxRejects).run()
-  }
-
-  static func rows(_ report: ValidationReport) -> JSONValue {
-    .object([("read", .int(report.read)), ("accepted", .int(report.accepted)),
-             ("rejected", .int(report.rejected))])
+    var pipeline = Pipeline(loans: file("loans.csv"), borrowers: file("borrowers.csv"), factors: try FactorSet.bundled())
+    (pipeline.activities, pipeline.esg, pipeline.benchmarks) = (file("activities.csv"), file("esg.csv"), file("benchmarks.csv"))
+    (pipeline.exchangeRates, pipeline.countries) = (file("fx.csv"), file("countries.csv"))
+    pipeline.reportingDay = try Account.day(asOf)
+    try pipeline.run(writingTo: out, common: common)
   }
 
   /// `Examples/` in the working directory or above the executable (a SwiftPM build puts it

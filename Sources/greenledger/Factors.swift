@@ -342,13 +342,3 @@ extension String {
     count >= length ? self : self + String(repeating: pad, count: length - count)
   }
 }
-
-extension Day {
-  /// Parses `YYYY-MM-DD`.
-  init?(iso text: String) {
-    guard let day = try? Array(text.utf8).withUnsafeBufferPointer({ buffer throws(FieldIssue) in
-      try FieldParser.date(buffer)
-    }) else { return nil }
-    self = day
-  }
-}

@@ -82,3 +82,13 @@ final class Progress: @unchecked Sendable {
     return Int(info.st_size) / (n / lines)
   }
 }
+
+extension Progress: ProgressReporting {}
+
+extension CommonOptions {
+  /// Progress lines on standard error for each file a job reads (silent with --quiet).
+  var progress: ProgressFactory {
+    let quiet = self.quiet
+    return { file in Progress(file: file, label: FileSystem.baseName(file), quiet: quiet) }
+  }
+}

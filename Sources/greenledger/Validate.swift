@@ -57,24 +57,14 @@ struct Validate: ParsableCommand {
 extension Validate {
   /// The rows `account` would reject, by running its engine without writing accounts.
   func validateAsAccount(entities: String) throws {
-    let factors = try factorOptions.load()
     var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Account.day(asOf))
     options.scope3ProxyRegion = scope3ProxyRegion
-    let entityFile = try Entity.read(file: entities, displayName: basename(entities))
-    for w in entityFile.warnings { common.warn(w) }
-    let work = FileSystem.temporaryPath(for: rejects ?? file) + ".validate"
-    try FileSystem.createDirectory(work)
-    defer { removeDirectory(work) }
-    let run = try AccountingRun.perform(activities: file, entities: entityFile.entities, factors: factors, options: options,
-                                        threads: 2, workDirectory: work, writeLines: false,
-                                        rejectedEntities: entityFile.rejectedIDs)
-    for w in run.warnings { common.warn(w) }
-    if let rejects {
-      try concatenate(header: RejectsWriter.header, parts: run.rejectFiles.map { ($0, true) }, into: rejects)
-      if common.excel { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejects) }
-    }
-    print("\(file): read \(run.read), accepted \(run.accepted), rejected \(run.rejected)")
-    try common.checkRejects(run.rejected)
+    var job = AccountingJob(activities: file, entities: entities, factors: try factorOptions.load(), options: options)
+    job.excel = common.excel
+    let (counts, warnings) = try job.check(writingRejectsTo: rejects)
+    for w in warnings { common.warn(w) }
+    print("\(file): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected)")
+    try common.checkRejects(counts.rejected)
   }
 }
 

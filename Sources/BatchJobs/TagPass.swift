@@ -1,25 +1,27 @@
-import ArgumentParser
-import GreenLedger
+package import FinancedEmissions
+package import Quantities
+package import Tabular
+package import Tagging
 
 /// One pass of loans.csv through the tagger, in partitions on several threads.
-struct TagJob: Sendable {
-  let tagger: GreenTagger
-  let taxonomies: [String]
-  let rates: ExchangeRates
-  let book: BorrowerBook?
-  let grades: [String: (Int?, String?)]
-  let name: String
-  let shard: Shard?
+package struct TagPass: Sendable {
+  package let tagger: GreenTagger
+  package let taxonomies: [String]
+  package let rates: ExchangeRates
+  package let book: BorrowerBook?
+  package let grades: [String: (Int?, String?)]
+  package let name: String
+  package let shard: Shard?
 
   /// tags.csv: the contract's columns, GreenLedger's additions, and `line` (the loan's line in
   /// loans.csv) last, which `greenledger merge` orders shards by.
-  static let columns = [
+  package static let columns = [
     "loan_id", "taxonomy", "code", "name", "status", "evidence", "annual_reduction_tco2e", "rule_version",
     "missing_evidence", "flags", "ghg_marker", "attributed_reduction_tco2e", "standard_coal_saved_tce", "line",
   ]
 
   /// summary.json of a tag run (or of merged tag shards).
-  static func summary(read: Int, accepted: Int, taxonomies: [String], ruleVersion: String, factorDigest: String) -> JSONValue {
+  package static func summary(read: Int, accepted: Int, taxonomies: [String], ruleVersion: String, factorDigest: String) -> JSONValue {
     .object([
       ("command", .string("tag")),
       ("rows", .object([("read", .int(read)), ("accepted", .int(accepted)), ("rejected", .int(read - accepted))])),
@@ -29,20 +31,20 @@ struct TagJob: Sendable {
     ])
   }
 
-  struct Partition: SpillingPartition, @unchecked Sendable {
+  package struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
     /// For reject messages (any column by name).
     var c: ColumnIndex
     var fields: LoanColumns
-    var files: PartitionFiles
-    var spill: IDSpill?
-    var summary = GreenLoanStatistics()
-    var read = 0
-    var warning: String?
+    package var files: PartitionFiles
+    package var spill: IDSpill?
+    package var summary = GreenLoanStatistics()
+    package var read = 0
+    package var warning: String?
   }
 
-  func pass(loans: String, threads: Int, workDirectory: String, duplicates: [Int: Int]?, progress: Progress) throws -> [Partition] {
-    let counter = Counter()
+  package func pass(loans: String, threads: Int, workDirectory: String, duplicates: [Int: Int]?, progress: (any ProgressReporting)?) throws -> [Partition] {
+    let counter = PartitionCounter()
     let schema = DataContract.loans.withoutUniqueColumns  // loan_id uniqueness: IDSpill
     let (states, _) = try CSVReader.readPartitioned(
       file: loans, partitions: max(1, threads),
@@ -54,7 +56,7 @@ struct TagJob: Sendable {
         return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
                          c: columns, fields: LoanColumns(columns),
                          files: try PartitionFiles(directory: workDirectory, stem: "tags", id: "\(run)\(n)",
-                                                   partition: partition, header: TagJob.columns),
+                                                   partition: partition, header: TagPass.columns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
                          warning: binding.unknownColumnsWarning)
       },
@@ -62,11 +64,11 @@ struct TagJob: Sendable {
     return states
   }
 
-  private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: Progress) {
+  private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: (any ProgressReporting)?) {
     let f = p.fields
     if let shard, !shard.owns(r, idField: f.loanID) { return }
     p.read += 1
-    if p.read & 4095 == 0 { progress.advance(by: 4096) }
+    if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     func reject(_ column: String, _ reason: String) {
       p.files.rejects.reject(RowError(file: name, line: r.line, column: p.c[column].map { $0 + 1 }, columnName: column,
                                       reason: reason), raw: r.csvLine)

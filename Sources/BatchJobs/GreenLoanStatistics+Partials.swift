@@ -1,8 +1,9 @@
-import GreenLedger
+package import Tabular
+package import Tagging
 
 extension GreenLoanStatistics {
   /// Writes partials.csv (the exact totals `greenledger merge` restores).
-  func writePartials(to path: String, run: [(String, String)]) throws {
+  package func writePartials(to path: String, run: [(String, String)]) throws {
     let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
     for row in partialRows(run: run) { w.writeRow(row) }
     try w.close()

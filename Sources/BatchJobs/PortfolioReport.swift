@@ -1,18 +1,21 @@
 import Foundation
-import GreenLedger
+import Quantities
+import Tabular
 
 /// report.html: one self-contained page (no external assets, no network) with Chinese and
 /// English labels, inline SVG charts, tables beneath them and a provenance footer, built
 /// from the outputs of a run in `directory`.
-struct Report {
-  let directory: String
+package struct PortfolioReport {
+  package let directory: String
+
+  package init(directory: String) { self.directory = directory }
 
   struct Bar {
     var label: String
     var value: Double
   }
 
-  func write(to path: String) throws {
+  package func write(to path: String) throws {
     let run = try json("summary.json")
     let finance = try json("stages/finance/summary.json")
     let portfolio = finance["portfolio"] as? [String: Any] ?? [:]

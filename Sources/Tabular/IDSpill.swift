@@ -1,5 +1,4 @@
 import Dispatch
-import GreenLedger
 import Synchronization
 
 #if canImport(Glibc)
@@ -12,9 +11,9 @@ import Synchronization
 /// (created at the first block, so small inputs write none). Afterwards each bucket's blocks
 /// are read alone (in partition order, so in file order) and the repeated ids found, buckets
 /// on all cores. A book of 10 million loans holds about 160,000 ids per bucket in memory.
-final class IDSpill {
-  static let buckets = 64
-  static let blockSize = 1 << 15
+package final class IDSpill {
+  package static let buckets = 64
+  package static let blockSize = 1 << 15
   private let path: String
   // A spill belongs to one partition's thread: no dynamic exclusivity checks per row.
   @exclusivity(unchecked) private var fd: Int32 = -1
@@ -25,14 +24,14 @@ final class IDSpill {
 
   /// The ids of one partition, as ``finish()`` leaves them: blocks in the work file, and
   /// each bucket's last bytes, which never reached it.
-  struct Spilled: Sendable {
+  package struct Spilled: Sendable {
     let path: String
     let blocks: [[(offset: Int, length: Int)]]
     let tails: [[UInt8]]
   }
 
   /// Work file `<prefix>.ids`.
-  init(prefix: String) throws {
+  package init(prefix: String) throws {
     path = "\(prefix).ids"
     buffers = Array(repeating: [], count: Self.buckets)
     blocks = Array(repeating: [], count: Self.buckets)
@@ -40,14 +39,12 @@ final class IDSpill {
 
   deinit { if fd >= 0 { close(fd) } }
 
-  static func bucket(of id: UnsafeBufferPointer<UInt8>) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in id { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-    return Int((h >> 32) % UInt64(buckets))
+  package static func bucket(of id: UnsafeBufferPointer<UInt8>) -> Int {
+    Int((FNV1a.hash(id) >> 32) % UInt64(buckets))
   }
 
   /// Records that the row on `line` has id `id`.
-  func add(_ id: UnsafeBufferPointer<UInt8>, line: Int) throws {
+  package func add(_ id: UnsafeBufferPointer<UInt8>, line: Int) throws {
     let b = Self.bucket(of: id)
     var line = UInt64(line)
     var length = UInt16(min(id.count, Int(UInt16.max)))
@@ -75,13 +72,13 @@ final class IDSpill {
   }
 
   /// The ids recorded, for ``duplicates(partitions:)``.
-  func finish() throws -> Spilled {
+  package func finish() throws -> Spilled {
     return Spilled(path: path, blocks: blocks, tails: buffers)
   }
 
   /// The lines whose id already occurred earlier, with the first line of that id, from the
   /// spilled ids of all partitions (given in file order).
-  static func duplicates(partitions: [Spilled]) throws -> [Int: Int] {
+  package static func duplicates(partitions: [Spilled]) throws -> [Int: Int] {
     let found = Mutex<[Int: Int]>([:])
     let failure = Mutex<InputError?>(nil)
     DispatchQueue.concurrentPerform(iterations: buckets) { b in
@@ -142,7 +139,7 @@ final class IDSpill {
 }
 
 /// A partition state of a pass that spills its row ids.
-protocol SpillingPartition {
+package protocol SpillingPartition {
   var spill: IDSpill? { get set }
 }
 
@@ -150,7 +147,7 @@ extension IDSpill {
   /// Runs `pass` with ids spilled; if any id repeats, runs it again with the repeats known
   /// (line → first line), so that the first occurrence is kept and the repeats rejected in
   /// file order. The first pass's partitions are dropped (their writers discard their files).
-  static func uniquePasses<P: SpillingPartition>(_ pass: (_ duplicates: [Int: Int]?) throws -> [P]) throws -> [P] {
+  package static func uniquePasses<P: SpillingPartition>(_ pass: (_ duplicates: [Int: Int]?) throws -> [P]) throws -> [P] {
     var parts = try pass(nil)
     var spilled: [Spilled] = []
     for i in parts.indices {

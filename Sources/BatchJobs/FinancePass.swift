@@ -1,10 +1,12 @@
-import GreenLedger
-import Synchronization
+package import FactorTables
+package import FinancedEmissions
+package import Quantities
+package import Tabular
 
 /// One pass of loans.csv through financed emissions, in partitions read on several
 /// threads; outputs are written per partition and concatenated in file order, totals are
 /// exact and merged, so any thread count gives the same bytes.
-struct FinanceJob: Sendable {
+package struct FinancePass: Sendable {
   let calculator: FinancedEmissionsCalculator
   let book: BorrowerBook
   let green: Set<String>
@@ -13,11 +15,11 @@ struct FinanceJob: Sendable {
   let basic: Bool
   let loansName: String
   /// Shows progress on standard error.
-  var progress: Progress?
+  var progress: (any ProgressReporting)?
   /// finance-basic: each borrower's terms, by position in the book.
   let basicTerms: [FinanceBasic.BorrowerTerms]
 
-  init(calculator: FinancedEmissionsCalculator, book: BorrowerBook, green: Set<String>, shard: Shard?,
+  package init(calculator: FinancedEmissionsCalculator, book: BorrowerBook, green: Set<String>, shard: Shard?,
        basic: Bool, loansName: String, threads: Int)
   {
     self.calculator = calculator
@@ -34,15 +36,15 @@ struct FinanceJob: Sendable {
 
   /// financed.csv: the contract's columns, then GreenLedger's additions; `line` (the loan's
   /// line in loans.csv) last, which `greenledger merge` orders shards by.
-  static let columns = [
+  package static let columns = [
     "loan_id", "borrower_id", "asset_class", "attribution_factor", "financed_scope1_tco2e",
     "financed_scope2_tco2e", "financed_scope3_tco2e", "data_quality_score", "method",
     "financed_scope12_tco2e", "data_quality_score_scope3", "financed_scope1_incl_lulucf_tco2e",
     "outstanding_cny", "status", "reason", "emissions_source", "flags", "line",
   ]
-  static let basicColumns = ["loan_id", "attribution_factor", "financed_tco2e"]
+  package static let basicColumns = ["loan_id", "attribution_factor", "financed_tco2e"]
   /// The per-loan output's columns for this job's profile.
-  var outputColumns: [String] { basic ? Self.basicColumns : Self.columns }
+  package var outputColumns: [String] { basic ? Self.basicColumns : Self.columns }
 
   struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
@@ -57,56 +59,27 @@ struct FinanceJob: Sendable {
     var bySector: [String: PortfolioTotals] = [:]
     /// Borrower position → (loans, Σ attribution factor in 10^-12 quanta).
     var attribution: [Int: (Int, Int128)] = [:]
-    var basic = BasicTotals()
+    var basic = FinanceBasicTotals()
     var warning: String?
   }
 
-  /// Totals of finance-basic in the reference jobs' JSON layout.
-  struct BasicTotals {
-    var loans = 0
-    var scored = 0
-    var reasons = [Int](repeating: 0, count: FinanceBasic.Reason.allCases.count)
-    var outstanding = ExactSum(decimalPlaces: 4)
-    var outstandingScored = ExactSum(decimalPlaces: 4)
-    var financed = ExactSum(decimalPlaces: 6)
-
-    mutating func merge(_ o: BasicTotals) {
-      loans += o.loans
-      scored += o.scored
-      for i in reasons.indices { reasons[i] += o.reasons[i] }
-      try? outstanding.merge(o.outstanding)
-      try? outstandingScored.merge(o.outstandingScored)
-      try? financed.merge(o.financed)
-    }
-
-    func rendered() -> String {
-      JSONValue.object([
-        ("job", .string("finance-basic")), ("version", .int(1)), ("tool", .string("greenledger")),
-        ("loans", .int(loans)), ("scored", .int(scored)), ("unscored", .int(loans - scored)),
-        ("unscored_by_reason", .object(FinanceBasic.Reason.allCases.enumerated().map { ($1.rawValue, .int(reasons[$0])) })),
-        ("outstanding_cny", .number(outstanding.decimalString)),
-        ("outstanding_scored_cny", .number(outstandingScored.decimalString)),
-        ("financed_tco2e", .number(financed.decimalString)),
-      ]).rendered()
-    }
-  }
-
-  struct Result {
-    var read = 0
-    var accepted = 0
-    var rejected = 0
-    var skipped = 0
-    var totals = PortfolioTotals()
-    var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
-    var bySector: [String: PortfolioTotals] = [:]
-    var attribution: [Int: (Int, Int128)] = [:]
-    var basicTotals = BasicTotals()
+  package struct Result {
+    package init() {}
+    package var read = 0
+    package var accepted = 0
+    package var rejected = 0
+    package var skipped = 0
+    package var totals = PortfolioTotals()
+    package var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
+    package var bySector: [String: PortfolioTotals] = [:]
+    package var attribution: [Int: (Int, Int128)] = [:]
+    package var basicTotals = FinanceBasicTotals()
     /// Each partition's part of the output and its rejects, in file order.
-    var files: [PartitionFiles] = []
-    var warnings: [String] = []
+    package var files: [PartitionFiles] = []
+    package var warnings: [String] = []
   }
 
-  func perform(loans path: String, threads: Int, workDirectory: String) throws -> Result {
+  package func perform(loans path: String, threads: Int, workDirectory: String) throws -> Result {
     let parts = try IDSpill.uniquePasses { duplicates in
       try pass(loans: path, threads: threads, workDirectory: workDirectory, duplicates: duplicates)
     }
@@ -130,7 +103,7 @@ struct FinanceJob: Sendable {
 
   private func pass(loans path: String, threads: Int, workDirectory: String, duplicates: [Int: Int]?) throws -> [Partition] {
     try FileSystem.createDirectory(workDirectory)
-    let counter = Counter()
+    let counter = PartitionCounter()
     let name = loansName
     // Validate the columns this job reads (loan_id uniqueness is checked across partitions).
     var used: Set<String> = ["loan_id", "borrower_id", "asset_class", "currency", "outstanding", "project_value"]
@@ -266,85 +239,3 @@ struct FinanceJob: Sendable {
   }
 }
 
-extension FinanceJob.Result {
-  /// summary.json: row counts, totals and portfolio metrics overall, by asset class and by
-  /// GB/T 4754 section.
-  func summary(command: String, profile: String, shard: Shard?, borrowers: (read: Int, rejected: Int),
-               factorDigest: String) -> JSONValue
-  {
-    func metrics(_ t: PortfolioTotals) -> JSONValue {
-      func number(_ x: Double?, _ places: Int) -> JSONValue { x.map { .number(DecimalFormat.fixed($0, places: places)) } ?? .null }
-      return .object([
-        ("loans", .int(t[.loans])), ("scored", .int(t[.scored])),
-        ("unscored_by_reason", .object([("no_attribution", .int(t[.noAttribution])), ("no_emissions", .int(t[.noEmissions]))])),
-        ("attribution_capped", .int(t[.attributionCapped])),
-        ("outstanding_cny", .number(t.text(.outstanding))),
-        ("outstanding_scored_cny", .number(t.text(.outstandingScored))),
-        ("financed_scope1_tco2e", .number(t.text(.scope1))),
-        ("financed_scope2_tco2e", .number(t.text(.scope2))),
-        ("financed_scope12_tco2e", .number(t.text(.scope12))),
-        ("financed_scope3_tco2e", .number(t.text(.scope3))),
-        ("financed_scope1_incl_lulucf_tco2e", .number(t.text(.scope1IncludingLULUCF))),
-        ("economic_emission_intensity_tco2e_per_million_cny", number(t.economicEmissionIntensity, 6)),
-        ("waci_tco2e_per_million_cny_revenue", number(t.weightedAverageCarbonIntensity, 6)),
-        ("weighted_data_quality_scope12", number(t.weightedDataQuality, 4)),
-        ("weighted_data_quality_scope3", number(t.weightedDataQualityScope3, 4)),
-        ("coverage", number(t.coverage, 6)),
-        ("green_outstanding_cny", .number(t.text(.greenOutstanding))),
-        ("green_share", number(t.greenShare, 6)),
-      ])
-    }
-    let classes = AssetClass.allCases.enumerated().compactMap { i, c in
-      byClass[i][.loans] > 0 ? (c.rawValue, metrics(byClass[i])) : nil
-    }
-    let sectors = bySector.keys.sorted().map { ($0, metrics(bySector[$0]!)) }
-    let over = attribution.values.filter { $0.1 > 1_000_000_000_000 }.count
-    return .object([
-      ("command", .string(command)),
-      ("profile", .string(profile)),
-      ("shard", shard.map { .string($0.description) } ?? .null),
-      ("rows", .object([("read", .int(read)), ("accepted", .int(accepted)), ("rejected", .int(rejected))])),
-      ("borrowers", .object([("read", .int(borrowers.read)), ("rejected", .int(borrowers.rejected))])),
-      ("reporting_currency", .string("CNY")),
-      ("portfolio", metrics(totals)),
-      ("by_asset_class", .object(classes)),
-      ("by_sector_section", .object(sectors)),
-      ("borrowers_attributed_over_100_percent", .int(over)),
-      ("factor_set_digest", .string(factorDigest)),
-    ])
-  }
-
-  /// borrower_attribution.csv: per borrower, the loans attributed and the sum of their
-  /// attribution factors; `over_100_percent` flags a borrower whose loans together exceed 1.
-  func writeBorrowerAttribution(to path: String, book: BorrowerBook) throws {
-    let w = try CSVWriter(path: path, header: ["borrower_id", "loans", "attribution_sum", "over_100_percent"])
-    let rows = attribution.map { (book.borrowers[$0.key].id, $0.value) }.sorted { $0.0 < $1.0 }
-    for (id, (n, q)) in rows {
-      w.writeRow([id, String(n), ExactSum.decimalString(quanta: q, decimalPlaces: 12),
-                  q > 1_000_000_000_000 ? "true" : "false"])
-    }
-    try w.close()
-  }
-
-  /// partials.csv: every exact total as an integer, for `greenledger merge`.
-  func writePartials(to path: String, profile: String, shard: Shard?, borrowers: (read: Int, rejected: Int),
-                     factorDigest: String, loansFile: String) throws
-  {
-    let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
-    w.writeRow(["run", "profile", profile])
-    w.writeRow(["run", "shard", shard?.description ?? "1/1"])
-    w.writeRow(["run", "factor_set_digest", factorDigest])
-    w.writeRow(["run", "loans_file", loansFile])
-    for (k, v) in [("read", read), ("accepted", accepted), ("rejected", rejected),
-                   ("borrowers_read", borrowers.read), ("borrowers_rejected", borrowers.rejected)] {
-      w.writeRow(["rows", k, String(v)])
-    }
-    func put(_ group: String, _ t: PortfolioTotals) {
-      for (k, v) in t.partial { w.writeRow([group, k, v]) }
-    }
-    put("portfolio", totals)
-    for (i, c) in AssetClass.allCases.enumerated() where byClass[i][.loans] > 0 { put("class:" + c.rawValue, byClass[i]) }
-    for s in bySector.keys.sorted() { put("sector:" + s, bySector[s]!) }
-    try w.close()
-  }
-}

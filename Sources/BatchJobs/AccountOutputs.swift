@@ -1,30 +1,21 @@
-import GreenLedger
-
-/// Row counts of an account run (or of merged shards).
-struct AccountCounts {
-  var read = 0
-  var accepted = 0
-  var rejected = 0
-  /// Emission lines written.
-  var lines = 0
-  var entitiesRead = 0
-  var entitiesAccepted = 0
-  var entitiesRejected = 0
-  var accounts = 0
-}
+package import Accounting
+package import FactorTables
+package import Integrity
+package import Quantities
+package import Tabular
 
 /// The files `greenledger account` writes to `--out`: the same code for a single run and for
 /// `greenledger merge` of account shards, so the two give the same bytes.
-struct AccountOutputs {
-  let out: String
-  let factors: FactorSet
-  let options: AccountingOptions
+package struct AccountOutputs {
+  package let out: String
+  package let factors: FactorSet
+  package let options: AccountingOptions
   /// The activities file's name, as rejects and lines cite it.
-  let activitiesName: String
+  package let activitiesName: String
   /// The benchmarks path as given (summary.json names it).
-  let benchmarks: String?
+  package let benchmarks: String?
 
-  var work: String { out + "/.partitions" }
+  package var work: String { out + "/.partitions" }
 
   /// Writes lines.csv (the activity lines of `lineParts` in input order — the first part starts
   /// with the header — then the end-of-run adjustments), accounts.csv, facilities.csv, rejects.csv (`rejectParts`, then rows
@@ -35,14 +26,14 @@ struct AccountOutputs {
   ///
   /// - Returns: `counts` with the end-of-run rejects moved from accepted to rejected and the
   ///   adjustment lines and accounts counted, and the precomputed manifest entries.
-  func write(_ result: AccountingResult, counts: AccountCounts, lineParts: [String], rejectParts: [String],
+  package func write(_ result: AccountingResult, counts: AccountCounts, lineParts: [String], rejectParts: [String],
              linesDigest: BackgroundDigest? = nil) throws -> (AccountCounts, [OutputManifest.Entry])
   {
     let tail = try CSVWriter(path: work + "/adjustments.csv", header: [])
     for l in result.adjustmentLines { AccountingColumns.write(l, to: tail) }
     try tail.close()
     try linesDigest?.append(file: work + "/adjustments.csv")
-    try concatenate(header: lineParts.isEmpty ? AccountingColumns.lines : nil,
+    try FileSystem.concatenate(header: lineParts.isEmpty ? AccountingColumns.lines : nil,
                     parts: (lineParts + [work + "/adjustments.csv"]).map { ($0, false) }, into: out + "/lines.csv")
 
     // Activity rows rejected at the end (certificates) were accepted before: move them.
@@ -52,7 +43,7 @@ struct AccountOutputs {
                            columnName: error.column, reason: error.message), raw: "")
     }
     try late.close()
-    try concatenate(header: RejectsWriter.header, parts: (rejectParts + [work + "/late-rejects.csv"]).map { ($0, true) },
+    try FileSystem.concatenate(header: RejectsWriter.header, parts: (rejectParts + [work + "/late-rejects.csv"]).map { ($0, true) },
                     into: out + "/rejects.csv")
     // Each finished file is digested on background threads while the next is written.
     let rejectsDigest = try BackgroundDigest(file: out + "/rejects.csv")
@@ -66,7 +57,7 @@ struct AccountOutputs {
     try accounts.close()
     try facilities.close()
     let tableDigests = try (BackgroundDigest(file: out + "/accounts.csv"), BackgroundDigest(file: out + "/facilities.csv"))
-    removeDirectory(work)
+    FileSystem.removeDirectory(work)
 
     var counts = counts
     counts.accepted -= late.count
@@ -92,15 +83,15 @@ struct AccountOutputs {
 
   /// Writes a shard's lines.csv, rejects.csv, ledgers.csv (the running totals that
   /// `greenledger merge` finishes), partials.csv and summary.json; removes the work directory.
-  func writeShard(run: AccountingRun, counts: AccountCounts, shard: Shard, entities: String,
+  package func writeShard(run: AccountingPass, counts: AccountCounts, shard: Shard, entities: String,
                   linesDigest: BackgroundDigest? = nil) throws -> [OutputManifest.Entry]
   {
-    try concatenate(header: run.lineFiles.isEmpty ? AccountingColumns.lines : nil, parts: run.lineFiles.map { ($0, false) },
+    try FileSystem.concatenate(header: run.lineFiles.isEmpty ? AccountingColumns.lines : nil, parts: run.lineFiles.map { ($0, false) },
                     into: out + "/lines.csv")
-    try concatenate(header: RejectsWriter.header,
+    try FileSystem.concatenate(header: RejectsWriter.header,
                     parts: ([work + "/entity-rejects.csv"] + run.rejectFiles).map { ($0, true) },
                     into: out + "/rejects.csv")
-    removeDirectory(work)
+    FileSystem.removeDirectory(work)
     try run.accounting.writeLedgers(to: out + "/ledgers.csv")
     let w = try CSVWriter(path: out + "/partials.csv", header: ["group", "key", "value"], guardsFormulas: false)
     for (k, v) in [("profile", "account"), ("shard", shard.description), ("factor_set_digest", factors.digest),

@@ -1,0 +1,29 @@
+import Accounting
+import Tabular
+
+extension AccountingJob {
+  /// The rows the job would reject, found by running its engine without writing accounts or
+  /// lines: what `greenledger validate --kind activities --entities` reports.
+  ///
+  /// - Parameter rejects: where to write the rejected rows (rejects.csv layout), if anywhere.
+  /// - Returns: the activity rows read, accepted and rejected, and the warnings.
+  /// - Throws: what ``run(writingTo:)`` throws for unusable inputs.
+  public func check(writingRejectsTo rejects: String?) throws -> (counts: AccountCounts, warnings: [String]) {
+    try OutputPlan(directory: nil, otherFiles: rejects.map { [$0] } ?? [])
+      .check(inputs: [("activities", activities), ("entities", entities)])
+    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities))
+    let work = FileSystem.temporaryPath(for: rejects ?? activities) + ".validate"
+    try FileSystem.createDirectory(work)
+    defer { FileSystem.removeDirectory(work) }
+    let pass = try AccountingPass.perform(activities: activities, entities: entityFile.entities, factors: factors,
+                                          options: options, threads: threads, workDirectory: work, writeLines: false,
+                                          rejectedEntities: entityFile.rejectedIDs)
+    if let rejects {
+      try FileSystem.concatenate(header: RejectsWriter.header, parts: pass.rejectFiles.map { ($0, true) }, into: rejects)
+      if excel { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejects) }
+    }
+    var counts = AccountCounts()
+    (counts.read, counts.accepted, counts.rejected) = (pass.read, pass.accepted, pass.rejected)
+    return (counts, entityFile.warnings + pass.warnings)
+  }
+}

@@ -1,0 +1,118 @@
+public import Accounting
+public import FactorTables
+import Integrity
+import Tabular
+
+/// The `account` job: activities.csv and the entities → emission lines, carbon accounts and
+/// facilities, with rejects.csv, summary.json and manifest.json, in one output directory.
+///
+/// Every line carries its factor id, dataset version and formula (GB/T 32151 and the GHG
+/// Protocol Corporate Standard, chapter 4 scopes, by the entity's region's method unless
+/// ``AccountingOptions/methodology`` says otherwise). Rows are read in partitions on
+/// ``threads`` threads; any thread count gives the same bytes.
+///
+/// ```swift
+/// var job = AccountingJob(activities: "activities.csv", entities: "borrowers.csv",
+///                         factors: try FactorSet.bundled(), options: AccountingOptions(asOf: .today()))
+/// let result = try job.run(writingTo: "out")
+/// print(result.counts.accepted, result.accounts.count)
+/// ```
+public struct AccountingJob: Sendable {
+  /// activities.csv (data contract).
+  public var activities: String
+  /// Entities in the borrowers.csv format.
+  public var entities: String
+  /// Sector averages for the carbon-efficiency grade (benchmarks.csv).
+  public var benchmarks: String?
+  public var factors: FactorSet
+  public var options: AccountingOptions
+  /// Threads that read activities.
+  public var threads = 2
+  /// Only the activities of this shard (by `entity_id`); finish the shards with ``ShardMerge``.
+  public var shard: Shard?
+  /// A second factor set: the accounts are computed again with it and restatement.csv
+  /// compares the two (not with ``shard``).
+  public var restatementFactors: FactorSet?
+  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
+  public var excel = false
+  public var progress: ProgressFactory?
+  /// Whether the job writes manifest.json (the ``Pipeline`` writes one for all its stages).
+  package var writesManifest = true
+
+  /// A job over these files with the default threads, no shard and no restatement.
+  public init(activities: String, entities: String, factors: FactorSet, options: AccountingOptions) {
+    self.activities = activities
+    self.entities = entities
+    self.factors = factors
+    self.options = options
+  }
+
+  /// Every file the job may write in its output directory.
+  public static let outputs = ["accounts.csv", "lines.csv", "facilities.csv", "restatement.csv", "ledgers.csv",
+                               "partials.csv", "summary.json", "rejects.csv", "manifest.json"]
+
+  /// Runs the job into `out` (created if needed).
+  ///
+  /// - Complexity: O(activity rows) time; memory O(entities × periods), not rows.
+  /// - Throws: ``JobOptionsError`` for a shard with ``restatementFactors``; `OutputPlanError`
+  ///   when an output would overwrite an input; `InputError`, `RowError` and `AccountingError`
+  ///   for inputs that cannot be used as a whole (rows that cannot are rejected instead).
+  public func run(writingTo out: String) throws -> AccountingJobResult {
+    if shard != nil, restatementFactors != nil {
+      throw JobOptionsError("a restatement needs every entity's accounts; run it without a shard")
+    }
+    let inputs = [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
+    let inputDigests = writesManifest ? InputDigests(inputs) : nil
+    // Entities' rejects are counted by shard 1 only, so that merged shards count them once.
+    let countsEntities = (shard?.index ?? 1) == 1
+    let work = out + "/.partitions"
+    try FileSystem.createDirectory(work)
+    let rejects = try RejectsWriter(path: work + "/entity-rejects.csv")
+    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities), threads: threads)
+    if countsEntities { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
+    try rejects.close()
+    let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
+
+    let pass = try AccountingPass.perform(
+      activities: activities, entities: entityFile.entities, factors: factors, options: options,
+      threads: threads, workDirectory: work, writeLines: true, shard: shard, progress: progress,
+      rejectedEntities: entityFile.rejectedIDs)
+    // Digest the lines written so far on background threads while the accounts are finished
+    // and written, so that the manifest does not read them again.
+    let linesDigest = try BackgroundDigest()
+    for f in pass.lineFiles { try linesDigest.append(file: f) }
+    var counts = AccountCounts()
+    (counts.read, counts.accepted, counts.rejected, counts.lines) = (pass.read, pass.accepted, pass.rejected, pass.lineCount)
+    (counts.entitiesRead, counts.entitiesAccepted, counts.entitiesRejected) =
+      (entityFile.read, entityFile.entities.count, entityFile.rejected.count)
+    let outputs = AccountOutputs(out: out, factors: factors, options: options,
+                                 activitiesName: FileSystem.baseName(activities), benchmarks: benchmarks)
+    var result = AccountingJobResult(directory: out, warnings: entityFile.warnings + pass.warnings)
+    if let shard {
+      result.outputEntries = try outputs.writeShard(run: pass, counts: counts, shard: shard, entities: entities,
+                                                    linesDigest: linesDigest)
+    } else {
+      let finished = pass.accounting.finish(benchmarks: marks, threads: threads)
+      (counts, result.outputEntries) = try outputs.write(finished, counts: counts, lineParts: pass.lineFiles,
+                                                         rejectParts: [work + "/entity-rejects.csv"] + pass.rejectFiles,
+                                                         linesDigest: linesDigest)
+      result.accounts = finished.accounts
+      if let restatementFactors {
+        let again = try AccountingPass.perform(
+          activities: activities, entities: entityFile.entities, factors: restatementFactors, options: options,
+          threads: threads, workDirectory: work, writeLines: false)
+        FileSystem.removeDirectory(work)
+        try Restatement(old: finished.accounts, new: again.accounting.finish(benchmarks: marks, threads: threads).accounts)
+          .write(to: out + "/restatement.csv", oldDigest: factors.digest, newDigest: restatementFactors.digest)
+      }
+    }
+    result.counts = counts
+    result.rejectedRows = counts.rejected + (countsEntities ? entityFile.rejected.count : 0)
+    if let inputDigests {
+      try Provenance.writeManifest(out: out, command: "account", inputEntries: try inputDigests.entries(),
+                                   factorDigest: factors.digest, precomputed: result.outputEntries, excel: excel)
+    }
+    return result
+  }
+}

@@ -1,0 +1,30 @@
+public import FinancedEmissions
+package import Integrity
+
+/// What a ``FinancedEmissionsJob`` did: row counts and the exact portfolio totals.
+public struct FinancedEmissionsResult: Sendable {
+  /// The output directory.
+  public var directory: String
+  /// Loan rows read, accepted (financed.csv) and rejected (rejects.csv), in this shard.
+  public var read: Int
+  public var accepted: Int
+  public var rejected: Int
+  /// Borrower rows read and rejected (counted by shard 1 only).
+  public var borrowersRead: Int
+  public var borrowersRejected: Int
+  /// Loans with financed emissions (PCAF scored).
+  public var scored: Int
+  /// The whole book's totals and metrics (PCAF Part A 5.1: financed emissions, economic
+  /// emission intensity, WACI, weighted data quality; the green share).
+  public var portfolio: PortfolioTotals
+  /// The totals of each asset class with loans.
+  public var byAssetClass: [AssetClass: PortfolioTotals]
+  /// The totals of each GB/T 4754 section (first letter of the borrower's sector; `-` none).
+  public var bySection: [String: PortfolioTotals]
+  /// Warnings about the inputs, one sentence each.
+  public var warnings: [String]
+  package var outputEntries: [OutputManifest.Entry]
+
+  /// Rejected loans and borrowers, for a reject limit.
+  public var rejectedRows: Int { rejected + borrowersRejected }
+}

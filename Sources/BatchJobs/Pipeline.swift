@@ -1,0 +1,129 @@
+public import Accounting
+public import FactorTables
+public import Quantities
+import ESGScoring
+import Integrity
+import Tabular
+
+/// Every stage over one loan book, in one process: accounts → scores → tags → financed
+/// emissions → report.html, with one summary.json, one rejects.csv and one manifest.json.
+///
+/// Each stage is its job (``AccountingJob``, ``ScoringJob``, ``TaggingJob``,
+/// ``FinancedEmissionsJob``) writing into `out/stages/<stage>/`; the stages hand each other
+/// their outputs (accounts to scores, tags and financed emissions; tags to financed
+/// emissions), the main outputs are moved to `out`, and the inputs are digested once, on
+/// background threads while the stages run.
+///
+/// ```swift
+/// var pipeline = Pipeline(loans: "loans.csv", borrowers: "borrowers.csv", factors: try FactorSet.bundled())
+/// pipeline.activities = "activities.csv"
+/// let result = try pipeline.run(writingTo: "out")   // out/report.html
+/// ```
+public struct Pipeline: Sendable {
+  public var loans: String
+  /// borrowers.csv, also the entities of the carbon accounts.
+  public var borrowers: String
+  /// activities.csv: enables carbon accounts and scores.
+  public var activities: String?
+  /// esg.csv for the S and G pillars (needs ``activities``).
+  public var esg: String?
+  /// Sector averages for the carbon-efficiency grade (needs ``activities``).
+  public var benchmarks: String?
+  public var exchangeRates: String?
+  public var countries: String?
+  public var sectorIntensities: String?
+  /// A scoring methodology JSON file (needs ``activities``).
+  public var methodology: String?
+  public var factors: FactorSet
+  /// The accounting's options; its `asOf` is set to ``reportingDay``.
+  public var accountingOptions = AccountingOptions(asOf: .today())
+  /// The reporting day of every stage.
+  public var reportingDay = Day.today()
+  public var threads = 2
+  public var excel = false
+  public var progress: ProgressFactory?
+
+  public init(loans: String, borrowers: String, factors: FactorSet) {
+    self.loans = loans
+    self.borrowers = borrowers
+    self.factors = factors
+  }
+
+  /// Main outputs of each stage, moved to `out`.
+  public static let stageOutputs: KeyValuePairs<String, [String]> = [
+    "account": ["accounts.csv", "lines.csv", "facilities.csv"],
+    "score": ["scores.csv", "explanations.csv"],
+    "tag": ["tags.csv", "green_summary.json"],
+    "finance": ["financed.csv", "borrower_attribution.csv"],
+  ]
+
+  /// Runs every stage into `out` (created if needed).
+  ///
+  /// - Throws: ``JobOptionsError`` when esg, benchmarks or a methodology come without
+  ///   activities; what each stage's job throws.
+  public func run(writingTo out: String) throws -> PipelineResult {
+    if activities == nil, esg != nil || methodology != nil || benchmarks != nil {
+      throw JobOptionsError("esg, methodology and benchmarks need activities: scores and carbon grades are built on "
+        + "the carbon accounts that the activities give")
+    }
+    let inputs = [("loans", loans), ("borrowers", borrowers)] + [("activities", activities), ("esg", esg),
+      ("benchmarks", benchmarks), ("fx", exchangeRates), ("countries", countries), ("sector_intensities", sectorIntensities),
+      ("methodology", methodology)].compactMap { k, v in v.map { (k, $0) } }
+    try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted()
+      + ["report.html", "summary.json", "rejects.csv", "manifest.json"], workDirectories: ["stages"])
+      .check(inputs: inputs.map { ($0.0, Optional($0.1)) })
+    let inputDigests = InputDigests(inputs.map { ($0.0, Optional($0.1)) })
+    try FileSystem.createDirectory(out + "/stages")
+    let stage = { (name: String) in out + "/stages/" + name }
+    var result = PipelineResult(directory: out)
+    var accounts: String?
+    if let activities {
+      var options = accountingOptions
+      options.asOf = reportingDay
+      var job = AccountingJob(activities: activities, entities: borrowers, factors: factors, options: options)
+      (job.benchmarks, job.threads, job.progress, job.writesManifest) = (benchmarks, threads, progress, false)
+      result.accounting = try job.run(writingTo: stage("account"))
+      accounts = stage("account") + "/accounts.csv"
+      var scoring = ScoringJob(accounts: accounts!, entities: borrowers)
+      (scoring.esg, scoring.methodology, scoring.writesManifest) = (esg, methodology, false)
+      result.scoring = try scoring.run(writingTo: stage("score"))
+    }
+    var tagging = TaggingJob(loans: loans, factors: factors)
+    (tagging.borrowers, tagging.accounts, tagging.exchangeRates) = (borrowers, accounts, exchangeRates)
+    (tagging.reportingDay, tagging.threads, tagging.progress, tagging.writesManifest) = (reportingDay, threads, progress, false)
+    result.tagging = try tagging.run(writingTo: stage("tag"))
+    var financing = FinancedEmissionsJob(loans: loans, borrowers: borrowers, factors: factors)
+    (financing.accounts, financing.exchangeRates, financing.countries, financing.sectorIntensities) =
+      (accounts, exchangeRates, countries, sectorIntensities)
+    financing.tags = stage("tag") + "/tags.csv"
+    (financing.reportingDay, financing.threads, financing.progress, financing.writesManifest) =
+      (reportingDay, threads, progress, false)
+    result.financing = try financing.run(writingTo: stage("finance"))
+
+    // Main outputs move to `out`, with the digests computed while they were written.
+    var precomputed: [OutputManifest.Entry] = []
+    let entries = (result.accounting?.outputEntries ?? []) + (result.financing?.outputEntries ?? [])
+    for (s, files) in Self.stageOutputs where FileSystem.isDirectory(stage(s)) {
+      for file in files where FileSystem.exists(stage(s) + "/" + file) {
+        try FileSystem.move(stage(s) + "/" + file, to: out + "/" + file)
+        if var e = entries.first(where: { $0.path == file }) {
+          e.path = file
+          precomputed.append(e)
+        }
+      }
+    }
+    result.distinctRejectedRows = try RunRejects.gather(stages: result.stageNames.map(stage), into: out + "/rejects.csv")
+    let inputEntries = try inputDigests.entries()
+    let method = try methodology.map { try ScoringMethodology.decode(FileSystem.contents(of: $0), file: $0) } ?? .bundled
+    try FileSystem.write(RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method)
+      .json().rendered(), to: out + "/summary.json")
+    try PortfolioReport(directory: out).write(to: out + "/report.html")
+    if excel {
+      for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
+    }
+    try Provenance.writeManifest(out: out, command: "run", inputEntries: inputEntries, factorDigest: factors.digest,
+                                 methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)",
+                                 precomputed: precomputed, excel: excel)
+    return result
+  }
+}

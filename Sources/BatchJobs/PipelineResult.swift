@@ -1,0 +1,27 @@
+/// What a ``Pipeline`` did: each stage's result.
+public struct PipelineResult: Sendable {
+  /// The output directory.
+  public var directory: String
+  /// The accounts (with activities).
+  public var accounting: AccountingJobResult?
+  /// The ESG scores (with activities).
+  public var scoring: ScoringResult?
+  public var tagging: TaggingResult?
+  public var financing: FinancedEmissionsResult?
+  /// Rows in the run's rejects.csv: each rejected row once, although borrowers' rejects
+  /// appear in several stages.
+  public var distinctRejectedRows = 0
+
+  package init(directory: String) { self.directory = directory }
+
+  /// The stages that ran, in order.
+  public var stageNames: [String] {
+    (accounting == nil ? [] : ["account"]) + (scoring == nil ? [] : ["score"]) + (tagging == nil ? [] : ["tag"])
+      + (financing == nil ? [] : ["finance"])
+  }
+
+  /// Every stage's warnings, in stage order.
+  public var warnings: [String] {
+    (accounting?.warnings ?? []) + (scoring?.warnings ?? []) + (tagging?.warnings ?? []) + (financing?.warnings ?? [])
+  }
+}

@@ -1,0 +1,58 @@
+import ESGScoring
+import FactorTables
+import Integrity
+import Tabular
+import Tagging
+
+/// summary.json of a ``Pipeline``: each stage's rows, the run's rows by input file, and the
+/// provenance (factor set, datasets, methodologies, input digests).
+struct RunSummary {
+  let result: PipelineResult
+  let inputs: [OutputManifest.Entry]
+  let factors: FactorSet
+  let methodology: ScoringMethodology
+
+  /// (read, accepted, rejected) of each stage that ran, in order.
+  var stageRows: [(String, (read: Int, accepted: Int, rejected: Int))] {
+    var rows: [(String, (read: Int, accepted: Int, rejected: Int))] = []
+    if let a = result.accounting { rows.append(("account", (a.counts.read, a.counts.accepted, a.counts.rejected))) }
+    if let s = result.scoring { rows.append(("score", (s.esgRead, s.esgRead - s.esgRejected, s.esgRejected))) }
+    if let t = result.tagging { rows.append(("tag", (t.read, t.statistics.loans, t.rejected))) }
+    if let f = result.financing { rows.append(("finance", (f.read, f.accepted, f.rejected))) }
+    return rows
+  }
+
+  func json() -> JSONValue {
+    // Rows by input file: each file is counted once, by the stage that owns it (activities,
+    // esg, loans; borrowers by finance).
+    var read = 0
+    var accepted = 0
+    for (stage, rows) in stageRows where stage != "tag" {
+      read += rows.read
+      accepted += rows.accepted
+    }
+    if let f = result.financing {
+      read += f.borrowersRead
+      accepted += f.borrowersRead - f.borrowersRejected
+    }
+    let digests = inputs.map { e in (e.role ?? "", JSONValue.object([
+      ("file", .string(FileSystem.baseName(e.path))), ("sha256", .string("sha256:" + e.sha256)),
+    ])) }
+    return .object([
+      ("command", .string("run")),
+      ("rows", .object([("read", .int(read)), ("accepted", .int(accepted)), ("rejected", .int(read - accepted))])),
+      ("distinct_rejected_rows", .int(result.distinctRejectedRows)),
+      ("stages", .object(stageRows.map { s, r in
+        (s, .object([("read", .int(r.read)), ("accepted", .int(r.accepted)), ("rejected", .int(r.rejected))]))
+      })),
+      ("factor_set_digest", .string(factors.digest)),
+      ("datasets", .array(factors.manifest.datasets.map { .string("\($0.id)@\($0.version)") })),
+      ("methodologies", .object([
+        ("esg_score", .string("\(methodology.id)@\(methodology.version)")),
+        ("green_tagging", .string(Catalogue.bundled.ruleVersion)),
+        ("financed_emissions", .string("PCAF Part A 2nd edition (2022)")),
+      ])),
+      ("inputs", .object(digests)),
+    ])
+  }
+}

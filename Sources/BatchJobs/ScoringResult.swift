@@ -1,0 +1,21 @@
+public import ESGScoring
+public import Tabular
+
+/// What a ``ScoringJob`` computed: the scores and the rows it could not use.
+public struct ScoringResult: Sendable {
+  /// The methodology the scores were made under.
+  public var methodology: ScoringMethodology
+  /// One score per entity and year, in scores.csv's order.
+  public var scores: [ESGScore]
+  /// esg.csv rows read.
+  public var esgRead: Int
+  /// Rejected entity and esg.csv rows with their raw text (rejects.csv).
+  public var rejects: [(RowError, String)]
+  public var esgRejected: Int
+  public var entitiesRead: Int
+  public var entitiesRejected: Int
+  public var warnings: [String]
+
+  /// Rejected esg.csv and entity rows, for a reject limit.
+  public var rejectedRows: Int { esgRejected + entitiesRejected }
+}

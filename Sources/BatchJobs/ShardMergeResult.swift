@@ -1,0 +1,21 @@
+/// What a ``ShardMerge`` wrote: which job's shards, and the merged row counts.
+public struct ShardMergeResult: Sendable {
+  /// The job whose shards were merged.
+  public enum Profile: String, Sendable {
+    case finance, tag, account
+  }
+
+  public var profile: Profile
+  /// Shards merged.
+  public var shards: Int
+  /// Rows read, accepted and rejected over all shards (loans, or activity rows).
+  public var read: Int
+  public var accepted: Int
+  public var rejected: Int
+  /// Account shards: the counts of the finished run (accounts and lines).
+  public var accountCounts: AccountCounts?
+
+  package init(profile: Profile, shards: Int, read: Int, accepted: Int, rejected: Int) {
+    (self.profile, self.shards, self.read, self.accepted, self.rejected) = (profile, shards, read, accepted, rejected)
+  }
+}
