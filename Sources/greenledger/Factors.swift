@@ -42,30 +42,12 @@ extension Factors {
 
     func run() throws {
       let set = try source.load()
-      let counts = Dictionary(grouping: set.emissionFactors, by: \.datasetID).mapValues(\.count)
-      let parameters = Dictionary(grouping: set.fuelParameters, by: \.datasetID).mapValues(\.count)
-      let entries = set.manifest.datasets
       switch format {
       case .json:
-        print(JSONValue.object([
-          ("source", .string(set.sourceName)),
-          ("factor_set_digest", .string(set.digest)),
-          ("datasets", .array(entries.map { e in
-            let info = set.datasets[e.id]!
-            return .object([
-              ("id", .string(e.id)), ("title", .string(info.title)), ("version", .string(e.version)),
-              ("licence", .string(e.licence)), ("official", .bool(e.official)),
-              ("publisher", .string(info.publisher)),
-              ("tables", .array(info.tables.map { .string("\($0.file):\($0.kind)") })),
-              ("emission_factors", .int(counts[e.id] ?? 0)),
-              ("fuel_parameters", .int(parameters[e.id] ?? 0)),
-              ("digest", .string(e.digest)),
-            ])
-          })),
-        ]).rendered(), terminator: "")
+        print(set.datasetListing().rendered(), terminator: "")
       case .table:
         print("factor set: \(set.sourceName)\ndigest: \(set.digest)\n")
-        let rows = entries.map { e -> [String] in
+        let rows = set.manifest.datasets.map { e -> [String] in
           let info = set.datasets[e.id]!
           return [e.id, e.version, e.official ? "yes" : "NO (estimate)",
                   info.tables.map(\.kind).joined(separator: "+"), e.licence]
@@ -111,7 +93,7 @@ extension Factors {
         guard let p = DatasetPin(pin) else { throw ValidationError("--pin must be DATASET@VERSION") }
         pinned = p
       }
-      var answer = try FactorAnswer.resolve(set, activity: activity, region: region, date: day,
+      var answer = try FactorLookupAnswer(set, activity: activity, region: region, date: day,
                                             series: series, pin: pinned)
       if let quantity, let unit {
         let options = AccountingOptions(methodology: method?.methodology, asOf: day)
@@ -173,17 +155,7 @@ extension Factors {
       let diff = FactorSetDiff(old: a, new: b)
       switch format {
       case .json:
-        print(JSONValue.object([
-          ("old", .string(old)), ("new", .string(new)),
-          ("old_digest", .string(a.digest)), ("new_digest", .string(b.digest)),
-          ("added", .array(diff.added.map { .string($0) })),
-          ("removed", .array(diff.removed.map { .string($0) })),
-          ("changed", .array(diff.changed.map { c in
-            .object([("id", .string(c.id)), ("field", .string(c.field)), ("old", .string(c.old)),
-                     ("new", .string(c.new)),
-                     ("relative_change", c.relativeChange.map { .number("\($0)") } ?? .null)])
-          })),
-        ]).rendered(), terminator: "")
+        print(diff.json(old: (old, a.digest), new: (new, b.digest)).rendered(), terminator: "")
       case .table:
         print("old \(a.digest)\nnew \(b.digest)")
         if diff.isEmpty { print("no differences"); return }
@@ -215,102 +187,6 @@ extension Factors {
       try FileSystem.write(set.manifest.rendered(), to: factors + "/manifest.json")
       print("wrote \(factors)/manifest.json — \(set.manifest.datasets.count) datasets, digest \(set.digest)")
     }
-  }
-}
-
-/// What `factors lookup` answers: either factor rows or a derived combustion factor.
-struct FactorAnswer {
-  var resolution: FactorResolution?
-  var combustion: CombustionFactor?
-  var activity: String
-  var region: String
-  var date: Day
-  /// The lines `account` computes for `--quantity`, when asked.
-  var accountLines: [EmissionLine] = []
-
-  static func resolve(_ set: FactorSet, activity: String, region: String, date: Day,
-                      series: String?, pin: DatasetPin?) throws -> FactorAnswer
-  {
-    let family = activity.prefix { $0 != "." }
-    let fuel = String(activity.drop { $0 != "." }.dropFirst())
-    if series == nil, pin == nil, family == "stationary" || family == "mobile",
-      let parameters = try? set.fuelParameters(fuel, in: region, on: date)
-    {
-      // Fuel parameters win when they sit nearer on the region chain than any factor row.
-      let chain = set.regionChain(region)
-      let factorLevel = chain.firstIndex { level in
-        set.emissionFactors.contains { $0.activity == activity && $0.region == level }
-      } ?? chain.count
-      if chain.firstIndex(of: parameters.region) ?? chain.count <= factorLevel {
-        return FactorAnswer(combustion: try set.combustionFactor(fuel, in: region, on: date),
-                            activity: activity, region: region, date: date)
-      }
-    }
-    return FactorAnswer(resolution: try set.lookup(activity, in: region, on: date, series: series, pin: pin),
-                        activity: activity, region: region, date: date)
-  }
-
-  func json(set: FactorSet) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("activity", .string(activity)), ("region", .string(region)), ("date", .string(date.description)),
-    ]
-    if let c = combustion, let p = c.parameters {
-      members += [
-        ("value", .number("\(c.tonnesCO2PerUnit)")), ("unit", .string("tCO2/\(c.perUnit.symbol)")),
-        ("gas", .string("CO2")), ("factor_id", .string("derived:\(p.id)")),
-        ("dataset", .string(p.datasetID)), ("version", .string(set.datasets[p.datasetID]?.version ?? "")),
-        ("method", .string("NCV × CC × OF × 44/12")), ("formula", .string(c.formula)),
-        ("tier", .string(c.tier.rawValue)),
-        ("source", citation(p.citation)),
-        ("trace", .array([.string("matched: derived from \(p.id) (\(p.region)) in \(p.datasetID)")])),
-      ]
-    } else if let r = resolution {
-      let f = r.primary
-      members += [
-        ("value", .number("\(f.value)")), ("unit", .string(f.unit.description)), ("gas", .string(f.gas.rawValue)),
-        ("factor_id", .string(f.id)), ("dataset", .string(f.datasetID)),
-        ("version", .string(set.datasets[f.datasetID]?.version ?? "")), ("series", .string(f.series)),
-        ("factor_region", .string(f.region)),
-        ("valid_from", .string(f.validity.from?.description ?? "")),
-        ("valid_to", .string(f.validity.to?.description ?? "")),
-        ("source", citation(f.citation)),
-        ("factors", .array(r.factors.map { g in
-          .object([("factor_id", .string(g.id)), ("gas", .string(g.gas.rawValue)),
-                   ("value", .number("\(g.value)")), ("unit", .string(g.unit.description))])
-        })),
-        ("trace", .array(r.trace.map { .string($0.description) })),
-      ]
-    }
-    if !accountLines.isEmpty {
-      members.append(("account_lines", .array(accountLines.map { l in
-        .object([("scope", .string(l.scope.rawValue)), ("gas", .string(l.gas)), ("tonnes_co2e", .number("\(l.tonnesCO2e)")),
-                 ("factor_id", .string(l.factorID)), ("method", .string(l.method)), ("formula", .string(l.formula))])
-      })))
-    }
-    members.append(("factor_set_digest", .string(set.digest)))
-    return .object(members)
-  }
-
-  private func citation(_ c: Citation) -> JSONValue {
-    .object([("publisher", .string(c.publisher)), ("document", .string(c.source)),
-             ("year", .string(c.year)), ("url", .string(c.url))])
-  }
-
-  var text: String {
-    let account = accountLines.map { "  account: \($0.method) — \($0.formula) [\($0.factorID)]" }
-    if let c = combustion, let p = c.parameters {
-      return ([
-        "\(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)",
-        "  = \(c.formula)",
-        "  parameters \(p.id) from \(p.datasetID): \(p.citation.source)",
-      ] + account).joined(separator: "\n")
-    }
-    guard let r = resolution else { return account.joined(separator: "\n") }
-    var lines = ["\(activity) in \(region) on \(date):"]
-    for f in r.factors { lines.append("  \(f.value) \(f.unit)  [\(f.id), \(f.datasetID), \(f.series), \(f.validity)]") }
-    lines.append("  source: \(r.primary.citation.publisher) — \(r.primary.citation.source)")
-    for step in r.trace { lines.append("  \(step)") }
-    return (lines + account).joined(separator: "\n")
   }
 }
 

@@ -52,31 +52,8 @@ struct Score: ParsableCommand {
         throw InputError(file: accounts!, message: "no score for entity \(explain)\(year.map { " in \($0)" } ?? ""); "
           + "it needs a carbon account or esg.csv rows and a borrowers row")
       }
-      print(Self.explanation(s))
+      print(s.explanation)
     }
     try common.checkRejects(result.rejectedRows)
   }
-
-  /// A plain-text table of one score.
-  static func explanation(_ s: ESGScore) -> String {
-    var text = "\(s.entityID) \(s.year) — \(s.methodologyVersion), sector group \(s.sectorGroup)\n"
-    text += "total \(DecimalFormat.fixed(s.total, places: 4)) → grade \(s.grade); E \(DecimalFormat.fixed(s.environmental, places: 2)), "
-      + "S \(DecimalFormat.fixed(s.social, places: 2)), G \(DecimalFormat.fixed(s.governance, places: 2)); coverage "
-      + "\(DecimalFormat.fixed(s.coverage * 100, places: 1)) %\n\n"
-    let rows = [["pillar", "indicator", "raw", "score", "weight", "contribution", "how"]] + s.contributions.map { c in
-      [c.pillar, c.key, c.raw.map(DecimalFormat.shortest) ?? "—", DecimalFormat.fixed(c.score, places: 2),
-       DecimalFormat.trimmed(c.weight, places: 4), DecimalFormat.fixed(c.contribution, places: 4), c.note]
-    }
-    let widths = (0..<6).map { i in rows.map { $0[i].count }.max()! }
-    for r in rows {
-      text += (0..<6).map { i in r[i].padding(to: widths[i]) }.joined(separator: "  ") + "  " + r[6] + "\n"
-    }
-    text += "sum of contributions = \(DecimalFormat.fixed(s.total, places: 4))"
-    return text
-  }
 }
-
-extension String {
-  func padding(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
-}
-
