@@ -17,7 +17,7 @@ extension AccountingJob {
     defer { FileSystem.removeDirectory(work) }
     let pass = try AccountingPass.perform(activities: activities, entities: entityFile.entities, factors: factors,
                                           options: options, threads: threads, workDirectory: work, writeLines: false,
-                                          rejectedEntities: entityFile.rejectedIDs)
+                                          rejectedEntities: entityFile.rejectedIDs, readOptions: readOptions)
     if let rejects {
       try FileSystem.concatenate(header: RejectsWriter.header, parts: pass.rejectFiles.map { ($0, true) }, into: rejects)
       if excel { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejects) }

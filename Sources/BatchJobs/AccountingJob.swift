@@ -1,7 +1,7 @@
 public import Accounting
 public import FactorTables
 import Integrity
-import Tabular
+public import Tabular
 
 /// The `account` job: activities.csv and the entities → emission lines, carbon accounts and
 /// facilities, with rejects.csv, summary.json and manifest.json, in one output directory.
@@ -36,6 +36,9 @@ public struct AccountingJob: Sendable {
   /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
   public var excel = false
   public var progress: ProgressFactory?
+  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
+  /// small files in several partitions).
+  public var readOptions = CSVReadOptions()
   /// Whether the job writes manifest.json (the ``Pipeline`` writes one for all its stages).
   package var writesManifest = true
 
@@ -77,7 +80,7 @@ public struct AccountingJob: Sendable {
     let pass = try AccountingPass.perform(
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
       threads: threads, workDirectory: work, writeLines: true, shard: shard, progress: progress,
-      rejectedEntities: entityFile.rejectedIDs)
+      rejectedEntities: entityFile.rejectedIDs, readOptions: readOptions)
     // Digest the lines written so far on background threads while the accounts are finished
     // and written, so that the manifest does not read them again.
     let linesDigest = try BackgroundDigest()
@@ -101,7 +104,7 @@ public struct AccountingJob: Sendable {
       if let restatementFactors {
         let again = try AccountingPass.perform(
           activities: activities, entities: entityFile.entities, factors: restatementFactors, options: options,
-          threads: threads, workDirectory: work, writeLines: false)
+          threads: threads, workDirectory: work, writeLines: false, readOptions: readOptions)
         FileSystem.removeDirectory(work)
         try Restatement(old: finished.accounts, new: again.accounting.finish(benchmarks: marks, threads: threads).accounts)
           .write(to: out + "/restatement.csv", oldDigest: factors.digest, newDigest: restatementFactors.digest)

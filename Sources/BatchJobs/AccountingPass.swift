@@ -28,17 +28,18 @@ package struct AccountingPass {
   /// twice whatever the order of the rows.
   package static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
                       threads: Int, workDirectory: String, writeLines: Bool, shard: Shard? = nil,
-                      progress: ProgressFactory? = nil, rejectedEntities: [String: String] = [:]) throws -> AccountingPass
+                      progress: ProgressFactory? = nil, rejectedEntities: [String: String] = [:],
+                              readOptions: CSVReadOptions = CSVReadOptions()) throws -> AccountingPass
   {
     let first = try pass(activities: activities, entities: entities, factors: factors, options: options, threads: threads,
                          workDirectory: workDirectory, writeLines: writeLines, shard: shard, progress: progress, overlaps: nil,
-                         rejectedEntities: rejectedEntities)
+                         rejectedEntities: rejectedEntities, readOptions: readOptions)
     let overlaps = first.accounting.periodOverlaps()
     guard !overlaps.isEmpty else { return first }
     for f in first.lineFiles + first.rejectFiles { FileSystem.remove(f) }
     var second = try pass(activities: activities, entities: entities, factors: factors, options: options, threads: threads,
                           workDirectory: workDirectory, writeLines: writeLines, shard: shard, progress: nil, overlaps: overlaps,
-                          rejectedEntities: rejectedEntities)
+                          rejectedEntities: rejectedEntities, readOptions: readOptions)
     second.warnings.append("\(overlaps.count) series of activity rows give a period both whole and by quarter or month; "
       + "their coarser rows are rejected (see rejects.csv), so that no emissions are counted twice")
     return second
@@ -46,7 +47,8 @@ package struct AccountingPass {
 
   private static func pass(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
                            threads: Int, workDirectory: String, writeLines: Bool, shard: Shard?, progress: ProgressFactory?,
-                           overlaps: PeriodCoverage?, rejectedEntities: [String: String]) throws -> AccountingPass
+                           overlaps: PeriodCoverage?, rejectedEntities: [String: String],
+                           readOptions: CSVReadOptions) throws -> AccountingPass
   {
     let progress = progress?(activities)
     try FileSystem.createDirectory(workDirectory)
@@ -57,7 +59,7 @@ package struct AccountingPass {
     let name = FileSystem.baseName(activities)
     let counter = PartitionCounter()
     let (states, _) = try CSVReader.readPartitioned(
-      file: activities, partitions: max(1, threads),
+      file: activities, partitions: max(1, threads), options: readOptions,
       makeState: { header, partition in
         let decoder = try ActivityDecoder(header: header, file: name)
         return Partition(accounting: base, decoder: decoder,

@@ -11,6 +11,8 @@ package struct FinancePass: Sendable {
   let book: BorrowerBook
   let green: Set<String>
   let shard: Shard?
+  /// Partition sizes and limits of the read.
+  package var readOptions = CSVReadOptions()
   /// Run the benchmark job finance-basic instead of PCAF.
   let basic: Bool
   let loansName: String
@@ -113,7 +115,7 @@ package struct FinancePass: Sendable {
     }
     let uniqueFree = DataContract.loans.restricted(to: used).withoutUniqueColumns
     let (states, _) = try CSVReader.readPartitioned(
-      file: path, partitions: max(1, threads),
+      file: path, partitions: max(1, threads), options: readOptions,
       makeState: { header, partition in
         let n = counter.next()
         let binding = try HeaderBinding(header: header, schema: DataContract.loans, file: name)

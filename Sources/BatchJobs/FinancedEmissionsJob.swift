@@ -2,7 +2,7 @@ public import FactorTables
 public import FinancedEmissions
 public import Quantities
 import Integrity
-import Tabular
+public import Tabular
 
 /// The `finance` job: loans.csv and borrowers.csv → financed emissions per loan (PCAF Part A,
 /// 2nd ed. 2022), borrower attribution and portfolio metrics, with rejects.csv, summary.json
@@ -48,6 +48,9 @@ public struct FinancedEmissionsJob: Sendable {
   public var shard: Shard?
   public var excel = false
   public var progress: ProgressFactory?
+  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
+  /// small files in several partitions).
+  public var readOptions = CSVReadOptions()
   package var writesManifest = true
 
   public init(loans: String, borrowers: String, factors: FactorSet) {
@@ -89,6 +92,7 @@ public struct FinancedEmissionsJob: Sendable {
     var pass = FinancePass(calculator: calculator, book: book.book, green: green, shard: shard,
                            basic: profile == .financeBasic, loansName: loansName, threads: threads)
     pass.progress = progress?(loans)
+    pass.readOptions = readOptions
     let result = try pass.perform(loans: loans, threads: threads, workDirectory: work)
     pass.progress?.finish(rows: result.read)
     var warnings = book.warnings + result.warnings

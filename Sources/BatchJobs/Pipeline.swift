@@ -3,7 +3,7 @@ public import FactorTables
 public import Quantities
 import ESGScoring
 import Integrity
-import Tabular
+public import Tabular
 
 /// Every stage over one loan book, in one process: accounts → scores → tags → financed
 /// emissions → report.html, with one summary.json, one rejects.csv and one manifest.json.
@@ -42,6 +42,9 @@ public struct Pipeline: Sendable {
   public var threads = 2
   public var excel = false
   public var progress: ProgressFactory?
+  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
+  /// small files in several partitions).
+  public var readOptions = CSVReadOptions()
 
   public init(loans: String, borrowers: String, factors: FactorSet) {
     self.loans = loans
@@ -82,6 +85,7 @@ public struct Pipeline: Sendable {
       options.asOf = reportingDay
       var job = AccountingJob(activities: activities, entities: borrowers, factors: factors, options: options)
       (job.benchmarks, job.threads, job.progress, job.writesManifest) = (benchmarks, threads, progress, false)
+      job.readOptions = readOptions
       result.accounting = try job.run(writingTo: stage("account"))
       accounts = stage("account") + "/accounts.csv"
       var scoring = ScoringJob(accounts: accounts!, entities: borrowers)
@@ -91,6 +95,7 @@ public struct Pipeline: Sendable {
     var tagging = TaggingJob(loans: loans, factors: factors)
     (tagging.borrowers, tagging.accounts, tagging.exchangeRates) = (borrowers, accounts, exchangeRates)
     (tagging.reportingDay, tagging.threads, tagging.progress, tagging.writesManifest) = (reportingDay, threads, progress, false)
+    tagging.readOptions = readOptions
     result.tagging = try tagging.run(writingTo: stage("tag"))
     var financing = FinancedEmissionsJob(loans: loans, borrowers: borrowers, factors: factors)
     (financing.accounts, financing.exchangeRates, financing.countries, financing.sectorIntensities) =
@@ -98,6 +103,7 @@ public struct Pipeline: Sendable {
     financing.tags = stage("tag") + "/tags.csv"
     (financing.reportingDay, financing.threads, financing.progress, financing.writesManifest) =
       (reportingDay, threads, progress, false)
+    financing.readOptions = readOptions
     result.financing = try financing.run(writingTo: stage("finance"))
 
     // Main outputs move to `out`, with the digests computed while they were written.

@@ -12,6 +12,8 @@ package struct TagPass: Sendable {
   package let grades: [String: (Int?, String?)]
   package let name: String
   package let shard: Shard?
+  /// Partition sizes and limits of the read.
+  package var readOptions = CSVReadOptions()
 
   /// tags.csv: the contract's columns, GreenLedger's additions, and `line` (the loan's line in
   /// loans.csv) last, which `greenledger merge` orders shards by.
@@ -47,7 +49,7 @@ package struct TagPass: Sendable {
     let counter = PartitionCounter()
     let schema = DataContract.loans.withoutUniqueColumns  // loan_id uniqueness: IDSpill
     let (states, _) = try CSVReader.readPartitioned(
-      file: loans, partitions: max(1, threads),
+      file: loans, partitions: max(1, threads), options: readOptions,
       makeState: { header, partition in
         let n = counter.next()
         let run = duplicates == nil ? "a" : "b"

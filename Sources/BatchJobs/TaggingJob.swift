@@ -3,7 +3,7 @@ public import Quantities
 public import Tagging
 import FinancedEmissions
 import Integrity
-import Tabular
+public import Tabular
 
 /// The `tag` job: loans.csv → one tag per loan and taxonomy (code, status, evidence, missing
 /// evidence, reduction), the green-loan statistics, summary.json, rejects.csv and manifest.json.
@@ -37,6 +37,9 @@ public struct TaggingJob: Sendable {
   public var shard: Shard?
   public var excel = false
   public var progress: ProgressFactory?
+  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
+  /// small files in several partitions).
+  public var readOptions = CSVReadOptions()
   package var writesManifest = true
 
   public init(loans: String, factors: FactorSet) {
@@ -66,8 +69,9 @@ public struct TaggingJob: Sendable {
     try FileSystem.createDirectory(work)
     let names = taxonomies.map(\.rawValue)
     let name = FileSystem.baseName(loans)
-    let pass = TagPass(tagger: tagger, taxonomies: names, rates: rates, book: book?.book, grades: grades, name: name,
+    var pass = TagPass(tagger: tagger, taxonomies: names, rates: rates, book: book?.book, grades: grades, name: name,
                        shard: shard)
+    pass.readOptions = readOptions
     let progress = progress?(loans)
     let parts = try IDSpill.uniquePasses { duplicates in
       try pass.pass(loans: loans, threads: threads, workDirectory: work, duplicates: duplicates, progress: progress)
