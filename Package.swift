@@ -29,7 +29,8 @@ let package = Package(
     .target(name: "Tabular", dependencies: ["CLibCSV", "Quantities"]),
     .target(
       name: "FactorTables",
-      dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")],
+      exclude: ["Standards"]
     ),
     .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
     .target(name: "ESGScoring", dependencies: ["Quantities", "Tabular"]),

@@ -95,9 +95,8 @@ extension LineCalculator {
   mutating func nonCO2(_ r: ActivityRecord, entity: Entity, region: String, gigajoules: Double,
                        category: String) throws(AccountingError) -> (lines: [EmissionLine], leftOut: String?)
   {
-    // Table 2.2 (energy industries) for power, heat, refining and coal mining; Table 2.3
-    // (manufacturing and construction) otherwise.
-    let energyIndustry = ["D44", "D45", "B06", "C25"].contains { entity.sector.hasPrefix($0) }
+    // Table 2.2 (energy industries) or Table 2.3 (manufacturing and construction).
+    let energyIndustry = IndustryClassification.isEnergyIndustry(entity.sector)
     let series: String? = r.family == "stationary"
       ? (energyIndustry ? "ipcc2006.energy-industries" : "ipcc2006.manufacturing") : nil
     let table = series ?? "road"

@@ -1,3 +1,4 @@
+import FactorTables
 import Foundation
 import Quantities
 import Tabular
@@ -182,13 +183,8 @@ package struct PortfolioReport {
     return out
   }
 
-  /// GB/T 4754-2017 sections.
-  static let sectionNames = [
-    "A": "农林牧渔业", "B": "采矿业", "C": "制造业", "D": "电力热力燃气及水", "E": "建筑业", "F": "批发和零售业",
-    "G": "交通运输仓储和邮政业", "H": "住宿和餐饮业", "I": "信息技术服务业", "J": "金融业", "K": "房地产业",
-    "L": "租赁和商务服务业", "M": "科学研究和技术服务业", "N": "水利环境和公共设施管理业", "O": "居民服务",
-    "P": "教育", "Q": "卫生和社会工作", "R": "文化体育和娱乐业", "S": "公共管理和社会组织", "T": "国际组织", "-": "无借款人 no borrower",
-  ]
+  /// GB/T 4754-2017 section names (``IndustryClassification``), and the row of loans without a borrower.
+  static let sectionNames = IndustryClassification.sectionNames.merging(["-": "无借款人 no borrower"]) { a, _ in a }
 
   static let head = """
     <!DOCTYPE html>
