@@ -10,11 +10,13 @@ extension AccountingJob {
   /// - Throws: what ``run(writingTo:)`` throws for unusable inputs.
   public func check(writingRejectsTo rejects: String?) throws -> (counts: AccountCounts, warnings: [String]) {
     try OutputPlan(directory: nil, otherFiles: rejects.map { [$0] } ?? [])
-      .check(inputs: [("activities", activities), ("entities", entities)])
-    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities))
-    let work = FileSystem.temporaryPath(for: rejects ?? activities) + ".validate"
+      .check(inputs: [("activities", activities.filePath), ("entities", entities.filePath)])
+    let work = FileSystem.temporaryPath(for: rejects ?? activities.filePath ?? "activities.csv") + ".validate"
     try FileSystem.createDirectory(work)
     defer { FileSystem.removeDirectory(work) }
+    let activities = try self.activities.path(staging: work, name: "activities.csv")
+    let entities = try self.entities.path(staging: work, name: "entities.csv")
+    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities))
     let pass = try AccountingPass.perform(activities: activities, entities: entityFile.entities, factors: factors,
                                           options: options, threads: threads, workDirectory: work, writeLines: false,
                                           rejectedEntities: entityFile.rejectedIDs, readOptions: readOptions)

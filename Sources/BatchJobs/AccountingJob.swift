@@ -18,10 +18,10 @@ public import Tabular
 /// print(result.counts.accepted, result.accounts.count)
 /// ```
 public struct AccountingJob: Sendable {
-  /// activities.csv (data contract).
-  public var activities: String
+  /// activities.csv (data contract), or rows in its layout.
+  public var activities: TableSource
   /// Entities in the borrowers.csv format.
-  public var entities: String
+  public var entities: TableSource
   /// Sector averages for the carbon-efficiency grade (benchmarks.csv).
   public var benchmarks: String?
   public var factors: FactorSet
@@ -43,7 +43,7 @@ public struct AccountingJob: Sendable {
   package var writesManifest = true
 
   /// A job over these files with the default threads, no shard and no restatement.
-  public init(activities: String, entities: String, factors: FactorSet, options: AccountingOptions) {
+  public init(activities: TableSource, entities: TableSource, factors: FactorSet, options: AccountingOptions) {
     self.activities = activities
     self.entities = entities
     self.factors = factors
@@ -64,8 +64,11 @@ public struct AccountingJob: Sendable {
     if shard != nil, restatementFactors != nil {
       throw JobOptionsError("a restatement needs every entity's accounts; run it without a shard")
     }
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions", ".inputs"])
+      .check(inputs: [("activities", activities.filePath), ("entities", entities.filePath), ("benchmarks", benchmarks)])
+    let activities = try self.activities.path(staging: out + "/.inputs", name: "activities.csv")
+    let entities = try self.entities.path(staging: out + "/.inputs", name: "entities.csv")
     let inputs = [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
-    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
     let inputDigests = writesManifest ? InputDigests(inputs) : nil
     // Entities' rejects are counted by shard 1 only, so that merged shards count them once.
     let countsEntities = (shard?.index ?? 1) == 1

@@ -27,11 +27,16 @@ public struct FinancedEmissionsJob: Sendable {
     case financeBasic = "finance-basic"
   }
 
-  public var loans: String
-  public var borrowers: String
+  /// loans.csv (data contract), or rows in its layout.
+  public var loans: TableSource
+  /// borrowers.csv (data contract), or rows in its layout.
+  public var borrowers: TableSource
   public var factors: FactorSet
   /// accounts.csv of an ``AccountingJob``: borrowers' emissions computed from activity data.
   public var accounts: String?
+  /// Borrowers' emissions from carbon accounts held in memory (``AccountEmissions/latest(of:)``),
+  /// used when ``accounts`` is `nil`.
+  public var accountEmissions: [String: AccountEmissions] = [:]
   /// Exchange rates into CNY (currency,cny_per_unit); without it only CNY loans are accepted.
   public var exchangeRates: String?
   /// Sector intensities for option 3 estimates (default: the factor set's sector-intensities).
@@ -53,7 +58,7 @@ public struct FinancedEmissionsJob: Sendable {
   public var readOptions = CSVReadOptions()
   package var writesManifest = true
 
-  public init(loans: String, borrowers: String, factors: FactorSet) {
+  public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
     self.loans = loans
     self.borrowers = borrowers
     self.factors = factors
@@ -69,11 +74,13 @@ public struct FinancedEmissionsJob: Sendable {
   /// - Throws: `OutputPlanError` when an output would overwrite an input; `InputError` and
   ///   `RowError` for inputs that cannot be used as a whole (rows that cannot are rejected).
   public func run(writingTo out: String) throws -> FinancedEmissionsResult {
-    let inputs = [
-      ("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", exchangeRates),
-      ("sector_intensities", sectorIntensities), ("countries", countries), ("tags", tags),
-    ]
-    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
+    let others = [("accounts", accounts), ("fx", exchangeRates), ("sector_intensities", sectorIntensities),
+                  ("countries", countries), ("tags", tags)]
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions", ".inputs"])
+      .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers.filePath)] + others)
+    let loans = try self.loans.path(staging: out + "/.inputs", name: "loans.csv")
+    let borrowers = try self.borrowers.path(staging: out + "/.inputs", name: "borrowers.csv")
+    let inputs = [("loans", Optional(loans)), ("borrowers", borrowers)] + others
     let inputDigests = writesManifest ? InputDigests(inputs) : nil
     try FileSystem.createDirectory(out)
     let work = out + "/.partitions"
@@ -84,7 +91,7 @@ public struct FinancedEmissionsJob: Sendable {
     let calculator = FinancedEmissionsCalculator(
       exchangeRates: rates, sectorIntensities: intensities,
       countries: try countries.map { try CountryData.read(file: $0) } ?? [],
-      accounts: try accounts.map { try AccountEmissions.read(file: $0) } ?? [:],
+      accounts: try accounts.map { try AccountEmissions.read(file: $0) } ?? accountEmissions,
       gridFactor: FinancedEmissionsCalculator.gridFactors(from: factors, on: reportingDay))
     let green = try tags.map { try GreenTags.read(file: $0) } ?? []
     let loansName = FileSystem.baseName(loans)

@@ -20,11 +20,12 @@ public import Tabular
 /// let result = try pipeline.run(writingTo: "out")   // out/report.html
 /// ```
 public struct Pipeline: Sendable {
-  public var loans: String
-  /// borrowers.csv, also the entities of the carbon accounts.
-  public var borrowers: String
-  /// activities.csv: enables carbon accounts and scores.
-  public var activities: String?
+  /// loans.csv, or rows in its layout.
+  public var loans: TableSource
+  /// borrowers.csv (or rows), also the entities of the carbon accounts.
+  public var borrowers: TableSource
+  /// activities.csv (or rows): enables carbon accounts and scores.
+  public var activities: TableSource?
   /// esg.csv for the S and G pillars (needs ``activities``).
   public var esg: String?
   /// Sector averages for the carbon-efficiency grade (needs ``activities``).
@@ -46,7 +47,7 @@ public struct Pipeline: Sendable {
   /// small files in several partitions).
   public var readOptions = CSVReadOptions()
 
-  public init(loans: String, borrowers: String, factors: FactorSet) {
+  public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
     self.loans = loans
     self.borrowers = borrowers
     self.factors = factors
@@ -69,12 +70,18 @@ public struct Pipeline: Sendable {
       throw JobOptionsError("esg, methodology and benchmarks need activities: scores and carbon grades are built on "
         + "the carbon accounts that the activities give")
     }
-    let inputs = [("loans", loans), ("borrowers", borrowers)] + [("activities", activities), ("esg", esg),
-      ("benchmarks", benchmarks), ("fx", exchangeRates), ("countries", countries), ("sector_intensities", sectorIntensities),
-      ("methodology", methodology)].compactMap { k, v in v.map { (k, $0) } }
+    let others = [("esg", esg), ("benchmarks", benchmarks), ("fx", exchangeRates), ("countries", countries),
+                  ("sector_intensities", sectorIntensities), ("methodology", methodology)]
     try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted()
-      + ["report.html", "summary.json", "rejects.csv", "manifest.json"], workDirectories: ["stages"])
-      .check(inputs: inputs.map { ($0.0, Optional($0.1)) })
+      + ["report.html", "summary.json", "rejects.csv", "manifest.json"], workDirectories: ["stages", ".inputs"])
+      .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers.filePath), ("activities", activities?.filePath)]
+        + others)
+    // Rows an app hands over are written once, and every stage reads the same file.
+    let loans = try self.loans.path(staging: out + "/.inputs", name: "loans.csv")
+    let borrowers = try self.borrowers.path(staging: out + "/.inputs", name: "borrowers.csv")
+    let activities = try self.activities?.path(staging: out + "/.inputs", name: "activities.csv")
+    let inputs = [("loans", loans), ("borrowers", borrowers)]
+      + ([("activities", activities)] + others).compactMap { k, v in v.map { (k, $0) } }
     let inputDigests = InputDigests(inputs.map { ($0.0, Optional($0.1)) })
     try FileSystem.createDirectory(out + "/stages")
     let stage = { (name: String) in out + "/stages/" + name }
@@ -83,7 +90,7 @@ public struct Pipeline: Sendable {
     if let activities {
       var options = accountingOptions
       options.asOf = reportingDay
-      var job = AccountingJob(activities: activities, entities: borrowers, factors: factors, options: options)
+      var job = AccountingJob(activities: .file(activities), entities: .file(borrowers), factors: factors, options: options)
       (job.benchmarks, job.threads, job.progress, job.writesManifest) = (benchmarks, threads, progress, false)
       job.readOptions = readOptions
       result.accounting = try job.run(writingTo: stage("account"))
@@ -92,12 +99,12 @@ public struct Pipeline: Sendable {
       (scoring.esg, scoring.methodology, scoring.writesManifest) = (esg, methodology, false)
       result.scoring = try scoring.run(writingTo: stage("score"))
     }
-    var tagging = TaggingJob(loans: loans, factors: factors)
-    (tagging.borrowers, tagging.accounts, tagging.exchangeRates) = (borrowers, accounts, exchangeRates)
+    var tagging = TaggingJob(loans: .file(loans), factors: factors)
+    (tagging.borrowers, tagging.accounts, tagging.exchangeRates) = (.file(borrowers), accounts, exchangeRates)
     (tagging.reportingDay, tagging.threads, tagging.progress, tagging.writesManifest) = (reportingDay, threads, progress, false)
     tagging.readOptions = readOptions
     result.tagging = try tagging.run(writingTo: stage("tag"))
-    var financing = FinancedEmissionsJob(loans: loans, borrowers: borrowers, factors: factors)
+    var financing = FinancedEmissionsJob(loans: .file(loans), borrowers: .file(borrowers), factors: factors)
     (financing.accounts, financing.exchangeRates, financing.countries, financing.sectorIntensities) =
       (accounts, exchangeRates, countries, sectorIntensities)
     financing.tags = stage("tag") + "/tags.csv"

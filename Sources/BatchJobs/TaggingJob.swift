@@ -19,10 +19,11 @@ public import Tabular
 /// print(result.statistics.alignedLoans)
 /// ```
 public struct TaggingJob: Sendable {
-  public var loans: String
+  /// loans.csv (data contract), or rows in its layout.
+  public var loans: TableSource
   public var factors: FactorSet
   /// borrowers.csv: the borrower's sector supports the EU activity match.
-  public var borrowers: String?
+  public var borrowers: TableSource?
   /// accounts.csv of an ``AccountingJob``: flags green claims of grade-5 or high-carbon borrowers.
   public var accounts: String?
   public var taxonomies: [Taxonomy] = [.chinese, .eu]
@@ -42,7 +43,7 @@ public struct TaggingJob: Sendable {
   public var readOptions = CSVReadOptions()
   package var writesManifest = true
 
-  public init(loans: String, factors: FactorSet) {
+  public init(loans: TableSource, factors: FactorSet) {
     self.loans = loans
     self.factors = factors
   }
@@ -56,8 +57,12 @@ public struct TaggingJob: Sendable {
   /// - Throws: `OutputPlanError` when an output would overwrite an input; `InputError`,
   ///   `RowError` and `CatalogueError` for inputs that cannot be used as a whole.
   public func run(writingTo out: String) throws -> TaggingResult {
-    let inputs = [("loans", loans), ("borrowers", borrowers), ("accounts", accounts), ("fx", exchangeRates)]
-    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions"]).check(inputs: inputs)
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions", ".inputs"])
+      .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers?.filePath), ("accounts", accounts),
+                      ("fx", exchangeRates)])
+    let loans = try self.loans.path(staging: out + "/.inputs", name: "loans.csv")
+    let borrowers = try self.borrowers?.path(staging: out + "/.inputs", name: "borrowers.csv")
+    let inputs = [("loans", Optional(loans)), ("borrowers", borrowers), ("accounts", accounts), ("fx", exchangeRates)]
     let inputDigests = writesManifest ? InputDigests(inputs) : nil
     let tagger = GreenTagger(reductions: ReductionCalculator(factors: factors, reportingDay: reportingDay,
                                                              vehicleBaselineGCO2PerKm: vehicleBaselineGCO2PerKm),

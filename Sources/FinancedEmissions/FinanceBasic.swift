@@ -5,41 +5,41 @@
 /// It is not the PCAF method (``FinancedEmissionsCalculator`` is): mortgages, vehicle loans
 /// and sovereign debt are out of scope, listed borrowers need EVIC with no fallback, and
 /// emissions are reported scope 1 + 2 or revenue × sector intensity.
-public enum FinanceBasic {
+package enum FinanceBasic {
   /// Why a loan is not scored, in the job's order of rules.
-  public enum Reason: String, CaseIterable, Sendable {
+  package enum Reason: String, CaseIterable, Sendable {
     case outOfScope = "out_of_scope", noBorrower = "no_borrower", noFX = "no_fx"
     case noAttribution = "no_attribution", noEmissions = "no_emissions"
   }
 
   /// One loan's result: the outstanding in CNY (when its currency has a rate) and either
   /// the attribution factor and financed tCO2e or the reason it is unscored.
-  public struct Result: Hashable, Sendable {
-    public var outstandingCNY: Double?
-    public var attributionFactor: Double?
-    public var financed: Double?
-    public var reason: Reason?
+  package struct Result: Hashable, Sendable {
+    package var outstandingCNY: Double?
+    package var attributionFactor: Double?
+    package var financed: Double?
+    package var reason: Reason?
   }
 
   /// What the job needs of one borrower, computed once per borrower rather than per loan.
   ///
   /// Three numbers, absent ones stored as NaN, so that the terms of a whole book take 24
   /// bytes a borrower and the look-up per loan stays in cache.
-  public struct BorrowerTerms: Sendable {
+  package struct BorrowerTerms: Sendable {
     private var storedRate = Double.nan
     private var storedBase = Double.nan
     private var storedEmissions = Double.nan
 
     /// CNY per unit of the borrower's currency; `nil` without a rate (rule 3).
-    public var rate: Double? { storedRate.isNaN ? nil : storedRate }
+    package var rate: Double? { storedRate.isNaN ? nil : storedRate }
     /// The denominator of rule 4 for a loan that is not project finance, in CNY: EVIC when
     /// the borrower is listed (no fallback), total equity + debt otherwise; `nil` when
     /// absent or not > 0.
-    public var attributionBaseCNY: Double? { storedBase.isNaN ? nil : storedBase }
+    package var attributionBaseCNY: Double? { storedBase.isNaN ? nil : storedBase }
     /// Emissions, tCO2e (rule 5); `nil` when neither reported nor estimable.
-    public var emissions: Double? { storedEmissions.isNaN ? nil : storedEmissions }
+    package var emissions: Double? { storedEmissions.isNaN ? nil : storedEmissions }
 
-    public init(_ b: Borrower, rates: ExchangeRates, intensities: SectorIntensityTable) {
+    package init(_ b: Borrower, rates: ExchangeRates, intensities: SectorIntensityTable) {
       guard let rate = rates.rate(b.currency) else { return }
       storedRate = rate
       if b.isListed == true {
@@ -56,7 +56,7 @@ public enum FinanceBasic {
   }
 
   /// Applies the job's rules 1–6, first that applies decides.
-  public static func evaluate(_ loan: Loan, borrower: Borrower?, rates: ExchangeRates,
+  package static func evaluate(_ loan: Loan, borrower: Borrower?, rates: ExchangeRates,
                               intensities: SectorIntensityTable) -> Result
   {
     evaluate(assetClass: loan.assetClass, outstanding: loan.outstanding, rate: rates.rate(loan.currency),
@@ -67,7 +67,7 @@ public enum FinanceBasic {
   /// Rules 1–6 for a loan given by its fields: `rate` is CNY per unit of the loan's
   /// currency (`nil` without one), `borrower` the terms of its borrower (`nil` if unknown).
   @inline(__always)
-  public static func evaluate(assetClass: AssetClass, outstanding: Double, rate loanRate: Double?,
+  package static func evaluate(assetClass: AssetClass, outstanding: Double, rate loanRate: Double?,
                               projectValue: Double?, borrower: BorrowerTerms?) -> Result
   {
     var r = Result()

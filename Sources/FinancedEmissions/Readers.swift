@@ -42,7 +42,7 @@ public struct BorrowerBook: Sendable {
 
   /// The position of the borrower whose id has these UTF-8 bytes.
   @inline(__always)
-  public func position(of id: UnsafeBufferPointer<UInt8>) -> Int? { index.value(for: id) }
+  package func position(of id: UnsafeBufferPointer<UInt8>) -> Int? { index.value(for: id) }
 
   public var count: Int { borrowers.count }
 }

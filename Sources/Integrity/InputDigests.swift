@@ -1,4 +1,4 @@
-public import Tabular
+package import Tabular
 
 /// The digests of a command's input files for its manifest, computed on background threads
 /// from the start of the command while it does its work.
@@ -10,7 +10,7 @@ public import Tabular
 /// … the command's work …
 /// let manifest = try OutputManifest(directory: out, command: "finance", inputEntries: inputs.entries(), …)
 /// ```
-public struct InputDigests: Sendable {
+package struct InputDigests: Sendable {
   private enum Pending: Sendable {
     case running(role: String, path: String, digest: BackgroundDigest)
     /// Not readable at the start: the command's own read reports the problem in its words;
@@ -22,7 +22,7 @@ public struct InputDigests: Sendable {
 
   /// Starts digesting each input whose path is given. An input that cannot be opened now is
   /// left to the command, whose own read of it reports the problem.
-  public init(_ inputs: [(role: String, path: String?)]) {
+  package init(_ inputs: [(role: String, path: String?)]) {
     var pending: [Pending] = []
     for case let (role, path?) in inputs {
       if let digest = try? BackgroundDigest(file: path) {
@@ -37,7 +37,7 @@ public struct InputDigests: Sendable {
   /// The inputs' manifest entries, in the order given, once their digests are done.
   ///
   /// - Throws: ``InputError`` when an input could not be read or changed size meanwhile.
-  public func entries() throws(InputError) -> [OutputManifest.Entry] {
+  package func entries() throws(InputError) -> [OutputManifest.Entry] {
     try inputs.map { p throws(InputError) in
       switch p {
       case let .running(role, path, digest):

@@ -25,7 +25,7 @@ public enum DecimalFormat {
   /// (the text of ``fixed(_:places:)``, or of ``trimmed(_:places:)`` when `trimmingZeros`),
   /// built on the stack; `nil` without calling it when the value is not finite or has more
   /// than 2^63 quanta (callers fall back to ``shortest(_:)``).
-  public static func withDigits<R>(of value: Double, places: Int, trimmingZeros: Bool,
+  package static func withDigits<R>(of value: Double, places: Int, trimmingZeros: Bool,
                                    _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R?
   {
     guard let q = try? ExactSum.quanta(of: value, decimalPlaces: places) else { return nil }
@@ -41,7 +41,7 @@ public enum DecimalFormat {
   /// Calls `body` with the ASCII text of `magnitude` × 10^-`places` (`-` first when
   /// `negative`, a leading `0` before a point), built on the stack: `12345, 2` is `123.45`,
   /// `7, 0` is `7`. Every decimal this package writes without a `String` goes through here.
-  public static func withDigits<R>(magnitude: UInt64, places: Int, negative: Bool,
+  package static func withDigits<R>(magnitude: UInt64, places: Int, negative: Bool,
                                    _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
   {
     // At most 20 digits, a point, a sign and a leading zero; filled from the end.

@@ -10,7 +10,7 @@
 /// rest in one byte arena, which keeps every key. The hash is a 64-bit multiply-xorshift over
 /// 8-byte words, so a look-up costs no allocation and no `Hasher` set-up. Determinism does not
 /// depend on it: nothing iterates the table.
-public struct ByteKeyTable: Sendable {
+package struct ByteKeyTable: Sendable {
   /// One slot: 32 bytes, two to a cache line.
   struct Slot: Sendable {
     /// The key's bytes 0..<8 and 8..<16, zero-padded.
@@ -27,9 +27,9 @@ public struct ByteKeyTable: Sendable {
 
   private var arena: [UInt8] = []
   private var slots: [Slot]
-  public private(set) var count = 0
+  package private(set) var count = 0
 
-  public init(capacity: Int = 16) {
+  package init(capacity: Int = 16) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
     slots = [Slot](repeating: Slot(), count: n)
@@ -103,14 +103,14 @@ public struct ByteKeyTable: Sendable {
 
   /// The value stored for `key`.
   @inline(__always)
-  public func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
+  package func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
     let (i, found) = slot(of: key, hash: Self.hash(key))
     return found ? Int(slots[i].value) : nil
   }
 
   /// Stores `value` for `key` unless the key is present; returns whether it was inserted.
   @discardableResult
-  public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Bool {
+  package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int) -> Bool {
     if (count + 1) * 2 > slots.count { grow() }
     let h = Self.hash(key)
     let (i, found) = slot(of: key, hash: h)
@@ -126,19 +126,19 @@ public struct ByteKeyTable: Sendable {
 
   /// String convenience for ``insert(_:value:)``.
   @discardableResult
-  public mutating func insert(_ key: String, value: Int) -> Bool {
+  package mutating func insert(_ key: String, value: Int) -> Bool {
     var key = key
     return key.withUTF8 { insert($0, value: value) }
   }
 
   /// String convenience for ``value(for:)``.
-  public func value(for key: String) -> Int? {
+  package func value(for key: String) -> Int? {
     var key = key
     return key.withUTF8 { value(for: $0) }
   }
 
   /// Calls `body` with every key, in slot order (not insertion order).
-  public func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+  package func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     arena.withUnsafeBufferPointer { a in
       for s in slots where s.offset != 0 {
         body(UnsafeBufferPointer(rebasing: a[Int(s.offset - 1)..<Int(s.offset - 1 + s.length)]))

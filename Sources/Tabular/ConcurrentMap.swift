@@ -4,7 +4,7 @@ extension Array where Element: Sendable {
   /// The elements transformed by `transform`, in order, computed in `threads` contiguous
   /// chunks at once. The result does not depend on `threads`; `transform` must not depend
   /// on the order of calls.
-  public func concurrentMap<T: Sendable>(threads: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+  package func concurrentMap<T: Sendable>(threads: Int, _ transform: @Sendable (Element) -> T) -> [T] {
     let chunks = Swift.max(1, Swift.min(threads, count / 1_024))
     guard chunks > 1 else { return map(transform) }
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in

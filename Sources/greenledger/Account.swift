@@ -55,7 +55,7 @@ struct Account: ParsableCommand {
     }
     var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Self.day(asOf))
     options.scope3ProxyRegion = scope3ProxyRegion
-    var job = AccountingJob(activities: activities, entities: entities, factors: try factorOptions.load(), options: options)
+    var job = AccountingJob(activities: .file(activities), entities: .file(entities), factors: try factorOptions.load(), options: options)
     job.benchmarks = benchmarks
     job.threads = threads
     job.shard = shard

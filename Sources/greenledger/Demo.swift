@@ -31,8 +31,8 @@ struct Demo: ParsableCommand {
         "cannot find the Examples/ directory; run from the repository or pass --examples DIR")
     }
     let file = { (name: String) in directory + "/" + name }
-    var pipeline = Pipeline(loans: file("loans.csv"), borrowers: file("borrowers.csv"), factors: try FactorSet.bundled())
-    (pipeline.activities, pipeline.esg, pipeline.benchmarks) = (file("activities.csv"), file("esg.csv"), file("benchmarks.csv"))
+    var pipeline = Pipeline(loans: .file(file("loans.csv")), borrowers: .file(file("borrowers.csv")), factors: try FactorSet.bundled())
+    (pipeline.activities, pipeline.esg, pipeline.benchmarks) = (.file(file("activities.csv")), file("esg.csv"), file("benchmarks.csv"))
     (pipeline.exchangeRates, pipeline.countries) = (file("fx.csv"), file("countries.csv"))
     pipeline.reportingDay = try Account.day(asOf)
     try pipeline.run(writingTo: out, common: common)

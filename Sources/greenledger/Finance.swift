@@ -43,7 +43,7 @@ struct Finance: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    var job = FinancedEmissionsJob(loans: loans, borrowers: borrowers, factors: try factorOptions.load())
+    var job = FinancedEmissionsJob(loans: .file(loans), borrowers: .file(borrowers), factors: try factorOptions.load())
     (job.accounts, job.exchangeRates, job.sectorIntensities, job.countries, job.tags) =
       (accounts, fx, sectorIntensities, countries, tags)
     job.profile = profile

@@ -50,7 +50,7 @@ enum Main {
   /// cannot be used; `nil` for anything else.
   static func dataErrorStatus(_ error: any Error) -> Int32? {
     switch error {
-    case is OutputPlanError: 2
+    case is OutputPlanError, is JobOptionsError: 2
     case is InputError, is RowError, is FactorSetError, is FactorLookupError, is MethodologyError, is AccountingError,
          is QuantityError, is CatalogueError:
       3

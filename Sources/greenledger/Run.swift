@@ -47,8 +47,9 @@ struct Run: ParsableCommand {
   }
 
   func run() throws {
-    var pipeline = Pipeline(loans: loans, borrowers: borrowers, factors: try factorOptions.load())
-    (pipeline.activities, pipeline.esg, pipeline.benchmarks, pipeline.exchangeRates) = (activities, esg, benchmarks, fx)
+    var pipeline = Pipeline(loans: .file(loans), borrowers: .file(borrowers), factors: try factorOptions.load())
+    (pipeline.activities, pipeline.esg, pipeline.benchmarks, pipeline.exchangeRates) =
+      (activities.map(TableSource.file), esg, benchmarks, fx)
     (pipeline.countries, pipeline.sectorIntensities, pipeline.methodology) = (countries, sectorIntensities, methodology)
     pipeline.reportingDay = try Account.day(asOf)
     pipeline.accountingOptions.methodology = method?.methodology

@@ -34,12 +34,12 @@ struct Tag: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    var job = TaggingJob(loans: loans, factors: try factorOptions.load())
+    var job = TaggingJob(loans: .file(loans), factors: try factorOptions.load())
     job.taxonomies = try taxonomy.split(separator: ",").map { t in
       guard let known = Taxonomy(rawValue: String(t)) else { throw ValidationError("unknown taxonomy \"\(t)\"; use cn, eu or cn,eu") }
       return known
     }
-    (job.borrowers, job.accounts, job.exchangeRates) = (borrowers, accounts, fx)
+    (job.borrowers, job.accounts, job.exchangeRates) = (borrowers.map(TableSource.file), accounts, fx)
     job.reportingDay = try Account.day(asOf)
     job.vehicleBaselineGCO2PerKm = vehicleBaseline
     (job.threads, job.shard, job.excel, job.progress) = (threads, shard, common.excel, common.progress)

@@ -59,7 +59,7 @@ extension Validate {
   func validateAsAccount(entities: String) throws {
     var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Account.day(asOf))
     options.scope3ProxyRegion = scope3ProxyRegion
-    var job = AccountingJob(activities: file, entities: entities, factors: try factorOptions.load(), options: options)
+    var job = AccountingJob(activities: .file(file), entities: .file(entities), factors: try factorOptions.load(), options: options)
     job.excel = common.excel
     let (counts, warnings) = try job.check(writingRejectsTo: rejects)
     for w in warnings { common.warn(w) }

@@ -20,7 +20,7 @@ import Testing
     let entities = try w.file("entities.csv", "borrower_id,sector,country,region,currency\nE1,C3011,CN,CN-ZJ,CNY\n")
     var options = AccountingOptions(asOf: day)
     options.methodology = .chinaGBT
-    let result = try AccountingJob(activities: activities, entities: entities, factors: try FactorSet.bundled(),
+    let result = try AccountingJob(activities: .file(activities), entities: .file(entities), factors: try FactorSet.bundled(),
                                    options: options).run(writingTo: w.path("out"))
     #expect(result.counts.read == 1 && result.counts.accepted == 1 && result.counts.lines == 1)
     #expect(result.accounts.count == 1)
@@ -42,7 +42,8 @@ import Testing
       B1,C3011,CN,CNY,600,400,1000,500,2024,true
 
       """)
-    let result = try FinancedEmissionsJob(loans: loans, borrowers: borrowers, factors: try FactorSet.bundled())
+    let result = try FinancedEmissionsJob(loans: .file(loans), borrowers: .file(borrowers),
+ factors: try FactorSet.bundled())
       .run(writingTo: w.path("out"))
     #expect((result.read, result.accepted, result.rejected, result.scored) == (1, 1, 0, 1))
     #expect(abs(result.portfolio[.scope1] - 100) < 1e-9)
@@ -58,8 +59,8 @@ import Testing
   @Test func pipelineWritesOneManifestAndTheStagesCounts() throws {
     let w = try Workspace()
     let e = Workspace.examples
-    var pipeline = Pipeline(loans: e + "/loans.csv", borrowers: e + "/borrowers.csv", factors: try FactorSet.bundled())
-    (pipeline.activities, pipeline.esg, pipeline.exchangeRates) = (e + "/activities.csv", e + "/esg.csv", e + "/fx.csv")
+    var pipeline = Pipeline(loans: .file(e + "/loans.csv"), borrowers: .file(e + "/borrowers.csv"), factors: try FactorSet.bundled())
+    (pipeline.activities, pipeline.esg, pipeline.exchangeRates) = (.file(e + "/activities.csv"), e + "/esg.csv", e + "/fx.csv")
     pipeline.reportingDay = day
     let result = try pipeline.run(writingTo: w.path("run"))
     #expect(result.stageNames == ["account", "score", "tag", "finance"])

@@ -22,7 +22,7 @@ import Testing
   }
 
   func accounting(threads: Int, shard: Shard? = nil) throws -> AccountingJob {
-    var job = AccountingJob(activities: examples + "/activities.csv", entities: examples + "/borrowers.csv",
+    var job = AccountingJob(activities: .file(examples + "/activities.csv"), entities: .file(examples + "/borrowers.csv"),
                             factors: try FactorSet.bundled(), options: AccountingOptions(asOf: day))
     (job.benchmarks, job.threads, job.shard, job.readOptions) = (examples + "/benchmarks.csv", threads, shard, smallPartitions)
     return job
@@ -57,7 +57,7 @@ import Testing
   }
 
   func financing(threads: Int, shard: Shard? = nil) throws -> FinancedEmissionsJob {
-    var job = FinancedEmissionsJob(loans: examples + "/loans.csv", borrowers: examples + "/borrowers.csv",
+    var job = FinancedEmissionsJob(loans: .file(examples + "/loans.csv"), borrowers: .file(examples + "/borrowers.csv"),
                                    factors: try FactorSet.bundled())
     (job.exchangeRates, job.countries, job.reportingDay) = (examples + "/fx.csv", examples + "/countries.csv", day)
     (job.threads, job.shard, job.readOptions) = (threads, shard, smallPartitions)
@@ -82,8 +82,8 @@ import Testing
   }
 
   func tagging(threads: Int, shard: Shard? = nil) throws -> TaggingJob {
-    var job = TaggingJob(loans: examples + "/loans.csv", factors: try FactorSet.bundled())
-    (job.borrowers, job.exchangeRates, job.reportingDay) = (examples + "/borrowers.csv", examples + "/fx.csv", day)
+    var job = TaggingJob(loans: .file(examples + "/loans.csv"), factors: try FactorSet.bundled())
+    (job.borrowers, job.exchangeRates, job.reportingDay) = (.file(examples + "/borrowers.csv"), examples + "/fx.csv", day)
     (job.threads, job.shard, job.readOptions) = (threads, shard, smallPartitions)
     return job
   }

@@ -26,7 +26,7 @@ import Testing
 
       """)
     let entities = try w.file("entities.csv", "borrower_id,sector,country,region,currency\nE1,C3011,CN,CN-ZJ,CNY\n")
-    let job = AccountingJob(activities: activities, entities: entities, factors: try FactorSet.bundled(),
+    let job = AccountingJob(activities: .file(activities), entities: .file(entities), factors: try FactorSet.bundled(),
                             options: AccountingOptions(asOf: day))
     let result = try job.run(writingTo: w.path("out"))
     #expect(result.counts.read == 2)
@@ -45,7 +45,7 @@ import Testing
 
   @Test func financeNumbersTheCurrencyColumnByTheFilesOrder() throws {
     let w = try Workspace()
-    let job = FinancedEmissionsJob(loans: try w.file("loans.csv", loans), borrowers: try w.file("b.csv", borrowers),
+    let job = FinancedEmissionsJob(loans: .file(try w.file("loans.csv", loans)), borrowers: .file(try w.file("b.csv", borrowers)),
                                    factors: try FactorSet.bundled())
     let result = try job.run(writingTo: w.path("out"))
     #expect((result.read, result.accepted, result.rejected) == (2, 1, 1))
@@ -54,7 +54,7 @@ import Testing
 
   @Test func tagNumbersTheCurrencyColumnByTheFilesOrder() throws {
     let w = try Workspace()
-    var job = TaggingJob(loans: try w.file("loans.csv", loans), factors: try FactorSet.bundled())
+    var job = TaggingJob(loans: .file(try w.file("loans.csv", loans)), factors: try FactorSet.bundled())
     job.reportingDay = day
     let result = try job.run(writingTo: w.path("out"))
     #expect((result.read, result.rejected) == (2, 1))
