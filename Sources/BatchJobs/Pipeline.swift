@@ -95,8 +95,8 @@ public struct Pipeline: Sendable {
       job.readOptions = readOptions
       result.accounting = try job.run(writingTo: stage("account"))
       accounts = stage("account") + "/accounts.csv"
-      var scoring = ScoringJob(accounts: accounts!, entities: borrowers)
-      (scoring.esg, scoring.methodology, scoring.writesManifest) = (esg, methodology, false)
+      var scoring = ScoringJob(accounts: .file(accounts!), entities: .file(borrowers))
+      (scoring.esg, scoring.methodology, scoring.writesManifest) = (esg.map(TableSource.file), methodology, false)
       result.scoring = try scoring.run(writingTo: stage("score"))
     }
     var tagging = TaggingJob(loans: .file(loans), factors: factors)

@@ -9,23 +9,23 @@ import Tabular
 /// weight and contribution; contributions sum to the total).
 ///
 /// ```swift
-/// var job = ScoringJob(accounts: "out/accounts.csv", entities: "borrowers.csv")
+/// var job = ScoringJob(accounts: .accounts(accounting.accounts, factors: factors), entities: "borrowers.csv")
 /// job.esg = "esg.csv"
 /// let result = try job.run(writingTo: "scores")
 /// ```
 public struct ScoringJob: Sendable {
-  /// accounts.csv of an ``AccountingJob``.
-  public var accounts: String
-  /// Entities in the borrowers.csv format.
-  public var entities: String
-  /// esg.csv for the S and G pillars (and E indicators beyond the accounts).
-  public var esg: String?
+  /// accounts.csv of an ``AccountingJob``, or its accounts (``TableSource/accounts(_:factors:)``).
+  public var accounts: TableSource
+  /// Entities in the borrowers.csv format, or rows in it.
+  public var entities: TableSource
+  /// esg.csv for the S and G pillars (and E indicators beyond the accounts), or rows in it.
+  public var esg: TableSource?
   /// A methodology JSON file (default: the bundled greenledger-esg methodology).
   public var methodology: String?
   public var excel = false
   package var writesManifest = true
 
-  public init(accounts: String, entities: String) {
+  public init(accounts: TableSource, entities: TableSource) {
     self.accounts = accounts
     self.entities = entities
   }
@@ -33,10 +33,19 @@ public struct ScoringJob: Sendable {
   /// Every file the job may write in its output directory.
   public static let outputs = ["scores.csv", "explanations.csv", "rejects.csv", "summary.json", "manifest.json"]
 
-  /// The scores, without writing anything.
+  /// The scores, without writing anything (rows are staged in a temporary directory).
   ///
   /// - Throws: `InputError`, `RowError` and `MethodologyError` for inputs that cannot be used.
   public func score() throws -> ScoringResult {
+    let work = FileSystem.temporaryPath(for: "/tmp/greenledger-score") + "-\(UInt64.random(in: 0...UInt64.max))"
+    defer { FileSystem.removeDirectory(work) }
+    return try score(staging: work)
+  }
+
+  private func score(staging work: String) throws -> ScoringResult {
+    let accounts = try self.accounts.path(staging: work, name: "accounts.csv")
+    let entities = try self.entities.path(staging: work, name: "entities.csv")
+    let esg = try self.esg?.path(staging: work, name: "esg.csv")
     let method = try methodology.map { path in try ScoringMethodology.decode(FileSystem.contents(of: path), file: path) }
       ?? .bundled
     let book = try BorrowerBook.read(file: entities, displayName: FileSystem.baseName(entities))
@@ -52,15 +61,18 @@ public struct ScoringJob: Sendable {
   ///
   /// - Throws: `OutputPlanError` when an output would overwrite an input, and what ``score()`` throws.
   public func run(writingTo out: String) throws -> ScoringResult {
-    try OutputPlan(directory: out, files: Self.outputs)
-      .check(inputs: [("accounts", accounts), ("entities", entities), ("esg", esg), ("methodology", methodology)])
-    let result = try score()
+    try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".inputs"])
+      .check(inputs: [("accounts", accounts.filePath), ("entities", entities.filePath), ("esg", esg?.filePath),
+                      ("methodology", methodology)])
+    let result = try score(staging: out + "/.inputs")
     try FileSystem.createDirectory(out)
     try ScoreOutputs(result: result).write(to: out)
     if writesManifest {
       let method = result.methodology
       try Provenance.writeManifest(out: out, command: "score",
-                                   inputs: [("accounts", accounts), ("entities", entities), ("esg", esg),
+                                   inputs: [("accounts", accounts.staged(in: out + "/.inputs", name: "accounts.csv")),
+                                            ("entities", entities.staged(in: out + "/.inputs", name: "entities.csv")),
+                                            ("esg", esg?.staged(in: out + "/.inputs", name: "esg.csv")),
                                             ("methodology", methodology)],
                                    factorDigest: "", methodology: "\(method.id)@\(method.version)", excel: excel)
     }

@@ -32,6 +32,11 @@ public enum TableSource: Sendable, ExpressibleByStringLiteral {
     return nil
   }
 
+  /// The path ``path(staging:name:)`` reads: the file, or where the rows were staged.
+  package func staged(in directory: String, name: String) -> String {
+    filePath ?? directory + "/" + name
+  }
+
   /// The file to read: the file itself, or the rows written to `directory/name` (values as
   /// given: no formula guard, which is for files a person opens).
   ///

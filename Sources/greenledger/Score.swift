@@ -38,8 +38,8 @@ struct Score: ParsableCommand {
       print(ScoringMethodology.defaultJSON, terminator: "")
       return
     }
-    var job = ScoringJob(accounts: accounts!, entities: entities!)
-    (job.esg, job.methodology, job.excel) = (esg, methodology, common.excel)
+    var job = ScoringJob(accounts: .file(accounts!), entities: .file(entities!))
+    (job.esg, job.methodology, job.excel) = (esg.map(TableSource.file), methodology, common.excel)
     let result = try out.map { try job.run(writingTo: $0) } ?? job.score()
     for w in result.warnings { common.warn(w) }
     let scores = result.scores

@@ -1,3 +1,4 @@
+import Accounting
 import BatchJobs
 import FactorTables
 import Quantities
@@ -53,5 +54,22 @@ import Testing
     let reject = try w.rows("out/rejects.csv")[0]
     #expect(reject[0] == "loans.csv")
     #expect(reject[1] == "3")  // the header is line 1
+  }
+
+  /// Scores from the accounts in memory are the scores from accounts.csv.
+  @Test func accountsInMemoryScoreLikeTheFile() throws {
+    let w = try Workspace()
+    let e = Workspace.examples
+    let factors = try FactorSet.bundled()
+    let accounting = try AccountingJob(activities: .file(e + "/activities.csv"), entities: .file(e + "/borrowers.csv"),
+                                       factors: factors, options: AccountingOptions(asOf: day)).run(writingTo: w.path("acc"))
+    var fromFile = ScoringJob(accounts: .file(w.path("acc/accounts.csv")), entities: .file(e + "/borrowers.csv"))
+    fromFile.esg = .file(e + "/esg.csv")
+    var fromMemory = ScoringJob(accounts: .accounts(accounting.accounts, factors: factors), entities: .file(e + "/borrowers.csv"))
+    fromMemory.esg = .file(e + "/esg.csv")
+    _ = try fromFile.run(writingTo: w.path("file"))
+    let scored = try fromMemory.run(writingTo: w.path("memory"))
+    #expect(!scored.scores.isEmpty)
+    #expect(try w.tree(w.path("memory"), excluding: ["manifest.json", ".inputs"]) == w.tree(w.path("file"), excluding: ["manifest.json"]))
   }
 }
