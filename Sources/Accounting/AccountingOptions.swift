@@ -4,7 +4,7 @@ public import Quantities
 /// The choices behind a set of accounts; they appear in every output.
 public struct AccountingOptions: Hashable, Sendable {
   /// Combustion method for every entity; `nil` (the default) takes each entity's region's own
-  /// method from the factor set's `region_methods` table (``FactorSet/method(for:)``).
+  /// method from the factor set's `region_methods` table (`FactorSet/method(for:)`).
   public var methodology: Methodology?
   /// GWP-100 set for non-CO2 gases.
   public var gwpSet: GWPSet = .ar6
@@ -15,7 +15,7 @@ public struct AccountingOptions: Hashable, Sendable {
   public var maximumFactorAgeYears = 2
   /// Region whose scope 3 activity factors (freight, travel, waste) stand in where the
   /// activity's region has none, e.g. `GB` for DESNZ; `nil` takes the factor set's
-  /// `region_proxies` table (``FactorSet/proxy(for:in:)``).
+  /// `region_proxies` table (`FactorSet/proxy(for:in:)`).
   public var scope3ProxyRegion: String?
 
   public init(methodology: Methodology? = nil, gwpSet: GWPSet = .ar6, asOf: Day,

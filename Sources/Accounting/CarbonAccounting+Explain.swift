@@ -8,6 +8,11 @@ extension CarbonAccounting {
   /// what accounting does with the same activity, region and date.
   ///
   /// - Parameters:
+  ///   - activity: the activity key (e.g. `stationary.diesel`).
+  ///   - quantity: the amount in its unit.
+  ///   - period: the period the activity falls in.
+  ///   - factors: the factor set.
+  ///   - options: the accounting options (method, GWP set, as-of day).
   ///   - region: ISO 3166 code; the entity's country is its first two letters.
   ///   - sector: GB/T 4754 code (it picks IPCC Table 2.2 or 2.3 for CH4/N2O).
   /// - Throws: ``AccountingError`` when `account` would reject such a row.

@@ -22,7 +22,7 @@ public struct ActivityDecoder: Sendable {
 
   /// Binds the decoder to a file's header.
   ///
-  /// - Throws: ``InputError`` naming missing required columns.
+  /// - Throws: `InputError` naming missing required columns.
   public init(header: [String], file: String) throws(InputError) {
     let binding = try HeaderBinding(header: header, schema: DataContract.activities, file: file)
     self.file = file
@@ -174,7 +174,7 @@ extension Entity {
   /// `threads` threads; the result does not depend on the thread count.
   ///
   /// - Returns: the entities and the rejected rows with their errors, in file order.
-  /// - Throws: ``InputError`` when the file cannot be read or lacks required columns.
+  /// - Throws: `InputError` when the file cannot be read or lacks required columns.
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
     -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String], rejectedIDs: [String: String])
   {

@@ -18,6 +18,10 @@ public struct FactorLookupAnswer: Sendable {
   /// Looks the activity up in `set`.
   ///
   /// - Parameters:
+  ///   - set: the factor set.
+  ///   - activity: the activity key (e.g. `electricity.grid`).
+  ///   - region: an ISO 3166 code, e.g. `CN-ZJ`.
+  ///   - date: the activity day.
   ///   - series: a series (e.g. `ets.national-grid`) instead of the series-defaults table's.
   ///   - pin: only this dataset version, never falling back.
   /// - Throws: `FactorLookupError` when no factor or fuel parameter applies.

@@ -26,7 +26,7 @@ extension CarbonAccounting {
   /// Writes the running totals to `path`, sorted by entity, year and item: the same records
   /// give the same bytes, whatever their order.
   ///
-  /// - Throws: ``InputError`` when the file cannot be written.
+  /// - Throws: `InputError` when the file cannot be written.
   public func writeLedgers(to path: String) throws(InputError) {
     let w = try CSVWriter(path: path, header: Self.ledgerColumns, guardsFormulas: false)
     func row(_ key: EntityYear, _ item: String, _ sub: String, _ value: String) {
@@ -66,7 +66,7 @@ extension CarbonAccounting {
   /// Adds the totals of a file written by ``writeLedgers(to:)`` (another shard of the same
   /// run, with the same factors and options).
   ///
-  /// - Throws: ``InputError`` naming the line of a row that is not a ledger total, or when
+  /// - Throws: `InputError` naming the line of a row that is not a ledger total, or when
   ///   the file cannot be read.
   public mutating func mergeLedgers(file path: String) throws {
     var read: [EntityYear: EntityLedger] = [:]

@@ -8,7 +8,7 @@ public import Tabular
 ///
 /// Every line carries its factor id, dataset version and formula (GB/T 32151 and the GHG
 /// Protocol Corporate Standard, chapter 4 scopes, by the entity's region's method unless
-/// ``AccountingOptions/methodology`` says otherwise). Rows are read in partitions on
+/// `AccountingOptions.methodology` says otherwise). Rows are read in partitions on
 /// ``threads`` threads; any thread count gives the same bytes.
 ///
 /// ```swift

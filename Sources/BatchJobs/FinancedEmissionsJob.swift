@@ -34,7 +34,7 @@ public struct FinancedEmissionsJob: Sendable {
   public var factors: FactorSet
   /// accounts.csv of an ``AccountingJob``: borrowers' emissions computed from activity data.
   public var accounts: String?
-  /// Borrowers' emissions from carbon accounts held in memory (``AccountEmissions/latest(of:)``),
+  /// Borrowers' emissions from carbon accounts held in memory (`AccountEmissions.latest(of:)`),
   /// used when ``accounts`` is `nil`.
   public var accountEmissions: [String: AccountEmissions] = [:]
   /// Exchange rates into CNY (currency,cny_per_unit); without it only CNY loans are accepted.

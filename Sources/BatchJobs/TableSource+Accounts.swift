@@ -2,11 +2,13 @@ public import Accounting
 public import FactorTables
 
 extension TableSource {
-  /// Carbon accounts as the rows of accounts.csv (``AccountingColumns/accounts``): what a
+  /// Carbon accounts as the rows of accounts.csv (`AccountingColumns.accounts`): what a
   /// ``ScoringJob`` scores, with the bytes an ``AccountingJob`` writes, so that scores from
   /// accounts in memory and from the file are the same.
   ///
-  /// - Parameter factors: the factor set the accounts were computed with (its digest is a column).
+  /// - Parameters:
+  ///   - accounts: the accounts, e.g. ``AccountingJobResult/accounts``.
+  ///   - factors: the factor set the accounts were computed with (its digest is a column).
   public static func accounts(_ accounts: [CarbonAccount], factors: FactorSet) -> TableSource {
     let digest = factors.digest
     return .rows(columns: AccountingColumns.accounts) { emit in

@@ -9,7 +9,7 @@ public import Tabular
 /// evidence, reduction), the green-loan statistics, summary.json, rejects.csv and manifest.json.
 ///
 /// Loans approved before 2025-06-27 are tagged under the historical catalogue the notice
-/// 银发〔2025〕132号 keeps for them (``Catalogue``'s standards table). Loans are read in
+/// 银发〔2025〕132号 keeps for them (`Catalogue`'s standards table). Loans are read in
 /// partitions; any thread count and any sharding give the same bytes.
 ///
 /// ```swift

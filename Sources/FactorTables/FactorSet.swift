@@ -70,7 +70,9 @@ public struct FactorSet: Sendable {
 
   /// Loads, verifies (manifest digests) and validates a factor set.
   ///
-  /// - Parameter verifyingDigests: `false` only to regenerate a manifest.
+  /// - Parameters:
+  ///   - source: the directory or the compiled-in files to read.
+  ///   - verifyingDigests: `false` only to regenerate a manifest.
   /// - Throws: ``FactorSetError`` listing every problem found.
   public static func load(from source: FactorFileSource, verifyingDigests: Bool = true)
     throws(FactorSetError) -> FactorSet

@@ -29,7 +29,7 @@ public struct FactorUnit: Hashable, Sendable, CustomStringConvertible {
 
   /// Parses `<mass><gas>/<unit>`.
   ///
-  /// - Throws: ``FieldIssue`` naming what is wrong.
+  /// - Throws: `FieldIssue` naming what is wrong.
   public init(parsing text: String) throws(FieldIssue) {
     let expected = "a factor unit <mass><gas>/<unit> such as kgCO2/kWh, tCO2/MWh or gCH4/mmBtu"
     guard let slash = text.firstIndex(of: "/") else { throw FieldIssue(expected: expected) }

@@ -51,7 +51,7 @@ extension BorrowerBook {
   /// Reads a borrowers.csv file (data contract) on `threads` threads; invalid rows are
   /// returned, not thrown, in file order.
   ///
-  /// - Throws: ``InputError`` if the file cannot be read or lacks required columns.
+  /// - Throws: `InputError` if the file cannot be read or lacks required columns.
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
     -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
   {
@@ -137,7 +137,7 @@ public struct LoanDecoder: Sendable {
   /// The 1-based field number of column `name` in this file.
   public func fieldNumber(of name: String) -> Int? { c[name].map { $0 + 1 } }
 
-  /// The fields finance-basic reads, of a record that ``RowChecker`` accepted.
+  /// The fields finance-basic reads, of a record that `RowChecker` accepted.
   @inline(__always)
   public func basicFields(_ record: borrowing CSVRecord)
     -> (assetClass: AssetClass, currency: Currency, outstanding: Double, projectValue: Double?)
@@ -146,7 +146,7 @@ public struct LoanDecoder: Sendable {
      record.decimal(outstanding)!, record.decimal(projectValue))
   }
 
-  /// The loan of a record that ``RowChecker`` accepted.
+  /// The loan of a record that `RowChecker` accepted.
   public func loan(_ record: borrowing CSVRecord) -> Loan {
     let cls = AssetClass.allCases[(try? assetClasses.index(of: record[assetClass!])) ?? 0]
     var loan = Loan(id: record.text(loanID)!, borrowerID: record.text(borrowerID), assetClass: cls,
@@ -190,7 +190,7 @@ extension ExchangeRates {
   /// ``plausibleRates``, and a row for the reporting currency itself must say 1 (its own rate
   /// by definition).
   ///
-  /// - Throws: ``InputError`` naming the line, the column and the text found.
+  /// - Throws: `InputError` naming the line, the column and the text found.
   public static func read(file path: String, reportingCurrency: Currency = .cny) throws -> ExchangeRates {
     var rates: [Rate] = []
     try ReferenceTable.read(file: path, schema: schema) { record, c in

@@ -40,14 +40,14 @@ public final class BackgroundDigest: @unchecked Sendable {
   private let lanes: [Lane]  // in DigestAlgorithm.allCases order: SHA-256, SM3
   private var bytes = 0
 
-  /// - Throws: ``InputError`` when libcrypto lacks one of the algorithms.
+  /// - Throws: `InputError` when libcrypto lacks one of the algorithms.
   public init() throws(InputError) {
     lanes = try DigestAlgorithm.allCases.map { a throws(InputError) in try Lane(a) }
   }
 
   /// Starts digesting the file at `path`.
   ///
-  /// - Throws: ``InputError`` when libcrypto lacks an algorithm or the file cannot be opened.
+  /// - Throws: `InputError` when libcrypto lacks an algorithm or the file cannot be opened.
   public convenience init(file path: String) throws(InputError) {
     try self.init()
     try append(file: path)
@@ -55,7 +55,7 @@ public final class BackgroundDigest: @unchecked Sendable {
 
   /// Queues the current bytes of `path` after those appended before.
   ///
-  /// - Throws: ``InputError`` when the file cannot be opened.
+  /// - Throws: `InputError` when the file cannot be opened.
   public func append(file path: String) throws(InputError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its digest") }
@@ -86,7 +86,7 @@ public final class BackgroundDigest: @unchecked Sendable {
   ///   - name: the entry's path in the manifest.
   ///   - role: an input's role (`activities`), `nil` for an output.
   ///   - path: the assembled file; its size must equal the bytes hashed.
-  /// - Throws: ``InputError`` when a part could not be read or the file's size differs (the
+  /// - Throws: `InputError` when a part could not be read or the file's size differs (the
   ///   caller then digests the file itself).
   public func entry(named name: String, role: String? = nil, matching path: String) throws(InputError)
     -> OutputManifest.Entry

@@ -153,8 +153,10 @@ public struct OutputManifest: Codable, Hashable, Sendable {
   /// directory is exactly what the manifest says). Inputs are checked where their path is
   /// readable; a missing input is reported, not guessed.
   ///
-  /// - Parameter includingInputs: whether the inputs are checked too (`merge` checks only
-  ///   the outputs of the shards it reads: their inputs may live on another machine).
+  /// - Parameters:
+  ///   - directory: an output directory holding manifest.json.
+  ///   - includingInputs: whether the inputs are checked too (`merge` checks only
+  ///     the outputs of the shards it reads: their inputs may live on another machine).
   public static func verify(directory: String, includingInputs: Bool = true) throws(InputError)
     -> (checked: Int, problems: [String])
   {

@@ -169,7 +169,9 @@ extension UnitOfMeasure {
   /// (`kwh`, `KWH` → kWh; `mwh` → MWh, as no milliwatt-hour is catalogued). `Mt` (megatonne)
   /// is matched exactly only, as `MT` usually means the metric tonne.
   ///
-  /// - Parameter ignoringCase: `false` for reviewed data (factor tables), spelt exactly.
+  /// - Parameters:
+  ///   - text: the symbol as written.
+  ///   - ignoringCase: `false` for reviewed data (factor tables), spelt exactly.
   /// - Throws: ``QuantityError`` for an unknown unit.
   public init(parsing text: String, ignoringCase: Bool = true) throws(QuantityError) {
     if let unit = Self.catalogue[text] { self = unit; return }

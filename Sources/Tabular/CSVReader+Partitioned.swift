@@ -28,6 +28,8 @@ extension CSVReader {
   /// sequential read. `body` must therefore keep its effects inside its state.
   ///
   /// - Parameters:
+  ///   - path: the CSV file.
+  ///   - options: limits, chunk and minimum partition sizes.
   ///   - partitions: the number of partitions wanted; fewer are used for small files.
   ///   - makeState: creates the state of one partition from the header's names and the
   ///     partition's index (called again for partition 0 if the read falls back).

@@ -36,8 +36,12 @@ public final class CSVWriter {
   /// empty, for parts to be concatenated). The rows go to a temporary file beside it, renamed
   /// to `path` by ``close()``: `path` holds either its old content or the complete new one.
   ///
-  /// - Parameter guardsFormulas: `false` for files only GreenLedger reads back (ledgers,
-  ///   partials), which no spreadsheet should open.
+  /// - Parameters:
+  ///   - path: the file to write.
+  ///   - header: the first row (empty: none).
+  ///   - byteOrderMark: start with a UTF-8 byte-order mark (Excel on Chinese Windows).
+  ///   - guardsFormulas: `false` for files only GreenLedger reads back (ledgers,
+  ///     partials), which no spreadsheet should open.
   /// - Throws: ``InputError`` if the file cannot be created.
   public init(path: String, header: [String], byteOrderMark: Bool = false, guardsFormulas: Bool = true) throws(InputError) {
     let temporaryPath = FileSystem.temporaryPath(for: path)

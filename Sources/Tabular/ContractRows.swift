@@ -23,6 +23,11 @@ public struct ContractRows<Row: Sendable>: Sendable {
   /// row checker rejecting each repeat at its line, naming the first.
   ///
   /// - Parameters:
+  ///   - path: the CSV file.
+  ///   - threads: the partitions wanted.
+  ///   - checked: the schema rows are checked against.
+  ///   - columns: the columns `decode` reads, by name.
+  ///   - decode: makes the caller's value of a checked row.
   ///   - name: the file's name in errors.
   ///   - contract: the schema whose columns `columns` resolves through a ``ColumnIndex``, once
   ///     per partition, for `decode` to use on every row.

@@ -4,7 +4,7 @@ public indirect enum JSONValue: Hashable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
-  /// A number already formatted as JSON (e.g. from ``Quantities/ExactSum/decimalString``),
+  /// A number already formatted as JSON (e.g. from `ExactSum.decimalString`),
   /// written verbatim.
   case number(String)
   case string(String)

@@ -3,7 +3,7 @@ import Quantities
 /// The ISO 3166 codes that regions and countries in the data contract may take (DESIGN.md:
 /// "Regions are ISO 3166-1 alpha-2 or ISO 3166-2"), with the nearest valid code for a typo.
 ///
-/// The code lists are data (``ISO3166Codes``, generated from the iso-codes project's tables).
+/// The code lists are data (`ISO3166Codes`, generated from the iso-codes project's tables).
 public enum RegionCodes {
   static let countries: Set<String> = Set(ISO3166Codes.countries.split(whereSeparator: \.isWhitespace).map(String.init))
   static let subdivisions: Set<String> = Set(ISO3166Codes.subdivisions.split(whereSeparator: \.isWhitespace).map(String.init))
@@ -33,7 +33,7 @@ public enum RegionCodes {
   }
 
   /// The code of a region written by name — `浙江`, `浙江省`, `Zhejiang`, `zhejiang province`,
-  /// `香港`, `Germany` — or `nil` (``ISO3166Names``; letter case and surrounding blanks ignored).
+  /// `香港`, `Germany` — or `nil` (`ISO3166Names`; letter case and surrounding blanks ignored).
   public static func code(named name: String) -> String? {
     ISO3166Names.codes[name.trimmingBlanks.lowercased()]
   }

@@ -32,6 +32,7 @@ public struct TableValidator {
   /// Validates the file at `path`.
   ///
   /// - Parameters:
+  ///   - path: the CSV file.
   ///   - rejects: where rejected rows are recorded.
   ///   - displayName: the file name used in messages (defaults to `path`).
   /// - Throws: ``InputError`` when the file cannot be read, is empty, or its header lacks a
@@ -252,7 +253,7 @@ public struct UnitCache: Sendable {
   }
 }
 
-/// A fixed list of accepted values, precompiled to one ``WordList`` so that matching a field
+/// A fixed list of accepted values, precompiled to one `WordList` so that matching a field
 /// costs byte comparisons only (no reference counting per value).
 public struct Vocabulary: Hashable, Sendable {
   /// The accepted values, in order.

@@ -6,7 +6,7 @@ public import Tabular
 /// a historical standard counts under its 2025 equivalent), by GHG marker (√√ direct, √
 /// enabling), the annual reductions, the share of the book and the flags raised.
 ///
-/// Sums are exact (``ExactSum``): statistics of partitions or shards merged in any order
+/// Sums are exact (`ExactSum`): statistics of partitions or shards merged in any order
 /// give the same bytes as one pass (green_summary.json).
 public struct GreenLoanStatistics: Sendable {
   public private(set) var loans = 0
