@@ -18,6 +18,7 @@ public struct AccountingOptions: Hashable, Sendable {
   /// `region_proxies` table (`FactorSet/proxy(for:in:)`).
   public var scope3ProxyRegion: String?
 
+  /// Creates the options of a run; every choice but `asOf` has a default.
   public init(methodology: Methodology? = nil, gwpSet: GWPSet = .ar6, asOf: Day,
               maximumFactorAgeYears: Int = 2, scope3ProxyRegion: String? = nil)
   {
@@ -39,11 +40,13 @@ public struct AccountingError: Error, Hashable, Sendable, CustomStringConvertibl
   /// computed from the field, not of the field itself).
   public let quotesInput: Bool
 
+  /// Creates an error from its message, the column at fault and whether it quotes the input.
   public init(column: String? = nil, _ message: String, quotesInput: Bool = false) {
     self.column = column
     self.message = message
     self.quotesInput = quotesInput
   }
 
+  /// The message, prefixed with the column when there is one.
   public var description: String { column.map { "\($0): \(message)" } ?? message }
 }

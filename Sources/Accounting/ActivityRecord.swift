@@ -5,10 +5,15 @@ public import Quantities
 public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible,
   ExpressibleByStringLiteral
 {
+  /// The identifier's text.
   public let rawValue: String
+  /// Creates an identifier from its text.
   public init(_ rawValue: String) { self.rawValue = rawValue }
+  /// Creates an identifier from a string literal.
   public init(stringLiteral value: String) { rawValue = value }
+  /// The identifier's text.
   public var description: String { rawValue }
+  /// Orders identifiers by their text.
   public static func < (lhs: EntityID, rhs: EntityID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -26,8 +31,11 @@ public enum Instrument: String, Hashable, Sendable, CaseIterable {
 
 /// Where a record came from, for rejects and lines.
 public struct RecordOrigin: Hashable, Sendable {
+  /// The input file.
   public let file: String
+  /// The 1-based line of the file on which the record starts.
   public let line: Int
+  /// Creates an origin from a file and a line.
   public init(file: String, line: Int) {
     self.file = file
     self.line = line
@@ -36,7 +44,9 @@ public struct RecordOrigin: Hashable, Sendable {
 
 /// One activity quantity of an enterprise (one row of activities.csv).
 public struct ActivityRecord: Hashable, Sendable {
+  /// The enterprise the activity belongs to.
   public var entity: EntityID
+  /// The period the quantity covers.
   public var period: Period
   /// Activity key of the vocabulary (`stationary.diesel`, `electricity.grid`).
   public var activity: String
@@ -44,6 +54,7 @@ public struct ActivityRecord: Hashable, Sendable {
   public var quantity: Quantity
   /// Where the activity happened (defaults to the entity's region).
   public var region: String?
+  /// The facility of the entity, when the row names one.
   public var facility: String?
   /// Measured NCV, carbon content and oxidation rate overriding the defaults.
   public var measured: MeasuredParameters
@@ -53,8 +64,10 @@ public struct ActivityRecord: Hashable, Sendable {
   public var instrument: Instrument?
   /// GHG Protocol scope 3 category 1–15.
   public var scope3Category: Int?
+  /// The input row the record came from, when it came from a file.
   public var origin: RecordOrigin?
 
+  /// Creates a record; only the entity, period, activity and quantity are required.
   public init(entity: EntityID, period: Period, activity: String, quantity: Quantity,
               region: String? = nil, facility: String? = nil,
               measured: MeasuredParameters = MeasuredParameters(), supplierFactor: Double? = nil,
@@ -87,12 +100,17 @@ public struct ActivityRecord: Hashable, Sendable {
 
 /// An enterprise as the accounts need it (a row of borrowers.csv).
 public struct Entity: Hashable, Sendable {
+  /// The enterprise's identifier.
   public var id: EntityID
+  /// The enterprise's name, when known.
   public var name: String?
   /// GB/T 4754-2017 industry code.
   public var sector: String
+  /// ISO 3166-1 alpha-2 country code.
   public var country: String
+  /// ISO 3166-1 alpha-2 or ISO 3166-2 region code, when known.
   public var region: String?
+  /// The currency of ``revenue`` and ``valueAdded``.
   public var currency: Currency
   /// Annual revenue in ``currency``.
   public var revenue: Double?
@@ -100,8 +118,10 @@ public struct Entity: Hashable, Sendable {
   public var valueAdded: Double?
   /// Physical output and its unit (for intensity per output).
   public var output: Double?
+  /// The unit of ``output``.
   public var outputUnit: String?
 
+  /// Creates an entity; only the id, sector, country and currency are required.
   public init(id: EntityID, name: String? = nil, sector: String, country: String, region: String? = nil,
               currency: Currency, revenue: Double? = nil, valueAdded: Double? = nil,
               output: Double? = nil, outputUnit: String? = nil)

@@ -5,12 +5,17 @@ public import Quantities
 /// scope 3 category and facility, intensities, and the Zhejiang/Huzhou carbon-efficiency
 /// grade. Every total is an exact sum of its lines, rounded to the gram.
 public struct CarbonAccount: Hashable, Sendable {
+  /// The enterprise accounted.
   public let entity: EntityID
+  /// The calendar year accounted.
   public let year: Int
   /// tCO2e.
   public let scope1: Double
+  /// Scope 2, location-based, tCO2e.
   public let scope2Location: Double
+  /// Scope 2, market-based, tCO2e.
   public let scope2Market: Double
+  /// Scope 3, tCO2e.
   public let scope3: Double
   /// Biogenic CO2, tonnes, outside the scopes.
   public let biogenicCO2: Double
@@ -38,9 +43,11 @@ public struct CarbonAccount: Hashable, Sendable {
   public let carbonEfficiency: CarbonEfficiency?
   /// The base year and the change of ``total`` against it, when the run has several years.
   public let baseYear: Int?
+  /// (``total`` − base-year total) / base-year total; `nil` without a base year or when its total is 0.
   public let changeVersusBaseYear: Double?
   /// The methodology and GWP set of the lines.
   public let methodology: Methodology
+  /// The GWP set of the lines.
   public let gwpSet: GWPSet
   /// Number of emission lines summed.
   public let lineCount: Int
@@ -52,12 +59,14 @@ public struct CarbonAccount: Hashable, Sendable {
     return s.value
   }
 
+  /// Compares entity, year, scope totals, biogenic CO2 and carbon efficiency.
   public static func == (a: CarbonAccount, b: CarbonAccount) -> Bool {
     a.entity == b.entity && a.year == b.year && a.scope1 == b.scope1 && a.scope2Location == b.scope2Location
       && a.scope2Market == b.scope2Market && a.scope3 == b.scope3 && a.biogenicCO2 == b.biogenicCO2
       && a.carbonEfficiency == b.carbonEfficiency
   }
 
+  /// Hashes entity, year and scope 1.
   public func hash(into h: inout Hasher) {
     h.combine(entity)
     h.combine(year)

@@ -9,11 +9,14 @@ public struct SectorBenchmark: Hashable, Sendable {
   public let sector: String
   /// ISO 3166 region, or `nil` for any.
   public let region: String?
+  /// The year the average is for.
   public let year: Int
   /// tCO2 per 10^4 CNY of value added.
   public let value: Double
+  /// Where the average comes from (the benchmarks file's `source`).
   public let source: String
 
+  /// Creates a benchmark from its sector, region, year, value and source.
   public init(sector: String, region: String?, year: Int, value: Double, source: String) {
     self.sector = sector
     self.region = region
@@ -48,8 +51,11 @@ public struct AccountingResult: Sendable {
 /// each thread its own `CarbonAccounting` and ``merge(_:)`` them: the totals are exact sums,
 /// so the result does not depend on how the records were split.
 public struct CarbonAccounting: Sendable {
+  /// The factor set the lines are computed with.
   public let factors: FactorSet
+  /// The choices of the run.
   public let options: AccountingOptions
+  /// The entities accounted, by id.
   public let entities: [EntityID: Entity]
   private var calculator: LineCalculator
   var ledgers: [EntityYear: EntityLedger] = [:]
@@ -59,6 +65,7 @@ public struct CarbonAccounting: Sendable {
   /// Series whose coarser rows ``add(_:)`` rejects (from ``periodOverlaps()`` of a first pass).
   public var rejectingOverlaps: PeriodCoverage?
 
+  /// Creates an accounting for `entities` (the first of a repeated id wins).
   public init(factors: FactorSet, options: AccountingOptions, entities: [Entity]) {
     self.factors = factors
     self.options = options

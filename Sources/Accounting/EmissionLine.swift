@@ -8,6 +8,7 @@ public enum Scope: String, Hashable, Sendable, Comparable, CaseIterable {
   /// (GHG Protocol Corporate Standard ch. 9; ISO 14064-1 §5.2.4 and Annex D).
   case outside = "outside"
 
+  /// Orders scopes 1, 2, 3, then outside.
   public static func < (lhs: Scope, rhs: Scope) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
@@ -21,10 +22,15 @@ public enum Scope2Method: String, Hashable, Sendable {
 /// One computed emission: an activity row × a factor → a mass of one gas and its CO2e, with
 /// everything needed to trace it (factor id, dataset version, GWP set, formula).
 public struct EmissionLine: Hashable, Sendable {
+  /// The enterprise the line belongs to.
   public let entity: EntityID
+  /// The period of the activity row.
   public let period: Period
+  /// The facility of the activity row, if any.
   public let facility: String?
+  /// The activity key (`stationary.diesel`).
   public let activity: String
+  /// The GHG Protocol scope, or outside the scopes.
   public let scope: Scope
   /// Scope 1: `stationary_combustion`, `mobile_combustion`, `process`, `fugitive`;
   /// scope 2: `electricity`, `heat`; scope 3: the category number `1`…`15`.

@@ -7,10 +7,15 @@ public import Tabular
 /// (NCV × CC × OF × 44/12, GB/T 32151 and IPCC 2006 Vol. 2 eq. 2.1) when those sit nearer on
 /// the region chain — and, when asked, the lines ``CarbonAccounting`` computes for a quantity.
 public struct FactorLookupAnswer: Sendable {
+  /// The factor rows found and their resolution trace, when factor rows answer.
   public var resolution: FactorResolution?
+  /// The combustion factor derived from default fuel parameters, when those answer.
   public var combustion: CombustionFactor?
+  /// The activity key looked up.
   public var activity: String
+  /// The region looked up.
   public var region: String
+  /// The activity day looked up.
   public var date: Day
   /// The lines `account` computes for `--quantity`, when asked.
   public var accountLines: [EmissionLine] = []

@@ -21,6 +21,7 @@ import Quantities
 /// | `residual_factor` | factor id | tCO2/MWh, shortest round-trip text |
 /// | `certificate_origin` | file | line |
 extension CarbonAccounting {
+  /// The header of a ledger file.
   public static let ledgerColumns = ["entity_id", "year", "item", "key", "value"]
 
   /// Writes the running totals to `path`, sorted by entity, year and item: the same records

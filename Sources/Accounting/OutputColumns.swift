@@ -5,11 +5,13 @@ import Quantities
 /// The columns of lines.csv and accounts.csv (data contract, plus optional columns), with
 /// deterministic number text: tonnes to the gram (6 decimals), ratios to 6 decimals.
 public enum AccountingColumns {
+  /// The header of lines.csv.
   public static let lines = [
     "entity_id", "period", "activity", "scope", "category", "gas", "amount_t", "co2e_t", "factor_id",
     "factor_version", "gwp_set", "method", "facility_id", "scope2_method", "tier", "formula", "source_line",
   ]
 
+  /// The header of accounts.csv.
   public static let accounts = [
     "entity_id", "period", "scope1_tco2e", "scope2_location_tco2e", "scope2_market_tco2e", "scope3_tco2e",
     "total_tco2e", "biogenic_co2_t", "intensity_revenue", "intensity_output", "carbon_grade",
@@ -19,6 +21,7 @@ public enum AccountingColumns {
     "base_year", "change_vs_base_year", "methodology", "gwp_set", "lines",
   ]
 
+  /// The header of facilities.csv.
   public static let facilities = [
     "entity_id", "period", "facility_id", "scope1_tco2e", "scope2_location_tco2e", "scope2_market_tco2e",
     "scope3_tco2e",
@@ -27,6 +30,7 @@ public enum AccountingColumns {
   static func t(_ x: Double) -> String { DecimalFormat.fixed(x, places: 6) }
   static func ratio(_ x: Double?) -> String { x.map { DecimalFormat.fixed($0, places: 6) } ?? "" }
 
+  /// The lines.csv fields of `l`, in ``lines`` order.
   public static func fields(_ l: EmissionLine) -> [String] {
     [l.entity.rawValue, l.period.description, l.activity, l.scope.rawValue, l.category, l.gas, t(l.tonnes),
      t(l.tonnesCO2e), l.factorID, l.factorVersion, l.gwpSet, l.method, l.facility ?? "",
@@ -56,6 +60,7 @@ public enum AccountingColumns {
     w.endRow()
   }
 
+  /// The accounts.csv fields of `a`, in ``accounts`` order; `digest` is the factor set's digest.
   public static func fields(_ a: CarbonAccount, digest: String) -> [String] {
     let others = a.byGas.filter { !["CO2", "CH4", "N2O", "CO2e"].contains($0.key) }.values
     var otherSum = ExactSum(decimalPlaces: 6)
@@ -76,6 +81,7 @@ public enum AccountingColumns {
     ]
   }
 
+  /// The facilities.csv rows of `a`, one per facility, sorted by facility id.
   public static func facilityRows(_ a: CarbonAccount) -> [[String]] {
     a.byFacility.sorted { $0.key < $1.key }.map { facility, v in
       [a.entity.rawValue, String(a.year), facility, t(v[0]), t(v[1]), t(v[2]), t(v[3])]

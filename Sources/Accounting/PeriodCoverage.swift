@@ -46,6 +46,7 @@ public struct PeriodCoverage: Sendable {
   /// One bit per period of the year: ``periods`` in order (year, 2 halves, 4 quarters, 12 months).
   private var masks: [Key: UInt32] = [:]
 
+  /// An empty coverage: no overlap recorded.
   public init() {}
 
   /// Whether no overlap is recorded.

@@ -8,9 +8,11 @@ public struct AccountCounts: Sendable, Equatable {
   public var rejected = 0
   /// Emission lines written (activity lines and end-of-run adjustments).
   public var lines = 0
-  /// Rows of the entities file read, accepted and rejected.
+  /// Rows of the entities file read.
   public var entitiesRead = 0
+  /// Entity rows accepted.
   public var entitiesAccepted = 0
+  /// Entity rows rejected (rejects.csv).
   public var entitiesRejected = 0
   /// Carbon accounts written (0 for a shard: accounts need every entity's ledger).
   public var accounts = 0

@@ -24,7 +24,9 @@ public struct AccountingJob: Sendable {
   public var entities: TableSource
   /// Sector averages for the carbon-efficiency grade (benchmarks.csv).
   public var benchmarks: String?
+  /// The emission-factor set (e.g. `FactorSet.bundled()`).
   public var factors: FactorSet
+  /// Method, GWP set, as-of day and scope 3 proxy region.
   public var options: AccountingOptions
   /// Threads that read activities.
   public var threads = 2
@@ -35,6 +37,7 @@ public struct AccountingJob: Sendable {
   public var restatementFactors: FactorSet?
   /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
   public var excel = false
+  /// Receives the progress of each pass over the activities.
   public var progress: ProgressFactory?
   /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
   /// small files in several partitions).

@@ -5,6 +5,7 @@ package import Integrity
 public struct AccountingJobResult: Sendable {
   /// The output directory.
   public var directory: String
+  /// Rows read, accepted and rejected; lines and accounts written.
   public var counts = AccountCounts()
   /// The carbon accounts written to accounts.csv, in its order (empty for a shard).
   public var accounts: [CarbonAccount] = []

@@ -31,6 +31,7 @@ public struct FinancedEmissionsJob: Sendable {
   public var loans: TableSource
   /// borrowers.csv (data contract), or rows in its layout.
   public var borrowers: TableSource
+  /// The factor set: sector intensities (option 3) and grid factors for buildings.
   public var factors: FactorSet
   /// accounts.csv of an ``AccountingJob``: borrowers' emissions computed from activity data.
   public var accounts: String?
@@ -45,19 +46,24 @@ public struct FinancedEmissionsJob: Sendable {
   public var countries: String?
   /// tags.csv of a ``TaggingJob``: loans with an aligned tag count as green.
   public var tags: String?
+  /// PCAF financed emissions, or the finance-basic benchmark job.
   public var profile = Profile.pcaf
   /// The day whose grid factors score buildings.
   public var reportingDay = Day.today()
+  /// Threads that read loans.
   public var threads = 2
   /// Only the loans of this shard (by `loan_id`).
   public var shard: Shard?
+  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
   public var excel = false
+  /// Receives the progress of each pass over the loans.
   public var progress: ProgressFactory?
   /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
   /// small files in several partitions).
   public var readOptions = CSVReadOptions()
   package var writesManifest = true
 
+  /// A PCAF job over these inputs: no exchange rates (CNY only), accounts, tags or shard.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
     self.loans = loans
     self.borrowers = borrowers

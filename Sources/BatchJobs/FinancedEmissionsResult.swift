@@ -5,12 +5,15 @@ package import Integrity
 public struct FinancedEmissionsResult: Sendable {
   /// The output directory.
   public var directory: String
-  /// Loan rows read, accepted (financed.csv) and rejected (rejects.csv), in this shard.
+  /// Loan rows read (in this shard).
   public var read: Int
+  /// Loans in financed.csv.
   public var accepted: Int
+  /// Loans in rejects.csv.
   public var rejected: Int
-  /// Borrower rows read and rejected (counted by shard 1 only).
+  /// Borrower rows read (counted by shard 1 only).
   public var borrowersRead: Int
+  /// Borrower rows rejected.
   public var borrowersRejected: Int
   /// Loans with financed emissions (PCAF scored).
   public var scored: Int

@@ -3,7 +3,9 @@ public struct JobOptionsError: Error, CustomStringConvertible, Sendable {
   /// What to change, in one sentence.
   public let message: String
 
+  /// An error saying what to change.
   public init(_ message: String) { self.message = message }
 
+  /// The message.
   public var description: String { message }
 }

@@ -30,23 +30,31 @@ public struct Pipeline: Sendable {
   public var esg: String?
   /// Sector averages for the carbon-efficiency grade (needs ``activities``).
   public var benchmarks: String?
+  /// Exchange rates into CNY (currency,cny_per_unit).
   public var exchangeRates: String?
+  /// Country GDP (PPP) and emissions for sovereign debt.
   public var countries: String?
+  /// Sector intensities for option 3 estimates (default: the factor set's).
   public var sectorIntensities: String?
   /// A scoring methodology JSON file (needs ``activities``).
   public var methodology: String?
+  /// The emission-factor set of every stage.
   public var factors: FactorSet
   /// The accounting's options; its `asOf` is set to ``reportingDay``.
   public var accountingOptions = AccountingOptions(asOf: .today())
   /// The reporting day of every stage.
   public var reportingDay = Day.today()
+  /// Threads of each stage's reads.
   public var threads = 2
+  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
   public var excel = false
+  /// Receives the progress of each stage's passes.
   public var progress: ProgressFactory?
   /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
   /// small files in several partitions).
   public var readOptions = CSVReadOptions()
 
+  /// A run over a loan book and its borrowers: tags and financed emissions; set ``activities`` for accounts and scores.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
     self.loans = loans
     self.borrowers = borrowers

@@ -6,7 +6,9 @@ public struct PipelineResult: Sendable {
   public var accounting: AccountingJobResult?
   /// The ESG scores (with activities).
   public var scoring: ScoringResult?
+  /// The green tags.
   public var tagging: TaggingResult?
+  /// The financed emissions.
   public var financing: FinancedEmissionsResult?
   /// Rows in the run's rejects.csv: each rejected row once, although borrowers' rejects
   /// appear in several stages.

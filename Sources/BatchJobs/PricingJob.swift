@@ -17,6 +17,7 @@ public struct PricingJob: Sendable {
   /// Observed KPI values (year,kpi,value), with ``ratchet``.
   public var observed: String?
 
+  /// A job with no inputs yet: set ``scores``, or ``ratchet`` and ``observed``.
   public init() {}
 
   /// Writes pricing.csv (with ``scores``) and ratchet.csv (with ``ratchet`` and ``observed``)

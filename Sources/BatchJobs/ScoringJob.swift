@@ -1,4 +1,4 @@
-public import ESGScoring
+import ESGScoring
 import FinancedEmissions
 import Integrity
 import Quantities
@@ -22,9 +22,11 @@ public struct ScoringJob: Sendable {
   public var esg: TableSource?
   /// A methodology JSON file (default: the bundled greenledger-esg methodology).
   public var methodology: String?
+  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
   public var excel = false
   package var writesManifest = true
 
+  /// A job with the bundled methodology and no esg.csv.
   public init(accounts: TableSource, entities: TableSource) {
     self.accounts = accounts
     self.entities = entities

@@ -11,9 +11,13 @@ public struct ScoringResult: Sendable {
   public var esgRead: Int
   /// Rejected entity and esg.csv rows with their raw text (rejects.csv).
   public var rejects: [(RowError, String)]
+  /// esg.csv rows rejected.
   public var esgRejected: Int
+  /// Entity rows read.
   public var entitiesRead: Int
+  /// Entity rows rejected.
   public var entitiesRejected: Int
+  /// Warnings about the inputs, one sentence each.
   public var warnings: [String]
 
   /// Rejected esg.csv and entity rows, for a reject limit.

@@ -2,7 +2,7 @@ public import FactorTables
 import Accounting
 import FinancedEmissions
 import Integrity
-package import Quantities
+import Quantities
 import Tabular
 import Tagging
 
@@ -27,6 +27,7 @@ public struct ShardMerge: Sendable {
   /// Account shards: threads that finish the accounts.
   public var threads = 2
 
+  /// A merge of these shard directories with the default threads.
   public init(directories: [String], factors: FactorSet) {
     self.directories = directories
     self.factors = factors

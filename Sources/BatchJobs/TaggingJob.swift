@@ -21,11 +21,13 @@ public import Tabular
 public struct TaggingJob: Sendable {
   /// loans.csv (data contract), or rows in its layout.
   public var loans: TableSource
+  /// The factor set: grid factors for the reductions.
   public var factors: FactorSet
   /// borrowers.csv: the borrower's sector supports the EU activity match.
   public var borrowers: TableSource?
   /// accounts.csv of an ``AccountingJob``: flags green claims of grade-5 or high-carbon borrowers.
   public var accounts: String?
+  /// The taxonomies each loan is tagged under.
   public var taxonomies: [Taxonomy] = [.chinese, .eu]
   /// Exchange rates into CNY for the green balance.
   public var exchangeRates: String?
@@ -34,15 +36,20 @@ public struct TaggingJob: Sendable {
   /// Baseline gCO2/km a new-energy vehicle replaces (no cited default: without it vehicle
   /// reductions are not reported).
   public var vehicleBaselineGCO2PerKm: Double?
+  /// Threads that read loans.
   public var threads = 2
+  /// Only the loans of this shard (by `loan_id`).
   public var shard: Shard?
+  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
   public var excel = false
+  /// Receives the progress of each pass over the loans.
   public var progress: ProgressFactory?
   /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
   /// small files in several partitions).
   public var readOptions = CSVReadOptions()
   package var writesManifest = true
 
+  /// A job under both taxonomies, without borrowers, accounts or exchange rates (CNY only).
   public init(loans: TableSource, factors: FactorSet) {
     self.loans = loans
     self.factors = factors

@@ -10,6 +10,7 @@ public struct TaggingResult: Sendable {
   public var statistics = GreenLoanStatistics()
   /// Borrower rows rejected.
   public var borrowersRejected = 0
+  /// Warnings about the inputs, one sentence each.
   public var warnings: [String]
 
   /// Loan rows rejected.

@@ -2,13 +2,16 @@ import Quantities
 
 /// One entity-year's raw inputs: its sector and the raw value of each indicator it has.
 public struct ESGProfile: Hashable, Sendable {
+  /// The entity's identifier.
   public var entityID: String
+  /// The reporting year.
   public var year: Int
   /// GB/T 4754-2017 code.
   public var sector: String
   /// Raw values by indicator key (indicators and deductions); absent = missing.
   public var values: [String: Double]
 
+  /// Creates a profile from an entity-year's sector and raw indicator values.
   public init(entityID: String, year: Int, sector: String, values: [String: Double] = [:]) {
     self.entityID = entityID
     self.year = year
@@ -19,6 +22,7 @@ public struct ESGProfile: Hashable, Sendable {
 
 /// One line of a score's explanation: an indicator (or deduction) and what it added.
 public struct ScoreContribution: Hashable, Sendable {
+  /// The indicator or deduction key (`floor_at_zero` for the floor line).
   public let key: String
   /// `E`, `S`, `G`, or `deduction`.
   public let pillar: String
@@ -37,19 +41,27 @@ public struct ScoreContribution: Hashable, Sendable {
 
 /// An entity-year's ESG score under one methodology, with its explanation.
 public struct ESGScore: Hashable, Sendable {
+  /// The scored entity's identifier.
   public let entityID: String
+  /// The scored year.
   public let year: Int
+  /// The methodology's sector group of the entity (`default` when no group matches).
   public let sectorGroup: String
   /// Pillar scores 0–100 (Σ indicator weight × score within the pillar).
   public let environmental: Double
+  /// Social pillar score, 0–100.
   public let social: Double
+  /// Governance pillar score, 0–100.
   public let governance: Double
   /// 0–100: the exact sum of ``contributions``.
   public let total: Double
+  /// The methodology's grade of ``total``.
   public let grade: String
   /// Share of indicator weight with data, 0–1.
   public let coverage: Double
+  /// The methodology that produced the score, as `id@version`.
   public let methodologyVersion: String
+  /// One line per indicator and deduction; they sum exactly to ``total``.
   public let contributions: [ScoreContribution]
 }
 
@@ -59,8 +71,10 @@ public struct ESGScore: Hashable, Sendable {
 /// The result does not depend on the order of the profiles. Improving one of an entity's
 /// indicators never lowers that entity's total (property-tested).
 public struct ESGScorer: Sendable {
+  /// The methodology scores are computed under.
   public let methodology: ScoringMethodology
 
+  /// Creates a scorer for `methodology`, the bundled one by default.
   public init(methodology: ScoringMethodology = .bundled) { self.methodology = methodology }
 
   /// Contributions are kept to 10^-4 points.

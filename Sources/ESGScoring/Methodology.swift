@@ -6,14 +6,18 @@ internal import Tabular
 /// missing-data rule, deductions and grade cut-offs. It is data (JSON), so that a change of
 /// method is a reviewed, versioned file change — and every score names the version it used.
 public struct ScoringMethodology: Hashable, Sendable, Codable {
+  /// The methodology's identifier (`greenledger-esg` for the bundled one).
   public var id: String
+  /// The methodology's version; scores name it as `id@version`.
   public var version: String
+  /// What the methodology is, for people.
   public var description: String
   /// Sector groups by GB/T 4754 code prefix (longest prefix wins); an entity outside every
   /// group belongs to `default`.
   public var sectorGroups: [SectorGroup]
   /// Pillar keys `E`, `S`, `G` and their weights per sector group (each group's sum is 1).
   public var pillars: [Pillar]
+  /// The scored indicators, each in one pillar.
   public var indicators: [Indicator]
   /// Peer groups with fewer entities than this fall back to all entities of the year.
   public var minimumPeers: Int
@@ -24,17 +28,23 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
   /// Why each choice was made, with the practice it follows.
   public var rationale: [String]
 
+  /// A named group of sectors, by GB/T 4754 code prefix.
   public struct SectorGroup: Hashable, Sendable, Codable {
+    /// The group's key, as used in weight tables.
     public var key: String
+    /// The GB/T 4754 code prefixes that belong to the group.
     public var prefixes: [String]
   }
 
+  /// A pillar and its weight per sector group.
   public struct Pillar: Hashable, Sendable, Codable {
+    /// The pillar key: `E`, `S` or `G`.
     public var key: String
     /// Weight per sector group key; `default` is required.
     public var weights: [String: Double]
   }
 
+  /// Where an indicator's raw value comes from.
   public enum Source: String, Hashable, Sendable, Codable {
     /// From the carbon account (accounts.csv) or the entity's record (borrowers.csv).
     case account
@@ -42,6 +52,7 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
     case esg
   }
 
+  /// Whether a higher or a lower raw value is better.
   public enum Direction: String, Hashable, Sendable, Codable {
     case higherIsBetter = "higher_is_better", lowerIsBetter = "lower_is_better"
   }
@@ -51,18 +62,27 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
     /// `peer_percentile`: share of sector peers the entity does better than (ties count
     /// half); `linear`: `worst` → 0, `best` → 100, clamped; `map`: listed values → scores.
     public var kind: String
+    /// For `linear`: the raw value that scores 0.
     public var worst: Double?
+    /// For `linear`: the raw value that scores 100.
     public var best: Double?
+    /// For `map`: the score of each listed raw value, keyed by its shortest decimal text.
     public var map: [String: Double]?
   }
 
+  /// One scored indicator: its pillar, source, direction, unit, normalisation and weights.
   public struct Indicator: Hashable, Sendable, Codable {
+    /// The indicator's key (an esg.csv indicator or one of ``ScoringMethodology/accountIndicators``).
     public var key: String
+    /// The key of the pillar the indicator belongs to.
     public var pillar: String
+    /// Where the raw value comes from.
     public var source: Source
+    /// Whether a higher or a lower raw value is better.
     public var direction: Direction
     /// The unit esg.csv must give (`count`, `ratio`, `boolean`, `tCO2e/10^4 CNY`, …).
     public var unit: String
+    /// How the raw value becomes a score 0–100.
     public var normalisation: Normalisation
     /// Weight within its pillar per sector group; each group's weights in a pillar sum to 1.
     public var weights: [String: Double]
@@ -73,7 +93,9 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
 
   /// The closed range of meaningful values of an indicator; an absent bound is open.
   public struct ValidRange: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The lowest meaningful value; `nil` for no lower bound.
     public var minimum: Double?
+    /// The highest meaningful value; `nil` for no upper bound.
     public var maximum: Double?
 
     /// Whether `value` lies in the range.
@@ -92,18 +114,25 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
     }
   }
 
+  /// Points taken off the total in proportion to an esg.csv value, up to a cap.
   public struct Deduction: Hashable, Sendable, Codable {
     /// esg.csv indicator whose value (e.g. controversy severity 0–5) is deducted.
     public var indicator: String
+    /// The unit esg.csv must give for the value.
     public var unit: String
+    /// Points taken off per unit of the value.
     public var pointsPerUnit: Double
+    /// The most points the deduction takes off.
     public var cap: Double
     /// The values that mean something (a severity level 0–5); others are rejected.
     public var validRange: ValidRange?
   }
 
+  /// A grade and the lowest total that earns it.
   public struct Grade: Hashable, Sendable, Codable {
+    /// The grade's name (`AAA`, `BBB`, …).
     public var grade: String
+    /// The lowest total, 0–100, that earns the grade.
     public var minimum: Double
   }
 
@@ -129,12 +158,16 @@ extension ScoringMethodology.Deduction {
 
 /// A methodology file that cannot be used: what is wrong and where.
 public struct MethodologyError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file at fault.
   public let file: String
+  /// What is wrong with it.
   public let message: String
+  /// Creates an error for `file` with its message.
   public init(file: String, _ message: String) {
     self.file = file
     self.message = message
   }
+  /// `file: message`.
   public var description: String { "\(file): \(message)" }
 }
 

@@ -3,15 +3,18 @@ internal import FoundationEssentials
 /// A grade → margin adjustment grid (basis points). No public table exists; the bundled
 /// one is an example, marked as such, for a bank to replace with its own.
 public struct PricingGrid: Hashable, Sendable, Codable {
+  /// The grid's identifier.
   public var id: String
   /// `true` for an illustrative grid that must not be used as a price.
   public var isExample: Bool
+  /// What the grid is and where it comes from, for people.
   public var note: String
   /// Adjustment in bps per grade (negative = discount).
   public var adjustments: [String: Double]
 
   enum CodingKeys: String, CodingKey { case id, isExample = "example", note, adjustments }
 
+  /// Creates a grid from its adjustments in bps per grade.
   public init(id: String, isExample: Bool, note: String, adjustments: [String: Double]) {
     self.id = id
     self.isExample = isExample
@@ -43,8 +46,11 @@ public struct PricingGrid: Hashable, Sendable, Codable {
 /// Principles, 2023: KPIs, sustainability performance targets per year, a margin adjustment,
 /// annual reporting). The Principles set no sizes: they are the loan's terms.
 public struct MarginRatchet: Hashable, Sendable, Codable {
+  /// One key performance indicator of the loan, with its targets and margin steps.
   public struct KPI: Hashable, Sendable, Codable {
+    /// The indicator key whose observed value is tested against the targets.
     public var key: String
+    /// Whether the target is met at or below it (`lowerIsBetter`) or at or above it.
     public var direction: ScoringMethodology.Direction
     /// Target per year (`"2025": 0.50`).
     public var targets: [String: Double]
@@ -55,6 +61,7 @@ public struct MarginRatchet: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey { case key, direction, targets, discountBps = "discount_bps", premiumBps = "premium_bps" }
 
+    /// Creates a KPI from its yearly targets and its discount and premium in bps.
     public init(key: String, direction: ScoringMethodology.Direction, targets: [String: Double], discountBps: Double, premiumBps: Double) {
       self.key = key
       self.direction = direction
@@ -64,6 +71,7 @@ public struct MarginRatchet: Hashable, Sendable, Codable {
     }
   }
 
+  /// The loan's KPIs.
   public var kpis: [KPI]
   /// The largest total adjustment either way, bps.
   public var capBps: Double
@@ -72,6 +80,7 @@ public struct MarginRatchet: Hashable, Sendable, Codable {
 
   enum CodingKeys: String, CodingKey { case kpis, capBps = "cap_bps", twoWay = "two_way" }
 
+  /// Creates ratchet terms from the KPIs, the cap in bps and whether the ratchet is two-way.
   public init(kpis: [KPI], capBps: Double, twoWay: Bool) {
     self.kpis = kpis
     self.capBps = capBps
@@ -80,11 +89,15 @@ public struct MarginRatchet: Hashable, Sendable, Codable {
 
   /// One KPI's outcome in a year.
   public struct Outcome: Hashable, Sendable {
+    /// The KPI's key.
     public let kpi: String
+    /// The year's target; `nil` when the KPI has none for the year.
     public let target: Double?
+    /// The observed value; `nil` when not reported.
     public let observed: Double?
     /// `met`, `missed`, `not_reported` (counts as missed) or `no_target`.
     public let status: String
+    /// This KPI's margin adjustment in bps (negative = discount), before the cap.
     public let adjustmentBps: Double
   }
 

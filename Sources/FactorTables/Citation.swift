@@ -14,6 +14,7 @@ public struct Citation: Hashable, Sendable {
   /// What was checked against what.
   public let note: String
 
+  /// Creates a citation from its five fields.
   public init(publisher: String, source: String, year: String, url: String, note: String) {
     self.publisher = publisher
     self.source = source
@@ -30,6 +31,7 @@ public struct Validity: Hashable, Sendable, CustomStringConvertible {
   /// Last day of validity, or `nil` for "until replaced".
   public let to: Day?
 
+  /// Creates the range `from`…`to`, both inclusive; `nil` leaves that end open.
   public init(from: Day?, to: Day?) {
     self.from = from
     self.to = to
@@ -47,6 +49,7 @@ public struct Validity: Hashable, Sendable, CustomStringConvertible {
     return startsBeforeOtherEnds && otherStartsBeforeThisEnds
   }
 
+  /// The range as `from..to`, with `…` for an open end.
   public var description: String {
     "\(from.map(\.description) ?? "…")..\(to.map(\.description) ?? "…")"
   }

@@ -21,6 +21,7 @@ public struct MeasuredParameters: Hashable, Sendable {
   /// volume into mass, overriding the default density.
   public var density: (value: Double, unit: PerUnit)?
 
+  /// Creates measured parameters; each one left `nil` takes the factor set's default.
   public init(ncv: (value: Double, unit: PerUnit)? = nil, carbonContent: Double? = nil,
               oxidationRate: Double? = nil, density: (value: Double, unit: PerUnit)? = nil)
   {
@@ -33,12 +34,14 @@ public struct MeasuredParameters: Hashable, Sendable {
   /// Whether none of NCV, carbon content and oxidation rate is measured (a density may be).
   public var hasNoCombustionParameters: Bool { ncv == nil && carbonContent == nil && oxidationRate == nil }
 
+  /// Whether the two hold the same values and units.
   public static func == (lhs: MeasuredParameters, rhs: MeasuredParameters) -> Bool {
     lhs.ncv?.value == rhs.ncv?.value && lhs.ncv?.unit == rhs.ncv?.unit
       && lhs.carbonContent == rhs.carbonContent && lhs.oxidationRate == rhs.oxidationRate
       && lhs.density?.value == rhs.density?.value && lhs.density?.unit == rhs.density?.unit
   }
 
+  /// Hashes the measured values and the NCV unit.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(ncv?.value)
     hasher.combine(ncv?.unit)
@@ -85,11 +88,13 @@ public struct CombustionFactor: Hashable, Sendable {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
   }
 
+  /// Whether fuel, factor, activity unit, default parameters and tiers are equal.
   public static func == (lhs: CombustionFactor, rhs: CombustionFactor) -> Bool {
     lhs.fuel == rhs.fuel && lhs.tonnesCO2PerUnit == rhs.tonnesCO2PerUnit && lhs.perUnit == rhs.perUnit
       && lhs.parameters == rhs.parameters && lhs.tiers == rhs.tiers
   }
 
+  /// Hashes the fuel, the factor and the default parameters.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(fuel)
     hasher.combine(tonnesCO2PerUnit)

@@ -3,8 +3,11 @@ import Tabular
 
 /// A look-up that found no usable factor, with what it tried.
 public struct FactorLookupError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What was tried and why it failed.
   public let message: String
+  /// Creates an error saying `message`.
   public init(_ message: String) { self.message = message }
+  /// The message.
   public var description: String { message }
 }
 
@@ -22,17 +25,23 @@ public struct ResolutionStep: Hashable, Sendable, CustomStringConvertible {
     case seriesDefault = "series_default"
   }
 
+  /// The kind of step.
   public let kind: Kind
+  /// What was tried or chosen, in words.
   public let message: String
 
+  /// The kind's raw value and the message (`region_fallback: …`).
   public var description: String { "\(kind.rawValue): \(message)" }
 }
 
 /// A dataset version a look-up must use, with no fallback to other data.
 public struct DatasetPin: Hashable, Sendable {
+  /// The dataset id (its folder name, `cn-ets-grid`).
   public let datasetID: String
+  /// The dataset version that must be loaded (`dataset.json` `version`).
   public let version: String
 
+  /// Pins `datasetID` at `version`.
   public init(datasetID: String, version: String) {
     self.datasetID = datasetID
     self.version = version

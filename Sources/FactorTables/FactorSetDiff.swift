@@ -10,7 +10,9 @@ public struct FactorSetDiff: Hashable, Sendable {
     public let id: String
     /// Which number (`value`, `ncv`, `carbon_content`, `oxidation_rate`, `unit`, `valid_to`).
     public let field: String
+    /// The field's value in the old set, as text.
     public let old: String
+    /// The field's value in the new set, as text; empty when the new row lacks the field.
     public let new: String
     /// (new − old) / old for numbers; `nil` for text or when old is 0.
     public let relativeChange: Double?

@@ -12,6 +12,7 @@ public struct FactorSetIssue: Hashable, Sendable, CustomStringConvertible {
   /// What is wrong and how to fix it.
   public let message: String
 
+  /// Creates an issue in `file`, at a line and column when known.
   public init(file: String, line: Int? = nil, column: String? = nil, message: String) {
     self.file = file
     self.line = line
@@ -19,6 +20,7 @@ public struct FactorSetIssue: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// `file:line: column: message`, leaving out the parts not known.
   public var description: String {
     var place = file
     if let line { place += ":\(line)" }
@@ -32,8 +34,10 @@ public struct FactorSetError: Error, Hashable, Sendable, CustomStringConvertible
   /// Every problem found (loading goes on after the first so that one run lists them all).
   public let issues: [FactorSetIssue]
 
+  /// Creates an error listing `issues`.
   public init(_ issues: [FactorSetIssue]) { self.issues = issues }
 
+  /// The number of problems, then one indented line per problem.
   public var description: String {
     "the factor set is not valid (\(issues.count) problem\(issues.count == 1 ? "" : "s")):\n"
       + issues.map { "  " + $0.description }.joined(separator: "\n")

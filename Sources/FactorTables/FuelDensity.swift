@@ -4,6 +4,7 @@ public import Quantities
 /// temperature it applies at, from a cited source (EmissionFactors `fuel_densities` table).
 /// It turns a metered volume into the mass that GB/T 32151 and IPCC 2006 parameters are per.
 public struct FuelDensity: Hashable, Sendable, Identifiable {
+  /// Unique row id (`density_id`).
   public let id: String
   /// Fuel key (`diesel`, `natural_gas`).
   public let fuel: String
@@ -15,8 +16,11 @@ public struct FuelDensity: Hashable, Sendable, Identifiable {
   public let unit: PerUnit
   /// The reference state (`15 °C`, `20 °C`, `0 °C, 101.325 kPa`).
   public let basis: String
+  /// The activity period the density applies to.
   public let validity: Validity
+  /// The dataset it belongs to.
   public let datasetID: String
+  /// The source.
   public let citation: Citation
 
   /// Kilograms per litre (liquid) or per Nm³ (gas).

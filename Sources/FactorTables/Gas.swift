@@ -3,15 +3,20 @@ public import Tabular
 
 /// The gas an emission factor is for.
 public enum Gas: String, Hashable, Sendable, CaseIterable, Comparable {
+  /// Carbon dioxide.
   case co2 = "CO2"
+  /// Methane.
   case ch4 = "CH4"
+  /// Nitrous oxide.
   case n2o = "N2O"
   /// Carbon-dioxide equivalent, where a source gives only the aggregate.
   case co2e = "CO2e"
   /// Perfluorocarbons of aluminium smelting's anode effects.
   case cf4 = "CF4"
+  /// Hexafluoroethane.
   case c2f6 = "C2F6"
 
+  /// Orders gases as declared: CO2, CH4, N2O, CO2e, CF4, C2F6.
   public static func < (lhs: Gas, rhs: Gas) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
@@ -53,6 +58,7 @@ public struct FactorUnit: Hashable, Sendable, CustomStringConvertible {
     self.perUnit = perUnit
   }
 
+  /// The unit as written, e.g. `kgCO2/kWh`.
   public var description: String { "\(mass.symbol)\(gas.rawValue)/\(perUnit.symbol)" }
 
   /// Tonnes of gas per one `perUnit` for a factor of `value` in this unit.

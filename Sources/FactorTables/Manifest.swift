@@ -12,11 +12,17 @@ import FoundationEssentials
 public struct FactorManifest: Hashable, Sendable, Codable {
   /// One dataset's entry.
   public struct Entry: Hashable, Sendable, Codable {
+    /// The dataset id (its folder name).
     public let id: String
+    /// The dataset version from its `dataset.json`.
     public let version: String
+    /// Licence of the reproduced values.
     public let licence: String
+    /// `false` for approximations that must never be mixed with official factor sets.
     public let official: Bool
+    /// SHA-256 of the dataset's files, written `sha256:<hex>`.
     public let digest: String
+    /// The dataset's file names, relative to its folder, sorted.
     public let files: [String]
   }
 

@@ -12,7 +12,9 @@ public struct MoneyConversion: Hashable, Sendable, Identifiable {
     case priceIndex = "price_index"
   }
 
+  /// Unique row id (`conversion_id`).
   public let id: String
+  /// Whether ``value`` is an exchange rate or a price index.
   public let kind: Kind
   /// The currency quoted (`CNY` in CNY/USD; `USD` for a US price index).
   public let currency: Currency
@@ -20,8 +22,11 @@ public struct MoneyConversion: Hashable, Sendable, Identifiable {
   public let base: Currency?
   /// The year the average or index is of.
   public let year: Int
+  /// The rate (``currency`` per ``base``) or the index level.
   public let value: Double
+  /// The dataset it belongs to.
   public let datasetID: String
+  /// The source.
   public let citation: Citation
 }
 

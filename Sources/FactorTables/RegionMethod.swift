@@ -3,12 +3,14 @@
 public struct RegionMethod: Hashable, Sendable {
   /// Region code (`CN`, `US`, `GB`, `GLOBAL`).
   public let region: String
+  /// The combustion method the region reports under.
   public let method: Methodology
   /// Used for a fuel or unit ``method`` has no factor for; `nil` for none.
   public let fallback: Methodology?
   /// The document that makes this the region's method.
   public let reason: String
 
+  /// Creates a row of the `region_methods` table.
   public init(region: String, method: Methodology, fallback: Methodology?, reason: String) {
     (self.region, self.method, self.fallback, self.reason) = (region, method, fallback, reason)
   }

@@ -10,8 +10,11 @@ public enum UnscoredReason: String, CaseIterable, Hashable, Sendable {
 
 /// The financed emissions of one loan (PCAF Part A), with how each number was obtained.
 public struct FinancedEmission: Hashable, Sendable {
+  /// The loan's `loan_id`.
   public let loanID: String
+  /// The loan's `borrower_id`; `nil` when it names none.
   public let borrowerID: String?
+  /// The PCAF asset class of the loan.
   public let assetClass: AssetClass
   /// GB/T 4754 code of the borrower, when there is one.
   public let sector: String?
@@ -25,17 +28,21 @@ public struct FinancedEmission: Hashable, Sendable {
   public var attributionBasis: String?
   /// Financed emissions, tCO2e. Scope 1 and 2 are `nil` when the source gives only their sum.
   public var scope1: Double?
+  /// Financed scope 2, tCO2e; `nil` when the source gives only the scope 1 + 2 sum.
   public var scope2: Double?
   /// Scope 1 + 2, for every scored loan.
   public var scope12: Double?
+  /// Financed scope 3, tCO2e, kept apart; `nil` when none is known or there is no attribution factor.
   public var scope3: Double?
   /// Sovereign debt: scope 1 including LULUCF (reported beside the mandatory excluding figure).
   public var scope1IncludingLULUCF: Double?
   /// PCAF data-quality score 1 (best) … 5 of the scope 1+2 figure, and of scope 3.
   public var dataQuality: Int?
+  /// PCAF data-quality score 1 (best) … 5 of the scope 3 figure.
   public var dataQualityScope3: Int?
   /// The PCAF data option (`1a`, `1b`, `2a`, `3a`, `3b`) and source of the emissions.
   public var emissionsOption: String?
+  /// Where the emissions came from: `reported <year>, verified`, `carbon account <year>`, `sector intensity <id>`, …
   public var emissionsSource: String?
   /// The borrower's (or asset's) emissions intensity per million of revenue, for WACI.
   public var revenueIntensity: Double?
@@ -46,6 +53,7 @@ public struct FinancedEmission: Hashable, Sendable {
   /// `attribution_capped` when outstanding exceeded the denominator.
   public var flags: [String] = []
 
+  /// Creates a result with only the loan's identity and `outstanding` (reporting currency) set.
   public init(loanID: String, borrowerID: String?, assetClass: AssetClass, sector: String?, outstanding: Double) {
     self.loanID = loanID
     self.borrowerID = borrowerID
@@ -54,6 +62,7 @@ public struct FinancedEmission: Hashable, Sendable {
     self.outstanding = outstanding
   }
 
+  /// Whether the loan is scored: no ``unscored`` reason and a scope 1 + 2 figure.
   public var isScored: Bool { unscored == nil && scope12 != nil }
 
   /// The `method` column: attribution basis and data option, `equity+debt|1b`.

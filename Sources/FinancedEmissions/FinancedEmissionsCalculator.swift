@@ -4,8 +4,10 @@ import Quantities
 public struct LoanRejection: Error, Hashable, Sendable {
   /// The loans.csv column at fault.
   public let column: String
+  /// What is wrong with the row, for the rejects file.
   public let message: String
 
+  /// Creates a rejection of the row's `column` with `message`.
   public init(column: String, _ message: String) {
     self.column = column
     self.message = message
@@ -30,8 +32,11 @@ public struct LoanRejection: Error, Hashable, Sendable {
 ///
 /// An attribution factor above 1 is capped at 1 and flagged `attribution_capped`.
 public struct FinancedEmissionsCalculator: Sendable {
+  /// Rates that convert loans' and borrowers' amounts into the reporting currency.
   public let exchangeRates: ExchangeRates
+  /// Sector intensities for the option 3a and 3b estimates.
   public let sectorIntensities: SectorIntensityTable
+  /// PPP-adjusted GDP and emissions for sovereign debt, by country code (latest year of each).
   public let countries: [String: CountryData]
   /// Borrowers' emissions from carbon accounts, by borrower id.
   public let accounts: [String: AccountEmissions]
@@ -39,6 +44,7 @@ public struct FinancedEmissionsCalculator: Sendable {
   /// else `CN`), with its factor id; `nil` when the factor set has none.
   public let gridFactor: @Sendable (_ region: String) -> (tonnesPerKWh: Double, factorID: String)?
 
+  /// Creates a calculator; `countries` keeps each country's latest year, and without `gridFactor` buildings stay unscored.
   public init(exchangeRates: ExchangeRates, sectorIntensities: SectorIntensityTable = SectorIntensityTable([]),
               countries: [CountryData] = [], accounts: [String: AccountEmissions] = [:],
               gridFactor: @escaping @Sendable (_ region: String) -> (tonnesPerKWh: Double, factorID: String)? = { _ in nil })

@@ -8,21 +8,29 @@ public import Quantities
 public struct PortfolioTotals: Hashable, Sendable {
   /// Counted things.
   public enum Count: String, CaseIterable, Sendable {
+    /// All loans, the scored ones, and the unscored ones by ``UnscoredReason``.
     case loans, scored, noAttribution = "no_attribution", noEmissions = "no_emissions"
+    /// Loans whose attribution factor was capped at 1.
     case attributionCapped = "attribution_capped"
   }
 
   /// Summed amounts (reporting currency or tCO2e).
   public enum Amount: String, CaseIterable, Sendable {
+    /// Outstanding of all loans and of the scored ones, reporting currency.
     case outstanding, outstandingScored = "outstanding_scored"
+    /// Financed scope 1 and scope 2, tCO2e.
     case scope1 = "financed_scope1_tco2e", scope2 = "financed_scope2_tco2e"
+    /// Financed scope 1 + 2 and scope 3, tCO2e.
     case scope12 = "financed_scope12_tco2e", scope3 = "financed_scope3_tco2e"
+    /// Financed scope 1 including LULUCF (sovereign debt), tCO2e.
     case scope1IncludingLULUCF = "financed_scope1_incl_lulucf_tco2e"
     /// Σ outstanding × score and Σ outstanding of the loans with a score (PCAF ch. 6, Box 8).
     case scoreWeighted12 = "dqs12_weighted", scoreOutstanding12 = "dqs12_outstanding"
+    /// The same for the scope 3 scores.
     case scoreWeighted3 = "dqs3_weighted", scoreOutstanding3 = "dqs3_outstanding"
     /// Σ outstanding × (borrower tCO2e per million revenue) and Σ outstanding of those loans.
     case intensityWeighted = "waci_weighted", intensityOutstanding = "waci_outstanding"
+    /// Outstanding of the loans tagged green, reporting currency.
     case greenOutstanding = "green_outstanding"
 
     /// Quantum: 10^-places.
@@ -34,11 +42,15 @@ public struct PortfolioTotals: Hashable, Sendable {
     }
   }
 
+  /// The counts, in ``Count`` order.
   public private(set) var counts = [Int](repeating: 0, count: Count.allCases.count)
+  /// The amounts in quanta of 10^-``Amount/decimalPlaces``, in ``Amount`` order.
   public private(set) var quanta = [Int128](repeating: 0, count: Amount.allCases.count)
 
+  /// Empty totals.
   public init() {}
 
+  /// How many loans are counted under `count`.
   public subscript(count: Count) -> Int { counts[Count.allCases.firstIndex(of: count)!] }
 
   /// The amount as a `Double`.
@@ -120,6 +132,7 @@ public struct PortfolioTotals: Hashable, Sendable {
     self[.scoreOutstanding12] > 0 ? self[.scoreWeighted12] / self[.scoreOutstanding12] : nil
   }
 
+  /// Outstanding-weighted mean PCAF score of scope 3; `nil` when no loan has one.
   public var weightedDataQualityScope3: Double? {
     self[.scoreOutstanding3] > 0 ? self[.scoreWeighted3] / self[.scoreOutstanding3] : nil
   }

@@ -4,6 +4,7 @@ public import FactorTables
 
 /// The borrowers of a run, by id.
 public struct BorrowerBook: Sendable {
+  /// The borrowers, in insertion order.
   public private(set) var borrowers: [Borrower] = []
   private var index = ByteKeyTable()
   /// Where rejected rows of the borrowers file were (id → `file:line`).
@@ -15,6 +16,7 @@ public struct BorrowerBook: Sendable {
     return "unknown borrower \"\(id)\"; it is not in the borrowers file"
   }
 
+  /// A book of `borrowers`; of repeated ids the first is kept.
   public init(_ borrowers: [Borrower] = []) {
     self.init(capacity: borrowers.count)
     for b in borrowers { insert(b) }
@@ -44,6 +46,7 @@ public struct BorrowerBook: Sendable {
   @inline(__always)
   package func position(of id: UnsafeBufferPointer<UInt8>) -> Int? { index.value(for: id) }
 
+  /// The number of borrowers.
   public var count: Int { borrowers.count }
 }
 
@@ -118,6 +121,7 @@ public struct LoanDecoder: Sendable {
   private let loanID, borrowerID, assetClass, currency, outstanding, origination, projectType, projectRegion,
     projectValue, propertyValue, floorArea, energy, epc, gco2, km: Int?
 
+  /// Resolves the loans.csv columns of a file from its header binding.
   public init(binding: HeaderBinding) {
     c = ColumnIndex(binding: binding, schema: DataContract.loans)
     (loanID, borrowerID, assetClass, currency, outstanding) =
@@ -309,6 +313,7 @@ extension AccountEmissions {
 
 /// Loans tagged green: the ids of loans with an `aligned` tag in a tags.csv file.
 public enum GreenTags {
+  /// The columns of tags.csv: `loan_id`, `taxonomy`, `code`, `status`.
   public static let schema = TableSchema(name: "tags", columns: [
     ColumnSpec("loan_id", .identifier, required: true),
     ColumnSpec("taxonomy", .text),
@@ -316,6 +321,7 @@ public enum GreenTags {
     ColumnSpec("status", .oneOf(["aligned", "eligible", "not_eligible", "insufficient_data"]), required: true),
   ])
 
+  /// Reads a tags.csv file: the ids of the loans with an `aligned` status.
   public static func read(file path: String) throws -> Set<String> {
     var green: Set<String> = []
     try ReferenceTable.read(file: path, schema: schema) { record, c in

@@ -13,26 +13,38 @@ public import Tabular
 /// output file and every input file, the factor-set digest and the methodology versions, so
 /// that a verifier can prove what was computed from what (`greenledger verify DIR`).
 public struct OutputManifest: Codable, Hashable, Sendable {
+  /// One digested file.
   public struct Entry: Codable, Hashable, Sendable {
     /// Output: path relative to the directory; input: the path as given to the command.
     public var path: String
+    /// An input's role (`activities`), `nil` for an output.
     public var role: String?
+    /// Size of the file in bytes.
     public var bytes: Int
+    /// SHA-256 digest, lower-case hex.
     public var sha256: String
+    /// SM3 (GB/T 32905) digest, lower-case hex.
     public var sm3: String
   }
 
+  /// Identifies the manifest format and its version.
   public var format = "greenledger-output-manifest/1"
+  /// The command that wrote the directory (`score`, `finance`, …).
   public var command: String
+  /// Digest of the factor set the run used.
   public var factorSetDigest: String
+  /// Methodology versions by name (`green_tagging` → the rule version).
   public var methodologies: [String: String]
+  /// The input files, with their roles.
   public var inputs: [Entry]
+  /// The files of the directory, in path order.
   public var outputs: [Entry]
 
   enum CodingKeys: String, CodingKey {
     case format, command, factorSetDigest = "factor_set_digest", methodologies, inputs, outputs
   }
 
+  /// The manifest's file name in an output directory.
   public static let fileName = "manifest.json"
 
   /// Digests every file under `directory` (recursively, in path order, except manifest.json

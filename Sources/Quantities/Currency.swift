@@ -46,7 +46,9 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
   /// Euro.
   public static let eur = Currency("EUR")!
 
+  /// The three-letter code.
   public var description: String { code }
 
+  /// Alphabetical order of the codes.
   public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.packed < rhs.packed }
 }

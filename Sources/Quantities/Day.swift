@@ -37,6 +37,7 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     Day(year: year, month: month, day: daysIn(month: month, year: year))!
   }
 
+  /// Chronological order.
   public static func < (lhs: Day, rhs: Day) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

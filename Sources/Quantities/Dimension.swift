@@ -32,5 +32,6 @@ public enum Dimension: String, Hashable, Sendable, CaseIterable, CustomStringCon
   /// A plain count (vehicles, certificates, units of output).
   case count
 
+  /// The case name: `energy`, `normalVolume`, …
   public var description: String { rawValue }
 }

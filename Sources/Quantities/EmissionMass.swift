@@ -22,12 +22,15 @@ public struct EmissionMass: Hashable, Sendable, Comparable, AdditiveArithmetic,
   /// Kilograms of CO2e.
   public var kilograms: Double { tonnes * 1_000 }
 
+  /// Zero tCO2e.
   public static let zero = EmissionMass(tonnes: 0)
 
+  /// The sum of two masses.
   public static func + (lhs: EmissionMass, rhs: EmissionMass) -> EmissionMass {
     EmissionMass(tonnes: lhs.tonnes + rhs.tonnes)
   }
 
+  /// The difference of two masses.
   public static func - (lhs: EmissionMass, rhs: EmissionMass) -> EmissionMass {
     EmissionMass(tonnes: lhs.tonnes - rhs.tonnes)
   }
@@ -37,7 +40,9 @@ public struct EmissionMass: Hashable, Sendable, Comparable, AdditiveArithmetic,
     EmissionMass(tonnes: lhs.tonnes * rhs)
   }
 
+  /// Orders by tonnes.
   public static func < (lhs: EmissionMass, rhs: EmissionMass) -> Bool { lhs.tonnes < rhs.tonnes }
 
+  /// The tonnes followed by `tCO2e`.
   public var description: String { "\(tonnes) tCO2e" }
 }

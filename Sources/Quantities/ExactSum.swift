@@ -121,5 +121,6 @@ public struct ExactSum: Hashable, Sendable, CustomStringConvertible {
     return (negative ? "-" : "") + whole + "." + fraction
   }
 
+  /// The exact total, as ``decimalString``.
   public var description: String { decimalString }
 }

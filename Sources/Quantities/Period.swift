@@ -5,7 +5,9 @@
 public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The granularity of a period.
   public enum Granularity: Int, Hashable, Sendable, Comparable {
+    /// Month, quarter, half year, year.
     case month = 0, quarter, half, year
+    /// Finest (month) to coarsest (year).
     public static func < (lhs: Granularity, rhs: Granularity) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 

@@ -31,5 +31,6 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     try unit.convert(value, to: other)
   }
 
+  /// The value and the unit symbol, as in `50.0 t`.
   public var description: String { "\(value) \(unit.symbol)" }
 }

@@ -54,6 +54,7 @@ public struct QuantityError: Error, Hashable, Sendable, CustomStringConvertible 
     return UnitOfMeasure.nearestSpelling(to: text).map { "did you mean \($0)?" }
   }
 
+  /// A message for people, naming the units or the value at fault.
   public var description: String {
     switch representation {
     case let .dimensionMismatch(from, to):

@@ -5,13 +5,21 @@
 extension UnitOfMeasure {
   // MARK: Energy (base: joule)
 
+  /// Joule, the base unit of energy.
   public static let joules = UnitOfMeasure("J", .energy, 1)
+  /// Kilojoule, 1 000 J.
   public static let kilojoules = UnitOfMeasure("kJ", .energy, 1_000)
+  /// Megajoule, 10^6 J.
   public static let megajoules = UnitOfMeasure("MJ", .energy, 1_000_000)
+  /// Gigajoule, 10^9 J.
   public static let gigajoules = UnitOfMeasure("GJ", .energy, 1_000_000_000)
+  /// Terajoule, 10^12 J.
   public static let terajoules = UnitOfMeasure("TJ", .energy, 1_000_000_000_000)
+  /// Kilowatt-hour, exactly 3.6 MJ.
   public static let kilowattHours = UnitOfMeasure("kWh", .energy, 3_600_000)
+  /// Megawatt-hour, 1 000 kWh.
   public static let megawattHours = UnitOfMeasure("MWh", .energy, 3_600_000_000)
+  /// Gigawatt-hour, 10^6 kWh.
   public static let gigawattHours = UnitOfMeasure("GWh", .energy, 3_600_000_000_000)
   /// 10 000 kWh (万千瓦时), the unit of Chinese electricity statistics.
   public static let tenThousandKilowattHours = UnitOfMeasure("10^4 kWh", .energy, 36_000_000_000)
@@ -32,10 +40,15 @@ extension UnitOfMeasure {
 
   // MARK: Mass (base: gram)
 
+  /// Gram, the base unit of mass.
   public static let grams = UnitOfMeasure("g", .mass, 1)
+  /// Kilogram, 1 000 g.
   public static let kilograms = UnitOfMeasure("kg", .mass, 1_000)
+  /// Metric tonne, 1 000 kg.
   public static let tonnes = UnitOfMeasure("t", .mass, 1_000_000)
+  /// Kilotonne, 1 000 t.
   public static let kilotonnes = UnitOfMeasure("kt", .mass, 1_000_000_000)
+  /// Megatonne, 10^6 t.
   public static let megatonnes = UnitOfMeasure("Mt", .mass, 1_000_000_000_000)
   /// 10 000 tonnes (万吨).
   public static let tenThousandTonnes = UnitOfMeasure("10^4 t", .mass, 10_000_000_000)
@@ -46,8 +59,11 @@ extension UnitOfMeasure {
 
   // MARK: Volume (base: litre)
 
+  /// Millilitre, 0.001 L.
   public static let millilitres = UnitOfMeasure("mL", .volume, 1, 1_000)
+  /// Litre, the base unit of volume.
   public static let litres = UnitOfMeasure("L", .volume, 1)
+  /// Cubic metre, 1 000 L.
   public static let cubicMetres = UnitOfMeasure("m3", .volume, 1_000)
   /// 10 000 cubic metres (万立方米): how Chinese statistics write gas volumes whose reference
   /// state they leave unsaid.
@@ -68,18 +84,26 @@ extension UnitOfMeasure {
 
   // MARK: Distance, transport work, area
 
+  /// Metre, the base unit of distance.
   public static let metres = UnitOfMeasure("m", .distance, 1)
+  /// Kilometre, 1 000 m.
   public static let kilometres = UnitOfMeasure("km", .distance, 1_000)
   /// Statute mile, exactly 1 609.344 m.
   public static let miles = UnitOfMeasure("mi", .distance, 1_609_344, 1_000)
+  /// Tonne-kilometre, the unit of freight transport work.
   public static let tonneKilometres = UnitOfMeasure("tkm", .massDistance, 1)
+  /// Passenger-kilometre, the unit of passenger transport work.
   public static let passengerKilometres = UnitOfMeasure("pkm", .passengerDistance, 1)
+  /// Square metre, the base unit of area.
   public static let squareMetres = UnitOfMeasure("m2", .area, 1)
+  /// Hectare, 10 000 m².
   public static let hectares = UnitOfMeasure("ha", .area, 10_000)
+  /// Square kilometre, 10^6 m².
   public static let squareKilometres = UnitOfMeasure("km2", .area, 1_000_000)
 
   // MARK: Count
 
+  /// One item of a plain count.
   public static let count = UnitOfMeasure("count", .count, 1)
 
   // MARK: Money

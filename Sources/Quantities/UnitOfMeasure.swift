@@ -37,6 +37,7 @@ public struct UnitOfMeasure: Hashable, Sendable, CustomStringConvertible {
   /// metre, currency unit, count), as a `Double`.
   public var sizeInBaseUnit: Double { size.doubleValue }
 
+  /// The unit's ``symbol``.
   public var description: String { symbol }
 
   /// The factor that converts a value in `self` to a value in `other`.

@@ -18,6 +18,7 @@ public struct CSVReadOptions: Sendable {
   /// lower it to exercise several partitions on small files.
   public var minimumPartitionBytes: Int = 1 << 20
 
+  /// The default options.
   public init() {}
 }
 
@@ -34,6 +35,7 @@ public struct CSVReadStatistics: Hashable, Sendable {
   /// Records handed over with a structural ``CSVRecord/issue``.
   public var malformedRecords = 0
 
+  /// Zeroed counters.
   public init() {}
 }
 

@@ -63,6 +63,7 @@ public struct CSVRecordIssue: Hashable, Sendable, CustomStringConvertible {
   /// What is wrong, for people.
   public let reason: String
 
+  /// `column N: reason`.
   public var description: String { "column \(column): \(reason)" }
 
   static func fieldTooLong(column: Int, length: Int, limit: Int) -> CSVRecordIssue {

@@ -5,6 +5,7 @@ public import Quantities
 public struct ColumnIndex: Sendable {
   private let indices: [String: Int]
 
+  /// Maps each column of `schema` that the file has to its field index under `binding`.
   public init(binding: HeaderBinding, schema: TableSchema) {
     var indices: [String: Int] = [:]
     for (spec, i) in zip(schema.columns, binding.fieldIndex) where i != nil { indices[spec.name] = i }

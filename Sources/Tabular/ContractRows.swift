@@ -2,6 +2,7 @@
 /// valid rows, the rejected ones with their errors, both in file order, as one sequential read
 /// would give them.
 public struct ContractRows<Row: Sendable>: Sendable {
+  /// The accepted rows, decoded, in file order.
   public var rows: [Row]
   /// Rejected rows: the error and the raw CSV line.
   public var rejected: [(RowError, String)]

@@ -7,11 +7,13 @@ public struct FieldIssue: Error, Hashable, Sendable, CustomStringConvertible {
   /// ("overflows to infinity", "invalid UTF-8 at byte 3").
   public let detail: String?
 
+  /// Creates an issue from what was expected and an optional remark.
   public init(expected: String, detail: String? = nil) {
     self.expected = expected
     self.detail = detail
   }
 
+  /// `expected …`, followed by the detail in parentheses when there is one.
   public var description: String {
     detail.map { "expected \(expected) (\($0))" } ?? "expected \(expected)"
   }

@@ -12,11 +12,13 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong and how to fix it.
   public let message: String
 
+  /// Creates an error for `file` with its message.
   public init(file: String, message: String) {
     self.file = file
     self.message = message
   }
 
+  /// `file: message`.
   public var description: String { "\(file): \(message)" }
 
   static func cannotOpen(_ file: String, errno code: Int32) -> InputError {
@@ -49,6 +51,7 @@ public struct RowError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What was expected and what was found.
   public let reason: String
 
+  /// Creates an error from its place in the file and its reason.
   public init(file: String, line: Int, column: Int?, columnName: String?, reason: String) {
     self.file = file
     self.line = line
@@ -71,6 +74,7 @@ public struct RowError: Error, Hashable, Sendable, CustomStringConvertible {
     columnName.map { "\($0): \(reason)" } ?? reason
   }
 
+  /// `file:line:column: name: reason`, with `-` for the column when there is none.
   public var description: String {
     "\(file):\(line):\(column.map(String.init) ?? "-"): \(qualifiedReason)"
   }

@@ -11,7 +11,9 @@ public indirect enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
+  /// Two values are equal when they render to the same text.
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+  /// Hashes the rendered text.
   public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
   /// The value as pretty-printed JSON, two-space indents, with a final newline at top level.

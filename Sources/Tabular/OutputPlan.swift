@@ -25,6 +25,7 @@ public struct OutputPlan: Sendable {
   /// Files written outside ``directory`` (`validate --rejects FILE`).
   public var otherFiles: [String]
 
+  /// Creates a plan of the files a command will write.
   public init(directory: String?, files: [String] = [], workDirectories: [String] = [], otherFiles: [String] = []) {
     self.directory = directory
     self.files = files
@@ -106,6 +107,7 @@ public struct OutputPlanError: Error, Hashable, Sendable, CustomStringConvertibl
   public let role: String?
   let reason: String
 
+  /// The refusal, naming the output and, when there is one, the input and its role.
   public var description: String {
     guard let input else { return "\(output): \(reason)" }
     return "refusing to write \(output): it \(reason) the \(role ?? "input") input \(input); "

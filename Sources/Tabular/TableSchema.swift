@@ -43,6 +43,7 @@ public struct ColumnSpec: Hashable, Sendable {
   /// What its fields decode to.
   public let kind: FieldKind
 
+  /// Creates a column spec, optional unless `required` is `true`.
   public init(_ name: String, _ kind: FieldKind, required isRequired: Bool = false) {
     self.name = name
     self.kind = kind
@@ -63,8 +64,11 @@ public struct TableSchema: Hashable, Sendable {
 
   /// A column that needs another one filled beside it.
   public struct Companion: Hashable, Sendable {
+    /// The column that, when filled, needs ``requires`` filled.
     public let column: String
+    /// The column that must be filled beside ``column``.
     public let requires: String
+    /// Creates a rule: a row that fills `column` must fill `requires` too.
     public init(_ column: String, requires: String) {
       self.column = column
       self.requires = requires
@@ -74,8 +78,11 @@ public struct TableSchema: Hashable, Sendable {
   /// A region column whose ISO 3166-2 codes must lie in the row's country column
   /// (`CN-ZJ` with `CN`; ISO 3166-2:CN's CN-HK, CN-MO and CN-TW also with HK, MO and TW).
   public struct RegionInCountry: Hashable, Sendable {
+    /// The region column.
     public let region: String
+    /// The country column the region must lie in.
     public let country: String
+    /// Creates a rule over a region column and a country column.
     public init(region: String, country: String) {
       self.region = region
       self.country = country
@@ -85,6 +92,7 @@ public struct TableSchema: Hashable, Sendable {
   /// The region-in-country rule of the schema, if it has one.
   public let regionInCountry: RegionInCountry?
 
+  /// Creates a schema; uniqueness, companion and region-in-country rules are optional.
   public init(name: String, columns: [ColumnSpec], uniqueColumns: [String] = [],
               companions: [Companion] = [], regionInCountry: RegionInCountry? = nil)
   {

@@ -17,6 +17,7 @@ public struct ValidationReport: Hashable, Sendable {
   /// Counters of the CSV pass.
   public var statistics = CSVReadStatistics()
 
+  /// An empty report.
   public init() {}
 }
 
@@ -27,6 +28,7 @@ public struct TableValidator {
   /// The schema rows are checked against.
   public let schema: TableSchema
 
+  /// Creates a validator for `schema`.
   public init(schema: TableSchema) { self.schema = schema }
 
   /// Validates the file at `path`.
@@ -98,6 +100,7 @@ public final class RowChecker {
   private let stepSpecs: [ColumnSpec]
   private let vocabularies: [Vocabulary]
 
+  /// Creates a checker for `file`, whose header `binding` matched to `schema`.
   public init(schema: TableSchema, binding: HeaderBinding, file: String) {
     self.schema = schema
     self.binding = binding
@@ -224,6 +227,7 @@ public struct UnitCache: Sendable {
   private var keys: [[UInt8]] = []
   private var values: [Result<UnitOfMeasure, QuantityError>] = []
 
+  /// An empty cache.
   public init() {}
 
   /// The unit spelled by `field`.
@@ -260,6 +264,7 @@ public struct Vocabulary: Hashable, Sendable {
   public let values: [String]
   private let words: WordList
 
+  /// Precompiles `values`.
   public init(_ values: [String]) {
     self.values = values
     words = WordList(values.map { Array($0.utf8) })

@@ -25,6 +25,7 @@ public enum TextEncodingCheck {
     /// A UTF-8 byte-order mark after the start: two files joined, or a BOM written twice.
     case repeatedByteOrderMark(offset: Int)
 
+    /// What is wrong and how to fix it, for people.
     public var description: String {
       switch self {
       case .utf16(let bigEndian):

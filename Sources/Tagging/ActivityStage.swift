@@ -8,5 +8,6 @@ public struct ActivityStage: Hashable, Sendable {
   public let classes: [String]
   /// Lower-cased words; `A+B` needs both.
   public let words: [String]
+  /// The stages.csv note on what the stage covers.
   public let note: String
 }

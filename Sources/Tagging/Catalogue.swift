@@ -5,6 +5,7 @@ internal import Tabular
 /// catalogue for loans, the 2021 bond catalogue for bonds) with their crosswalks, which
 /// standard applies when, the rules and the EU activities, with their rule version.
 public struct Catalogue: Sendable {
+  /// 《绿色金融支持项目目录（2025年版）》: its items by code.
   public let items2025: [String: CatalogueItem]
   /// 《绿色债券支持项目目录（2021年版）》: the historical standard of bonds.
   public let items2021: [String: CatalogueItem]
@@ -16,7 +17,9 @@ public struct Catalogue: Sendable {
   public let crosswalk2019: [String: [String]]
   /// Which catalogue applies to which products approved when.
   public let standards: [StandardPeriod]
+  /// The tagging rules of the 2025 items, at most one per level-3 item (cn-gfc-2025-rules.csv).
   public let rules: [TagRule]
+  /// The EU taxonomy activities the tagger knows (eu-taxonomy-activities.csv).
   public let euActivities: [EUActivity]
   /// Version of the rule tables (`cn-gfc-2025-rules@2026.2`).
   public let ruleVersion: String

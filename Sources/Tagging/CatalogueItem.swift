@@ -2,9 +2,13 @@
 public struct CatalogueItem: Hashable, Sendable {
   /// `4.2.1` (2025), `3.2.2.1` (2021) or `3.2.2` (2019).
   public let code: String
+  /// Depth in the catalogue: 1 for a first-level class.
   public let level: Int
+  /// The item's Chinese name, as the catalogue gives it.
   public let nameZH: String
+  /// The item's English name.
   public let nameEN: String
+  /// Code of the item one level up, `nil` at level 1.
   public let parent: String?
   /// 2025: `√√` direct reduction, `√` low-carbon enabling, empty, or `mixed(…)`.
   public let ghgMarker: String

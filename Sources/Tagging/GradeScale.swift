@@ -2,6 +2,7 @@
 /// (grade-scales.csv): GB 40879-2021 grades a data centre by its 电能比 (PUE), so an item
 /// requiring "GB 40879 2 级" can be checked from a PUE in the loan's data or text.
 public struct GradeScale: Hashable, Sendable {
+  /// The standard that defines the grades (`GB 40879-2021`).
   public let standard: String
   /// The measured field (`pue`).
   public let field: String
@@ -11,13 +12,16 @@ public struct GradeScale: Hashable, Sendable {
   public let limits: [(grade: Int, upperLimit: Double)]
   /// The catalogue items whose grade criterion the scale decides.
   public let items: [String]
+  /// The citation of the grades, as grade-scales.csv gives it.
   public let source: String
 
+  /// Equal when standard, derived field, items and limits are equal.
   public static func == (a: GradeScale, b: GradeScale) -> Bool {
     a.standard == b.standard && a.derivedField == b.derivedField && a.items == b.items
       && a.limits.elementsEqual(b.limits) { $0.grade == $1.grade && $0.upperLimit == $1.upperLimit }
   }
 
+  /// Hashes the standard, the derived field and the items.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(standard)
     hasher.combine(derivedField)

@@ -9,17 +9,25 @@ public import Tabular
 /// Sums are exact (`ExactSum`): statistics of partitions or shards merged in any order
 /// give the same bytes as one pass (green_summary.json).
 public struct GreenLoanStatistics: Sendable {
+  /// Loans counted.
   public private(set) var loans = 0
+  /// Loans whose Chinese tag is `aligned`.
   public private(set) var alignedLoans = 0
+  /// Loans whose Chinese tag is `eligible`.
   public private(set) var eligibleLoans = 0
   /// The whole book in CNY.
   public private(set) var book = ExactSum(decimalPlaces: 2)
   /// Count and CNY balance of aligned loans by class code (`4` and `4.2`).
   public private(set) var byCategory: [String: (count: Int, balance: ExactSum)] = [:]
+  /// Count and CNY balance of aligned loans by GHG marker (`√√`, `√`, `mixed`, `none`).
   public private(set) var byMarker: [String: (count: Int, balance: ExactSum)] = [:]
+  /// Annual CO2 reduction of the aligned loans' projects, tonnes.
   public private(set) var reduction = ExactSum(decimalPlaces: 6)
+  /// The bank's attributed share of that reduction, tonnes.
   public private(set) var attributed = ExactSum(decimalPlaces: 6)
+  /// Standard coal the aligned loans' projects save per year, tce.
   public private(set) var coal = ExactSum(decimalPlaces: 6)
+  /// Number of tags that raised each flag.
   public private(set) var flags: [String: Int] = [:]
 
   /// A class's aligned loans: count and balance, or zero.
@@ -67,6 +75,7 @@ public struct GreenLoanStatistics: Sendable {
     }
   }
 
+  /// Empty statistics.
   public init() {}
 
   /// Adds another partition's statistics (exact sums: the result does not depend on the split).

@@ -1,15 +1,20 @@
 /// The result of tagging one loan under one taxonomy.
 public struct GreenTag: Hashable, Sendable {
+  /// How far a loan meets the taxonomy.
   public enum Status: String, Hashable, Sendable {
     case aligned, eligible, notEligible = "not_eligible", insufficientData = "insufficient_data"
   }
 
+  /// The loan's `loan_id`.
   public let loanID: String
   /// `CN-GFC-2025`, `CN-GIC-2019` (loans approved before the 2025 catalogue), `CN-GBC-2021`
   /// (bonds approved before it) or `EU-TAXONOMY`.
   public var taxonomy: String
+  /// The code matched under `taxonomy`, `nil` when none.
   public var code: String?
+  /// The matched item's name (Chinese) or EU activity's name.
   public var name: String?
+  /// How far the loan meets the matched item.
   public var status: Status
   /// What was matched and each criterion's outcome, `; `-separated.
   public var evidence: [String] = []
@@ -24,8 +29,11 @@ public struct GreenTag: Hashable, Sendable {
   public var code2025: String?
   /// Project-level annual CO2 reduction, tonnes, and the bank's share (outstanding / project value).
   public var annualReduction: Double?
+  /// The bank's share of `annualReduction` (outstanding / project value, at most 1), tonnes.
   public var attributedReduction: Double?
+  /// Standard coal the project saves per year, tce (energy-saving items).
   public var standardCoalSavedTCE: Double?
+  /// Version of the rules that gave the tag (`cn-gfc-2025-rules@2026.2`).
   public var ruleVersion: String
   /// Every item that matched, best first (the first is `code2025`), with the evidence for each.
   public var candidates: [TagCandidate] = []

@@ -6,28 +6,50 @@ internal import Quantities
 public struct LoanColumns: Sendable {
   /// 0-based field index of each column, `nil` where the file lacks it.
 
+  /// Index of `loan_id`.
   public let loanID: Int?
+  /// Index of `borrower_id`.
   public let borrowerId: Int?
+  /// Index of `currency`.
   public let currency: Int?
+  /// Index of `outstanding`.
   public let outstanding: Int?
+  /// Index of `use_of_proceeds`.
   public let useOfProceeds: Int?
+  /// Index of `project_type`.
   public let projectType: Int?
+  /// Index of `project_region`.
   public let projectRegion: Int?
+  /// Index of `declared_green_code`.
   public let declaredGreenCode: Int?
+  /// Index of `origination_date`.
   public let originationDate: Int?
+  /// Index of `capacity_mw`.
   public let capacityMw: Int?
+  /// Index of `annual_generation_mwh`.
   public let annualGenerationMwh: Int?
+  /// Index of `lifecycle_gco2e_per_kwh`.
   public let lifecycleGco2ePerKwh: Int?
+  /// Index of `vehicle_gco2_per_km`.
   public let vehicleGco2PerKm: Int?
+  /// Index of `annual_km`.
   public let annualKm: Int?
+  /// Index of `epc_label`.
   public let epcLabel: Int?
+  /// Index of `floor_area_m2`.
   public let floorAreaM2: Int?
+  /// Index of `annual_energy_saving_tce`.
   public let annualEnergySavingTce: Int?
+  /// Index of `project_value`.
   public let projectValue: Int?
+  /// Index of `asset_class`.
   public let assetClass: Int?
+  /// Index of `approval_date`.
   public let approvalDate: Int?
+  /// Index of `pue`.
   public let pue: Int?
 
+  /// Resolves each column's field index from the file's `ColumnIndex`.
   public init(_ c: ColumnIndex) {
     loanID = c["loan_id"]
     borrowerId = c["borrower_id"]

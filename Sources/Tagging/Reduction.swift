@@ -14,12 +14,15 @@ public import Quantities
 /// - Vehicles: km × (baseline − actual gCO2/km), only when a baseline is configured (no cited
 ///   baseline is bundled).
 public struct ReductionCalculator: Sendable {
+  /// The factor set the grid factors and fuel parameters come from.
   public let factors: FactorSet
+  /// The day whose factors apply.
   public let reportingDay: Day
   /// gCO2/km of the vehicle a new-energy vehicle replaces; `nil`: vehicle reductions are not
   /// reported.
   public let vehicleBaselineGCO2PerKm: Double?
 
+  /// A calculator over `factors` on `reportingDay`, with an optional vehicle baseline.
   public init(factors: FactorSet, reportingDay: Day, vehicleBaselineGCO2PerKm: Double? = nil) {
     self.factors = factors
     self.reportingDay = reportingDay

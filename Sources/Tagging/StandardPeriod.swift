@@ -12,6 +12,7 @@ public struct StandardPeriod: Hashable, Sendable {
 
   /// `CN-GFC-2025`, `CN-GIC-2019` or `CN-GBC-2021`.
   public let taxonomy: String
+  /// The products the standard applies to in the period.
   public let products: Set<Product>
   /// First day of approval the standard applies to (inclusive), or `nil`: from the start.
   public let from: Day?

@@ -10,7 +10,9 @@
 public struct StatedFacts: Hashable, Sendable {
   /// One fact: a number or a category, and the words it was read from.
   public struct Fact: Hashable, Sendable {
+    /// The number stated, `nil` for a category.
     public let value: Double?
+    /// The category stated (`benchmark`, `baseline`), `nil` for a number.
     public let category: String?
     /// The text the fact was read from (`PUE由1.6降至1.25`).
     public let span: String
@@ -19,6 +21,7 @@ public struct StatedFacts: Hashable, Sendable {
   /// The facts by field name.
   public private(set) var facts: [String: Fact] = [:]
 
+  /// The fact stated for `field`, if any.
   public subscript(field: String) -> Fact? { facts[field] }
 
   /// Reads the facts `text` states.

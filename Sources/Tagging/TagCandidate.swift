@@ -2,6 +2,7 @@
 /// tagger ranks candidates by criteria not failed, then the stage the text names, then
 /// criteria met by data, then the specificity of the match, and chooses the first.
 public struct TagCandidate: Hashable, Sendable {
+  /// The 2025 item's code.
   public let code: String
   /// `project_type power.wind` or `use_of_proceeds contains "风电"`.
   public let match: String
@@ -16,6 +17,7 @@ public struct TagCandidate: Hashable, Sendable {
   public let matchesStage: Bool
   /// Each criterion's outcome.
   public let evidence: [String]
+  /// What would be needed for the item to be `aligned`.
   public let missingEvidence: [String]
 
   /// `6.6.2 eligible (1 criterion met by data; use_of_proceeds contains "数据中心")`.

@@ -1,8 +1,11 @@
 /// How an item's tagging works: which structured activities and which words point to it,
 /// which phrases veto it, and its criteria. A keyword `A+B` matches when both parts occur.
 public struct TagRule: Hashable, Sendable {
+  /// The level-3 2025 item the rule tags.
   public let code: String
+  /// Structured activities (`project_type`) that point to the item.
   public let projectTypes: [String]
+  /// The item's checkable criteria, all of which must hold for `aligned`.
   public let criteria: [Criterion]
   /// Lower-cased keywords, Chinese and English.
   public let keywords: [String]

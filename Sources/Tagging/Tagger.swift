@@ -9,12 +9,14 @@ internal import Tabular
 /// several items match, they are ranked (``TagCandidate``) and the output says why the first
 /// was chosen.
 public struct GreenTagger: Sendable {
+  /// The taxonomy tables the tagger applies.
   public let catalogue: Catalogue
   /// Annual reduction calculator; `nil` reports no reductions.
   public let reductions: ReductionCalculator?
   /// Date for EU rules that change over time (6.5 from 2026-01-01).
   public let asOf: Day
 
+  /// A tagger over `catalogue`, with `reductions` and the EU rules as of `asOf`.
   public init(catalogue: Catalogue = .bundled, reductions: ReductionCalculator? = nil, asOf: Day) {
     self.catalogue = catalogue
     self.reductions = reductions
