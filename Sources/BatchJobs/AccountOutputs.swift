@@ -1,8 +1,8 @@
 package import Accounting
 package import FactorTables
 package import Integrity
-package import Quantities
-package import Tabular
+import Quantities
+import Tabular
 
 /// The files `greenledger account` writes to `--out`: the same code for a single run and for
 /// `greenledger merge` of account shards, so the two give the same bytes.

@@ -1,6 +1,6 @@
-package import FinancedEmissions
+import FinancedEmissions
 package import Quantities
-package import Tabular
+import Tabular
 
 /// Totals of finance-basic in the reference jobs' JSON layout.
 package struct FinanceBasicTotals: Sendable {

@@ -1,6 +1,6 @@
-package import FactorTables
+import FactorTables
 package import FinancedEmissions
-package import Quantities
+import Quantities
 package import Tabular
 
 /// One pass of loans.csv through financed emissions, in partitions read on several
@@ -150,7 +150,7 @@ package struct FinancePass: Sendable {
       reject(record, column: "loan_id", "cannot record the id for the duplicate check: \(error)", &p)
       return
     }
-    let position = p.decoder.borrowerIDIndex.flatMap { record.field($0) }.flatMap { book.position(of: $0) }
+    let position = book.position(ofField: p.decoder.borrowerIDIndex, in: record)
     if basic {
       consumeBasic(record, borrower: position, into: &p)
       return

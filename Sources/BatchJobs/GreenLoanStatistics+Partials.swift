@@ -1,4 +1,4 @@
-package import Tabular
+import Tabular
 package import Tagging
 
 extension GreenLoanStatistics {

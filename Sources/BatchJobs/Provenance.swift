@@ -1,7 +1,7 @@
-package import ESGScoring
+import ESGScoring
 package import Integrity
-package import Tabular
-package import Tagging
+import Tabular
+import Tagging
 
 /// The manifest every command with `--out` writes last.
 package enum Provenance {

@@ -1,4 +1,4 @@
-public import Tabular
+package import Tabular
 
 /// Shard `index` of `count` (1-based): the rows whose id hashes to it.
 ///

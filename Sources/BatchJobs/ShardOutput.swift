@@ -1,5 +1,5 @@
-package import FinancedEmissions
-package import Tabular
+import FinancedEmissions
+import Tabular
 
 /// What one shard's --out directory says of itself (partials.csv).
 struct ShardOutput {

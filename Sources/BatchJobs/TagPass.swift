@@ -1,5 +1,5 @@
 package import FinancedEmissions
-package import Quantities
+import Quantities
 package import Tabular
 package import Tagging
 

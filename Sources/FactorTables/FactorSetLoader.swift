@@ -195,10 +195,7 @@ struct FactorSetLoader {
     /// Decimals and dates were checked by the schema, so these conversions succeed.
     func number(_ name: String) -> Double { Double(self[name]) ?? .nan }
     func day(_ name: String) -> Day? {
-      guard let text = values[name] else { return nil }
-      return try? Array(text.utf8).withUnsafeBufferPointer { buffer throws(FieldIssue) in
-        try FieldParser.date(buffer)
-      }
+      values[name].flatMap(Day.init(iso:))
     }
     var validity: Validity { Validity(from: day("valid_from"), to: day("valid_to")) }
     func citation() -> Citation {

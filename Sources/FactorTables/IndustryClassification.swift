@@ -22,7 +22,7 @@ public enum IndustryClassification {
   private static func table(_ name: String, key: String, value: String) -> [String: String] {
     var header: [String] = []
     var result: [String: String] = [:]
-    try? CSVReader.read(bytes: BundledStandards.files[name] ?? []) { r in
+    _ = try? CSVReader.read(bytes: BundledStandards.files[name] ?? []) { r in
       guard !header.isEmpty else { header = r.strings; return }
       let fields = r.strings
       if let k = header.firstIndex(of: key), let v = header.firstIndex(of: value), k < fields.count, v < fields.count {

@@ -44,7 +44,7 @@ public struct BorrowerBook: Sendable {
 
   /// The position of the borrower whose id has these UTF-8 bytes.
   @inline(__always)
-  package func position(of id: UnsafeBufferPointer<UInt8>) -> Int? { index.value(for: id) }
+  package func position(ofField i: Int?, in record: borrowing CSVRecord) -> Int? { index.value(forField: i, of: record) }
 
   /// The number of borrowers.
   public var count: Int { borrowers.count }

@@ -23,7 +23,7 @@ public struct Currency: Hashable, Sendable, Comparable, CustomStringConvertible 
   }
 
   /// Creates a currency from three upper-case ASCII letters given as bytes.
-  public init?(bytes: UnsafeBufferPointer<UInt8>) {
+  public init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
     guard bytes.count == 3 else { return nil }
     var packed: UInt32 = 0
     for byte in bytes {

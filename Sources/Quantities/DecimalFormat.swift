@@ -17,8 +17,12 @@ public enum DecimalFormat {
 
   private static func text(_ value: Double, places: Int, trimmingZeros: Bool) -> String {
     guard value.isFinite else { return "" }
-    return withDigits(of: value, places: places, trimmingZeros: trimmingZeros) { String(decoding: $0, as: UTF8.self) }
-      ?? shortest(value)
+    return withDigits(of: value, places: places, trimmingZeros: trimmingZeros) { digits in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(digits.count)
+      for i in digits.indices { bytes.append(digits[i]) }
+      return String(decoding: bytes, as: UTF8.self)
+    } ?? shortest(value)
   }
 
   /// Calls `body` with the ASCII text of `value` rounded half to even to `places` decimals
@@ -26,7 +30,7 @@ public enum DecimalFormat {
   /// built on the stack; `nil` without calling it when the value is not finite or has more
   /// than 2^63 quanta (callers fall back to ``shortest(_:)``).
   package static func withDigits<R>(of value: Double, places: Int, trimmingZeros: Bool,
-                                   _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R?
+                                   _ body: (Span<UInt8>) throws -> R) rethrows -> R?
   {
     guard let q = try? ExactSum.quanta(of: value, decimalPlaces: places) else { return nil }
     var magnitude = q.magnitude
@@ -42,29 +46,28 @@ public enum DecimalFormat {
   /// `negative`, a leading `0` before a point), built on the stack: `12345, 2` is `123.45`,
   /// `7, 0` is `7`. Every decimal this package writes without a `String` goes through here.
   package static func withDigits<R>(magnitude: UInt64, places: Int, negative: Bool,
-                                   _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
+                                   _ body: (Span<UInt8>) throws -> R) rethrows -> R
   {
     // At most 20 digits, a point, a sign and a leading zero; filled from the end.
-    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-      var i = 40
-      var v = magnitude
-      var n = 0
-      repeat {
-        if n == places, places > 0 {
-          i -= 1
-          buffer[i] = 0x2E
-        }
+    var buffer = InlineArray<40, UInt8>(repeating: 0)
+    var i = 40
+    var v = magnitude
+    var n = 0
+    repeat {
+      if n == places, places > 0 {
         i -= 1
-        buffer[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
-        v /= 10
-        n += 1
-      } while v > 0 || n <= places
-      if negative {
-        i -= 1
-        buffer[i] = 0x2D
+        buffer[i] = 0x2E
       }
-      return try body(UnsafeBufferPointer(rebasing: buffer[i...]))
+      i -= 1
+      buffer[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+      v /= 10
+      n += 1
+    } while v > 0 || n <= places
+    if negative {
+      i -= 1
+      buffer[i] = 0x2D
     }
+    return try body(buffer.span.extracting(i...))
   }
 
   /// The shortest text that reads back as the same `Double` (Swift's `description`), for

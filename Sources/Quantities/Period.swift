@@ -77,24 +77,23 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Calls `body` with the UTF-8 bytes of ``description``, built on the stack: for writers
   /// that emit a period per row without a `String` per row.
-  public func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in
-      // year is 1…9999 (the initialisers check it): four digits at most, no sign.
-      var n = DecimalFormat.withDigits(magnitude: UInt64(year), places: 0, negative: false) { digits in
-        for (k, d) in digits.enumerated() { buffer[k] = d }
-        return digits.count
-      }
-      switch granularity {
-      case .year: break
-      case .half, .quarter:
-        buffer[n] = 0x2D; buffer[n + 1] = granularity == .half ? 0x48 : 0x51; buffer[n + 2] = UInt8(48 + index)
-        n += 3
-      case .month:
-        buffer[n] = 0x2D; buffer[n + 1] = UInt8(48 + index / 10); buffer[n + 2] = UInt8(48 + index % 10)
-        n += 3
-      }
-      return try body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+  public func withDescriptionBytes<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
+    var buffer = InlineArray<8, UInt8>(repeating: 0)
+    // year is 1…9999 (the initialisers check it): four digits at most, no sign.
+    var n = DecimalFormat.withDigits(magnitude: UInt64(year), places: 0, negative: false) { digits in
+      for k in digits.indices { buffer[k] = digits[k] }
+      return digits.count
     }
+    switch granularity {
+    case .year: break
+    case .half, .quarter:
+      buffer[n] = 0x2D; buffer[n + 1] = granularity == .half ? 0x48 : 0x51; buffer[n + 2] = UInt8(48 + index)
+      n += 3
+    case .month:
+      buffer[n] = 0x2D; buffer[n + 1] = UInt8(48 + index / 10); buffer[n + 2] = UInt8(48 + index % 10)
+      n += 3
+    }
+    return try body(buffer.span.extracting(..<n))
   }
 
   /// `2024`, `2024-H1`, `2024-Q3` or `2024-07`.

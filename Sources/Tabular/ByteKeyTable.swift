@@ -157,3 +157,12 @@ package struct ByteKeyTable: Sendable {
     }
   }
 }
+
+extension ByteKeyTable {
+  /// The value of field `i` of `record` as a key (`nil` for no field, an empty field or an
+  /// unknown key).
+  package func value(forField i: Int?, of record: borrowing CSVRecord) -> Int? {
+    guard let field = record.field(i) else { return nil }
+    return value(for: field)
+  }
+}

@@ -79,6 +79,11 @@ public final class CSVWriter {
     CSVEncoding.appendField(bytes, to: &buffer, guardingFormulas: guardsFormulas)
   }
 
+  /// Appends one field given as a span of bytes (e.g. `Period.withDescriptionBytes`).
+  public func writeField(bytes: Span<UInt8>) {
+    bytes.withUnsafeBufferPointer { writeField(bytes: $0) }
+  }
+
   /// Appends a source location `file:line` as one field (`activities.csv:12`), without a
   /// `String` for the whole.
   public func writeLocation(file: String, line number: Int) {
@@ -92,8 +97,8 @@ public final class CSVWriter {
     atRowStart = false
     text.withUTF8 { buffer.append(contentsOf: $0) }
     buffer.append(0x3A)
-    DecimalFormat.withDigits(magnitude: UInt64(number.magnitude), places: 0, negative: number < 0) {
-      buffer.append(contentsOf: $0)
+    DecimalFormat.withDigits(magnitude: UInt64(number.magnitude), places: 0, negative: number < 0) { digits in
+      digits.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
   }
 
@@ -124,8 +129,8 @@ public final class CSVWriter {
     if !atRowStart { buffer.append(0x2C) }
     atRowStart = false
     guard let value, value.isFinite else { return }
-    let written: Void? = DecimalFormat.withDigits(of: value, places: places, trimmingZeros: trimmingZeros) {
-      buffer.append(contentsOf: $0)
+    let written: Void? = DecimalFormat.withDigits(of: value, places: places, trimmingZeros: trimmingZeros) { digits in
+      digits.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
     if written == nil { buffer += Array(DecimalFormat.shortest(value).utf8) }
   }

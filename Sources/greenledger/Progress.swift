@@ -23,7 +23,7 @@ final class Progress: @unchecked Sendable {
   init(file: String, label: String, quiet: Bool) {
     self.label = label
     start = Progress.now()
-    estimatedRows = Progress.estimateRows(file)
+    estimatedRows = FileSystem.estimatedRows(ofFile: file)
     guard !quiet, isatty(2) == 1 else {
       timer = nil
       return
@@ -65,21 +65,6 @@ final class Progress: @unchecked Sendable {
     var t = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-  }
-
-  /// File size / mean length of the first lines (up to 64 KiB).
-  static func estimateRows(_ path: String) -> Int {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return 0 }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { return 0 }
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-    guard n > 0 else { return 0 }
-    let lines = buffer[0..<n].filter { $0 == 0x0A }.count
-    guard lines > 1 else { return 0 }
-    return Int(info.st_size) / (n / lines)
   }
 }
 

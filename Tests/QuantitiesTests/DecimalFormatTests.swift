@@ -39,9 +39,10 @@ struct DecimalFormatTests {
   @Test func periodBytesSpellTheDescription() {
     let periods = [Period.year(2024)!, .year(7)!, .year(999)!, .quarter(1, of: 2024)!, .quarter(4, of: 1999)!]
       + (1...12).map { Period.month($0, of: 2023)! }
+    func bytes(_ span: Span<UInt8>) -> [UInt8] { span.indices.map { span[$0] } }
     for p in periods {
-      #expect(p.withDescriptionBytes { String(decoding: $0, as: UTF8.self) } == p.description)
+      #expect(p.withDescriptionBytes { String(decoding: bytes($0), as: UTF8.self) } == p.description)
     }
-    #expect(Period.month(7, of: 2024)!.withDescriptionBytes { Array($0) } == Array("2024-07".utf8))
+    #expect(Period.month(7, of: 2024)!.withDescriptionBytes(bytes) == Array("2024-07".utf8))
   }
 }
