@@ -18,11 +18,11 @@ extension AccountingJob {
     let entities = try self.entities.path(staging: work, name: "entities.csv")
     let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities))
     let pass = try AccountingPass.perform(activities: activities, entities: entityFile.entities, factors: factors,
-                                          options: options, threads: threads, workDirectory: work, writeLines: false,
-                                          rejectedEntities: entityFile.rejectedIDs, readOptions: readOptions)
+                                          options: options, threads: settings.threads, workDirectory: work, writeLines: false,
+                                          rejectedEntities: entityFile.rejectedIDs, readOptions: settings.readOptions)
     if let rejects {
       try FileSystem.concatenate(header: RejectsWriter.header, parts: pass.rejectFiles.map { ($0, true) }, into: rejects)
-      if excel { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejects) }
+      if settings.excel { try SpreadsheetCompatibility.addByteOrderMark(toFile: rejects) }
     }
     var counts = AccountCounts()
     (counts.read, counts.accepted, counts.rejected) = (pass.read, pass.accepted, pass.rejected)

@@ -28,22 +28,13 @@ public struct AccountingJob: Sendable {
   public var factors: FactorSet
   /// Method, GWP set, as-of day and scope 3 proxy region.
   public var options: AccountingOptions
-  /// Threads that read activities.
-  public var threads = 2
+  /// Threads, progress, read limits and output encoding.
+  public var settings = JobSettings()
   /// Only the activities of this shard (by `entity_id`); finish the shards with ``ShardMerge``.
   public var shard: Shard?
   /// A second factor set: the accounts are computed again with it and restatement.csv
   /// compares the two (not with ``shard``).
   public var restatementFactors: FactorSet?
-  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
-  public var excel = false
-  /// Receives the progress of each pass over the activities.
-  public var progress: ProgressFactory?
-  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
-  /// small files in several partitions).
-  public var readOptions = CSVReadOptions()
-  /// Whether the job writes manifest.json (the ``Pipeline`` writes one for all its stages).
-  package var writesManifest = true
 
   /// A job over these files with the default threads, no shard and no restatement.
   public init(activities: TableSource, entities: TableSource, factors: FactorSet, options: AccountingOptions) {
@@ -72,21 +63,21 @@ public struct AccountingJob: Sendable {
     let activities = try self.activities.path(staging: out + "/.inputs", name: "activities.csv")
     let entities = try self.entities.path(staging: out + "/.inputs", name: "entities.csv")
     let inputs = [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
-    let inputDigests = writesManifest ? InputDigests(inputs) : nil
+    let inputDigests = settings.writesManifest ? InputDigests(inputs) : nil
     // Entities' rejects are counted by shard 1 only, so that merged shards count them once.
     let countsEntities = (shard?.index ?? 1) == 1
     let work = out + "/.partitions"
     try FileSystem.createDirectory(work)
     let rejects = try RejectsWriter(path: work + "/entity-rejects.csv")
-    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities), threads: threads)
+    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities), threads: settings.threads)
     if countsEntities { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
     try rejects.close()
     let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
 
     let pass = try AccountingPass.perform(
       activities: activities, entities: entityFile.entities, factors: factors, options: options,
-      threads: threads, workDirectory: work, writeLines: true, shard: shard, progress: progress,
-      rejectedEntities: entityFile.rejectedIDs, readOptions: readOptions)
+      threads: settings.threads, workDirectory: work, writeLines: true, shard: shard, progress: settings.progress,
+      rejectedEntities: entityFile.rejectedIDs, readOptions: settings.readOptions)
     // Digest the lines written so far on background threads while the accounts are finished
     // and written, so that the manifest does not read them again.
     let linesDigest = try BackgroundDigest()
@@ -102,7 +93,7 @@ public struct AccountingJob: Sendable {
       result.outputEntries = try outputs.writeShard(run: pass, counts: counts, shard: shard, entities: entities,
                                                     linesDigest: linesDigest)
     } else {
-      let finished = pass.accounting.finish(benchmarks: marks, threads: threads)
+      let finished = pass.accounting.finish(benchmarks: marks, threads: settings.threads)
       (counts, result.outputEntries) = try outputs.write(finished, counts: counts, lineParts: pass.lineFiles,
                                                          rejectParts: [work + "/entity-rejects.csv"] + pass.rejectFiles,
                                                          linesDigest: linesDigest)
@@ -110,9 +101,9 @@ public struct AccountingJob: Sendable {
       if let restatementFactors {
         let again = try AccountingPass.perform(
           activities: activities, entities: entityFile.entities, factors: restatementFactors, options: options,
-          threads: threads, workDirectory: work, writeLines: false, readOptions: readOptions)
+          threads: settings.threads, workDirectory: work, writeLines: false, readOptions: settings.readOptions)
         FileSystem.removeDirectory(work)
-        try Restatement(old: finished.accounts, new: again.accounting.finish(benchmarks: marks, threads: threads).accounts)
+        try Restatement(old: finished.accounts, new: again.accounting.finish(benchmarks: marks, threads: settings.threads).accounts)
           .write(to: out + "/restatement.csv", oldDigest: factors.digest, newDigest: restatementFactors.digest)
       }
     }
@@ -120,7 +111,7 @@ public struct AccountingJob: Sendable {
     result.rejectedRows = counts.rejected + (countsEntities ? entityFile.rejected.count : 0)
     if let inputDigests {
       try Provenance.writeManifest(out: out, command: "account", inputEntries: try inputDigests.entries(),
-                                   factorDigest: factors.digest, precomputed: result.outputEntries, excel: excel)
+                                   factorDigest: factors.digest, precomputed: result.outputEntries, excel: settings.excel)
     }
     return result
   }

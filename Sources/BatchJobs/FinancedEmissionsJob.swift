@@ -50,18 +50,10 @@ public struct FinancedEmissionsJob: Sendable {
   public var profile = Profile.pcaf
   /// The day whose grid factors score buildings.
   public var reportingDay = Day.today()
-  /// Threads that read loans.
-  public var threads = 2
+  /// Threads, progress, read limits and output encoding.
+  public var settings = JobSettings()
   /// Only the loans of this shard (by `loan_id`).
   public var shard: Shard?
-  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
-  public var excel = false
-  /// Receives the progress of each pass over the loans.
-  public var progress: ProgressFactory?
-  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
-  /// small files in several partitions).
-  public var readOptions = CSVReadOptions()
-  package var writesManifest = true
 
   /// A PCAF job over these inputs: no exchange rates (CNY only), accounts, tags or shard.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
@@ -87,13 +79,13 @@ public struct FinancedEmissionsJob: Sendable {
     let loans = try self.loans.path(staging: out + "/.inputs", name: "loans.csv")
     let borrowers = try self.borrowers.path(staging: out + "/.inputs", name: "borrowers.csv")
     let inputs = [("loans", Optional(loans)), ("borrowers", borrowers)] + others
-    let inputDigests = writesManifest ? InputDigests(inputs) : nil
+    let inputDigests = settings.writesManifest ? InputDigests(inputs) : nil
     try FileSystem.createDirectory(out)
     let work = out + "/.partitions"
     let rates = try exchangeRates.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()
     let intensities = try sectorIntensities.map { try SectorIntensityTable.read(file: $0) }
       ?? SectorIntensityTable(factorSet: factors)
-    let book = try BorrowerBook.read(file: borrowers, displayName: FileSystem.baseName(borrowers), threads: threads)
+    let book = try BorrowerBook.read(file: borrowers, displayName: FileSystem.baseName(borrowers), threads: settings.threads)
     let calculator = FinancedEmissionsCalculator(
       exchangeRates: rates, sectorIntensities: intensities,
       countries: try countries.map { try CountryData.read(file: $0) } ?? [],
@@ -103,10 +95,10 @@ public struct FinancedEmissionsJob: Sendable {
     let loansName = FileSystem.baseName(loans)
 
     var pass = FinancePass(calculator: calculator, book: book.book, green: green, shard: shard,
-                           basic: profile == .financeBasic, loansName: loansName, threads: threads)
-    pass.progress = progress?(loans)
-    pass.readOptions = readOptions
-    let result = try pass.perform(loans: loans, threads: threads, workDirectory: work)
+                           basic: profile == .financeBasic, loansName: loansName, threads: settings.threads)
+    pass.progress = settings.progress?(loans)
+    pass.readOptions = settings.readOptions
+    let result = try pass.perform(loans: loans, threads: settings.threads, workDirectory: work)
     pass.progress?.finish(rows: result.read)
     var warnings = book.warnings + result.warnings
     if let tags, !green.isEmpty, shard == nil, result.totals[.greenOutstanding] == 0 {
@@ -140,7 +132,7 @@ public struct FinancedEmissionsJob: Sendable {
     let entries = Provenance.outputEntries(outputDigest, named: outputName, out: out)
     if let inputDigests {
       try Provenance.writeManifest(out: out, command: "finance", inputEntries: inputDigests.entries(),
-                                   factorDigest: factors.digest, precomputed: entries, excel: excel)
+                                   factorDigest: factors.digest, precomputed: entries, excel: settings.excel)
     }
     return FinancedEmissionsResult(
       directory: out, read: result.read, accepted: result.accepted, rejected: result.rejected,

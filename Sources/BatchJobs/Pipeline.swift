@@ -44,15 +44,8 @@ public struct Pipeline: Sendable {
   public var accountingOptions = AccountingOptions(asOf: .today())
   /// The reporting day of every stage.
   public var reportingDay = Day.today()
-  /// Threads of each stage's reads.
-  public var threads = 2
-  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
-  public var excel = false
-  /// Receives the progress of each stage's passes.
-  public var progress: ProgressFactory?
-  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
-  /// small files in several partitions).
-  public var readOptions = CSVReadOptions()
+  /// Threads, progress, read limits and output encoding.
+  public var settings = JobSettings()
 
   /// A run over a loan book and its borrowers: tags and financed emissions; set ``activities`` for accounts and scores.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
@@ -93,32 +86,31 @@ public struct Pipeline: Sendable {
     let inputDigests = InputDigests(inputs.map { ($0.0, Optional($0.1)) })
     try FileSystem.createDirectory(out + "/stages")
     let stage = { (name: String) in out + "/stages/" + name }
+    // The stages write no manifest and no byte-order marks: the run adds both at the end.
+    var stageSettings = settings
+    (stageSettings.writesManifest, stageSettings.excel) = (false, false)
     var result = PipelineResult(directory: out)
     var accounts: String?
     if let activities {
       var options = accountingOptions
       options.asOf = reportingDay
       var job = AccountingJob(activities: .file(activities), entities: .file(borrowers), factors: factors, options: options)
-      (job.benchmarks, job.threads, job.progress, job.writesManifest) = (benchmarks, threads, progress, false)
-      job.readOptions = readOptions
+      (job.benchmarks, job.settings) = (benchmarks, stageSettings)
       result.accounting = try job.run(writingTo: stage("account"))
       accounts = stage("account") + "/accounts.csv"
       var scoring = ScoringJob(accounts: .file(accounts!), entities: .file(borrowers))
-      (scoring.esg, scoring.methodology, scoring.writesManifest) = (esg.map(TableSource.file), methodology, false)
+      (scoring.esg, scoring.methodology, scoring.settings) = (esg.map(TableSource.file), methodology, stageSettings)
       result.scoring = try scoring.run(writingTo: stage("score"))
     }
     var tagging = TaggingJob(loans: .file(loans), factors: factors)
     (tagging.borrowers, tagging.accounts, tagging.exchangeRates) = (.file(borrowers), accounts, exchangeRates)
-    (tagging.reportingDay, tagging.threads, tagging.progress, tagging.writesManifest) = (reportingDay, threads, progress, false)
-    tagging.readOptions = readOptions
+    (tagging.reportingDay, tagging.settings) = (reportingDay, stageSettings)
     result.tagging = try tagging.run(writingTo: stage("tag"))
     var financing = FinancedEmissionsJob(loans: .file(loans), borrowers: .file(borrowers), factors: factors)
     (financing.accounts, financing.exchangeRates, financing.countries, financing.sectorIntensities) =
       (accounts, exchangeRates, countries, sectorIntensities)
     financing.tags = stage("tag") + "/tags.csv"
-    (financing.reportingDay, financing.threads, financing.progress, financing.writesManifest) =
-      (reportingDay, threads, progress, false)
-    financing.readOptions = readOptions
+    (financing.reportingDay, financing.settings) = (reportingDay, stageSettings)
     result.financing = try financing.run(writingTo: stage("finance"))
 
     // Main outputs move to `out`, with the digests computed while they were written.
@@ -139,12 +131,12 @@ public struct Pipeline: Sendable {
     try FileSystem.write(RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method)
       .json().rendered(), to: out + "/summary.json")
     try PortfolioReport(directory: out).write(to: out + "/report.html")
-    if excel {
+    if settings.excel {
       for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
     }
     try Provenance.writeManifest(out: out, command: "run", inputEntries: inputEntries, factorDigest: factors.digest,
                                  methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)",
-                                 precomputed: precomputed, excel: excel)
+                                 precomputed: precomputed, excel: settings.excel)
     return result
   }
 }

@@ -22,9 +22,8 @@ public struct ScoringJob: Sendable {
   public var esg: TableSource?
   /// A methodology JSON file (default: the bundled greenledger-esg methodology).
   public var methodology: String?
-  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
-  public var excel = false
-  package var writesManifest = true
+  /// Threads, progress, read limits and output encoding.
+  public var settings = JobSettings()
 
   /// A job with the bundled methodology and no esg.csv.
   public init(accounts: TableSource, entities: TableSource) {
@@ -69,14 +68,14 @@ public struct ScoringJob: Sendable {
     let result = try score(staging: out + "/.inputs")
     try FileSystem.createDirectory(out)
     try ScoreOutputs(result: result).write(to: out)
-    if writesManifest {
+    if settings.writesManifest {
       let method = result.methodology
       try Provenance.writeManifest(out: out, command: "score",
                                    inputs: [("accounts", accounts.staged(in: out + "/.inputs", name: "accounts.csv")),
                                             ("entities", entities.staged(in: out + "/.inputs", name: "entities.csv")),
                                             ("esg", esg?.staged(in: out + "/.inputs", name: "esg.csv")),
                                             ("methodology", methodology)],
-                                   factorDigest: "", methodology: "\(method.id)@\(method.version)", excel: excel)
+                                   factorDigest: "", methodology: "\(method.id)@\(method.version)", excel: settings.excel)
     }
     return result
   }

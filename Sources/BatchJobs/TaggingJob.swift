@@ -36,18 +36,10 @@ public struct TaggingJob: Sendable {
   /// Baseline gCO2/km a new-energy vehicle replaces (no cited default: without it vehicle
   /// reductions are not reported).
   public var vehicleBaselineGCO2PerKm: Double?
-  /// Threads that read loans.
-  public var threads = 2
+  /// Threads, progress, read limits and output encoding.
+  public var settings = JobSettings()
   /// Only the loans of this shard (by `loan_id`).
   public var shard: Shard?
-  /// Start every CSV output with a UTF-8 byte-order mark (Excel on Chinese Windows).
-  public var excel = false
-  /// Receives the progress of each pass over the loans.
-  public var progress: ProgressFactory?
-  /// Limits and partition sizes of the reads (tests lower `minimumPartitionBytes` to read
-  /// small files in several partitions).
-  public var readOptions = CSVReadOptions()
-  package var writesManifest = true
 
   /// A job under both taxonomies, without borrowers, accounts or exchange rates (CNY only).
   public init(loans: TableSource, factors: FactorSet) {
@@ -70,12 +62,12 @@ public struct TaggingJob: Sendable {
     let loans = try self.loans.path(staging: out + "/.inputs", name: "loans.csv")
     let borrowers = try self.borrowers?.path(staging: out + "/.inputs", name: "borrowers.csv")
     let inputs = [("loans", Optional(loans)), ("borrowers", borrowers), ("accounts", accounts), ("fx", exchangeRates)]
-    let inputDigests = writesManifest ? InputDigests(inputs) : nil
+    let inputDigests = settings.writesManifest ? InputDigests(inputs) : nil
     let tagger = GreenTagger(reductions: ReductionCalculator(factors: factors, reportingDay: reportingDay,
                                                              vehicleBaselineGCO2PerKm: vehicleBaselineGCO2PerKm),
                              asOf: reportingDay)
     let rates = try exchangeRates.map { try ExchangeRates.read(file: $0) } ?? ExchangeRates()
-    let book = try borrowers.map { try BorrowerBook.read(file: $0, displayName: FileSystem.baseName($0), threads: threads) }
+    let book = try borrowers.map { try BorrowerBook.read(file: $0, displayName: FileSystem.baseName($0), threads: settings.threads) }
     let grades = try accounts.map { try CarbonGrades.read(file: $0) } ?? [:]
     let work = out + "/.partitions"
     try FileSystem.createDirectory(work)
@@ -83,10 +75,10 @@ public struct TaggingJob: Sendable {
     let name = FileSystem.baseName(loans)
     var pass = TagPass(tagger: tagger, taxonomies: names, rates: rates, book: book?.book, grades: grades, name: name,
                        shard: shard)
-    pass.readOptions = readOptions
-    let progress = progress?(loans)
+    pass.readOptions = settings.readOptions
+    let progress = settings.progress?(loans)
     let parts = try IDSpill.uniquePasses { duplicates in
-      try pass.pass(loans: loans, threads: threads, workDirectory: work, duplicates: duplicates, progress: progress)
+      try pass.pass(loans: loans, threads: settings.threads, workDirectory: work, duplicates: duplicates, progress: progress)
     }
     var result = TaggingResult(directory: out, warnings: book?.warnings ?? [])
     for (i, p) in parts.enumerated() {
@@ -116,7 +108,7 @@ public struct TaggingJob: Sendable {
     ])
     if let inputDigests {
       try Provenance.writeManifest(out: out, command: "tag", inputEntries: inputDigests.entries(),
-                                   factorDigest: factors.digest, excel: excel)
+                                   factorDigest: factors.digest, excel: settings.excel)
     }
     result.borrowersRejected = book?.rejected.count ?? 0
     return result

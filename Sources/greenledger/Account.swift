@@ -56,12 +56,8 @@ struct Account: ParsableCommand {
     var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Self.day(asOf))
     options.scope3ProxyRegion = scope3ProxyRegion
     var job = AccountingJob(activities: .file(activities), entities: .file(entities), factors: try factorOptions.load(), options: options)
-    job.benchmarks = benchmarks
-    job.threads = threads
-    job.shard = shard
+    (job.benchmarks, job.shard, job.settings) = (benchmarks, shard, common.settings(threads: threads))
     job.restatementFactors = try compareFactors.map { try FactorSet.load(directory: $0) }
-    job.excel = common.excel
-    job.progress = common.progress
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
     let counts = result.counts

@@ -48,7 +48,7 @@ struct Finance: ParsableCommand {
       (accounts, fx, sectorIntensities, countries, tags)
     job.profile = profile
     job.reportingDay = try Account.day(asOf)
-    (job.threads, job.shard, job.excel, job.progress) = (threads, shard, common.excel, common.progress)
+    (job.shard, job.settings) = (shard, common.settings(threads: threads))
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
     print("\(FileSystem.baseName(loans)): read \(result.read), accepted \(result.accepted), rejected \(result.rejected)"

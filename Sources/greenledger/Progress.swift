@@ -71,9 +71,13 @@ final class Progress: @unchecked Sendable {
 extension Progress: ProgressReporting {}
 
 extension CommonOptions {
-  /// Progress lines on standard error for each file a job reads (silent with --quiet).
-  var progress: ProgressFactory {
+  /// A job's settings from the common options: progress lines on standard error for each file
+  /// it reads (silent with --quiet) and --excel.
+  func settings(threads: Int) -> JobSettings {
+    var settings = JobSettings()
     let quiet = self.quiet
-    return { file in Progress(file: file, label: FileSystem.baseName(file), quiet: quiet) }
+    (settings.threads, settings.excel) = (threads, excel)
+    settings.progress = { file in Progress(file: file, label: FileSystem.baseName(file), quiet: quiet) }
+    return settings
   }
 }

@@ -54,16 +54,15 @@ struct Run: ParsableCommand {
     pipeline.reportingDay = try Account.day(asOf)
     pipeline.accountingOptions.methodology = method?.methodology
     pipeline.accountingOptions.scope3ProxyRegion = scope3ProxyRegion
-    pipeline.threads = threads
-    try pipeline.run(writingTo: out, common: common)
+    try pipeline.run(writingTo: out, common: common, threads: threads)
   }
 }
 
 extension Pipeline {
   /// Runs with the common options' progress, warnings, --excel and --max-rejects, and lists the outputs.
-  func run(writingTo out: String, common: CommonOptions) throws {
+  func run(writingTo out: String, common: CommonOptions, threads: Int = 2) throws {
     var pipeline = self
-    (pipeline.excel, pipeline.progress) = (common.excel, common.progress)
+    pipeline.settings = common.settings(threads: threads)
     let result = try pipeline.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
     let written = result.stageNames.flatMap { s in Pipeline.stageOutputs.first { $0.key == s }?.value ?? [] }

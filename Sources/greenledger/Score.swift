@@ -39,7 +39,7 @@ struct Score: ParsableCommand {
       return
     }
     var job = ScoringJob(accounts: .file(accounts!), entities: .file(entities!))
-    (job.esg, job.methodology, job.excel) = (esg.map(TableSource.file), methodology, common.excel)
+    (job.esg, job.methodology, job.settings) = (esg.map(TableSource.file), methodology, common.settings(threads: 1))
     let result = try out.map { try job.run(writingTo: $0) } ?? job.score()
     for w in result.warnings { common.warn(w) }
     let scores = result.scores

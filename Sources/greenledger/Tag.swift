@@ -42,7 +42,7 @@ struct Tag: ParsableCommand {
     (job.borrowers, job.accounts, job.exchangeRates) = (borrowers.map(TableSource.file), accounts, fx)
     job.reportingDay = try Account.day(asOf)
     job.vehicleBaselineGCO2PerKm = vehicleBaseline
-    (job.threads, job.shard, job.excel, job.progress) = (threads, shard, common.excel, common.progress)
+    (job.shard, job.settings) = (shard, common.settings(threads: threads))
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
     let s = result.statistics

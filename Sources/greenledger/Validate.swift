@@ -60,7 +60,7 @@ extension Validate {
     var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Account.day(asOf))
     options.scope3ProxyRegion = scope3ProxyRegion
     var job = AccountingJob(activities: .file(file), entities: .file(entities), factors: try factorOptions.load(), options: options)
-    job.excel = common.excel
+    job.settings = common.settings(threads: 2)
     let (counts, warnings) = try job.check(writingRejectsTo: rejects)
     for w in warnings { common.warn(w) }
     print("\(file): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected)")
