@@ -93,7 +93,7 @@ package struct AccountOutputs {
                     into: out + "/rejects.csv")
     FileSystem.removeDirectory(work)
     try run.accounting.writeLedgers(to: out + "/ledgers.csv")
-    let w = try CSVWriter(path: out + "/partials.csv", header: ["group", "key", "value"], guardsFormulas: false)
+    let w = try PartialsFile.open(out + "/partials.csv")
     for (k, v) in [("profile", "account"), ("shard", shard.description), ("factor_set_digest", factors.digest),
                    ("activities_file", activitiesName), ("entities", entities), ("benchmarks", benchmarks ?? ""),
                    ("methodology", options.methodology?.rawValue ?? Methodology.byRegion), ("gwp_set", options.gwpSet.rawValue),

@@ -66,7 +66,7 @@ extension FinancePass.Result {
   package func writePartials(to path: String, profile: String, shard: Shard?, borrowers: (read: Int, rejected: Int),
                      factorDigest: String, loansFile: String) throws
   {
-    let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
+    let w = try PartialsFile.open(path)
     w.writeRow(["run", "profile", profile])
     w.writeRow(["run", "shard", shard?.description ?? "1/1"])
     w.writeRow(["run", "factor_set_digest", factorDigest])

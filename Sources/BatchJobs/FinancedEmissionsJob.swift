@@ -2,7 +2,7 @@ public import FactorTables
 public import FinancedEmissions
 public import Quantities
 import Integrity
-public import Tabular
+import Tabular
 
 /// The `finance` job: loans.csv and borrowers.csv → financed emissions per loan (PCAF Part A,
 /// 2nd ed. 2022), borrower attribution and portfolio metrics, with rejects.csv, summary.json
@@ -141,6 +141,6 @@ public struct FinancedEmissionsJob: Sendable {
       portfolio: result.totals,
       byAssetClass: Dictionary(uniqueKeysWithValues: AssetClass.allCases.enumerated().compactMap { i, c in
         result.byClass[i][.loans] > 0 ? (c, result.byClass[i]) : nil }),
-      bySection: result.bySector, warnings: warnings, outputEntries: entries)
+      bySection: result.bySector, warnings: warnings, outputEntries: entries, summary: summary)
   }
 }

@@ -1,5 +1,6 @@
 public import FinancedEmissions
 package import Integrity
+package import Tabular
 
 /// What a ``FinancedEmissionsJob`` did: row counts and the exact portfolio totals.
 public struct FinancedEmissionsResult: Sendable {
@@ -27,6 +28,8 @@ public struct FinancedEmissionsResult: Sendable {
   /// Warnings about the inputs, one sentence each.
   public var warnings: [String]
   package var outputEntries: [OutputManifest.Entry]
+  /// summary.json as written.
+  package var summary: JSONValue
 
   /// Rejected loans and borrowers, for a reject limit.
   public var rejectedRows: Int { rejected + borrowersRejected }

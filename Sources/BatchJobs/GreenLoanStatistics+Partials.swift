@@ -4,7 +4,7 @@ package import Tagging
 extension GreenLoanStatistics {
   /// Writes partials.csv (the exact totals `greenledger merge` restores).
   package func writePartials(to path: String, run: [(String, String)]) throws {
-    let w = try CSVWriter(path: path, header: ["group", "key", "value"], guardsFormulas: false)
+    let w = try PartialsFile.open(path)
     for row in partialRows(run: run) { w.writeRow(row) }
     try w.close()
   }

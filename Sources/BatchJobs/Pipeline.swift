@@ -3,7 +3,7 @@ public import FactorTables
 public import Quantities
 import ESGScoring
 import Integrity
-public import Tabular
+import Tabular
 
 /// Every stage over one loan book, in one process: accounts → scores → tags → financed
 /// emissions → report.html, with one summary.json, one rejects.csv and one manifest.json.
@@ -91,16 +91,22 @@ public struct Pipeline: Sendable {
     (stageSettings.writesManifest, stageSettings.excel) = (false, false)
     var result = PipelineResult(directory: out)
     var accounts: String?
+    var accountFigures: PortfolioReport.AccountFigures?
     if let activities {
       var options = accountingOptions
       options.asOf = reportingDay
       var job = AccountingJob(activities: .file(activities), entities: .file(borrowers), factors: factors, options: options)
       (job.benchmarks, job.settings) = (benchmarks, stageSettings)
       result.accounting = try job.run(writingTo: stage("account"))
+      // The report's figures now; the accounts themselves are not kept across the stages.
+      accountFigures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
+      result.accounting?.accounts = []
       accounts = stage("account") + "/accounts.csv"
       var scoring = ScoringJob(accounts: .file(accounts!), entities: .file(borrowers))
       (scoring.esg, scoring.methodology, scoring.settings) = (esg.map(TableSource.file), methodology, stageSettings)
       result.scoring = try scoring.run(writingTo: stage("score"))
+      result.scoring?.scores = []  // in scores.csv
+      result.scoring?.rejects = []  // in rejects.csv
     }
     var tagging = TaggingJob(loans: .file(loans), factors: factors)
     (tagging.borrowers, tagging.accounts, tagging.exchangeRates) = (.file(borrowers), accounts, exchangeRates)
@@ -128,9 +134,10 @@ public struct Pipeline: Sendable {
     result.distinctRejectedRows = try RunRejects.gather(stages: result.stageNames.map(stage), into: out + "/rejects.csv")
     let inputEntries = try inputDigests.entries()
     let method = try methodology.map { try ScoringMethodology.decode(FileSystem.contents(of: $0), file: $0) } ?? .bundled
-    try FileSystem.write(RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method)
-      .json().rendered(), to: out + "/summary.json")
-    try PortfolioReport(directory: out).write(to: out + "/report.html")
+    let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method).json()
+    try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+    try PortfolioReport(run: summary, finance: result.financing?.summary ?? .null, green: result.tagging?.greenSummary ?? .null,
+                        accounts: accountFigures, financedFile: out + "/financed.csv").write(to: out + "/report.html")
     if settings.excel {
       for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
     }

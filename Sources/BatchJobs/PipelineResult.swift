@@ -1,4 +1,6 @@
-/// What a ``Pipeline`` did: each stage's result.
+/// What a ``Pipeline`` did: each stage's result, with its counts, totals and warnings. The
+/// accounts and scores themselves are in accounts.csv and scores.csv: they are not held in
+/// memory across the stages (their arrays here are empty).
 public struct PipelineResult: Sendable {
   /// The output directory.
   public var directory: String

@@ -1,37 +1,62 @@
+import Accounting
 import FactorTables
-import Foundation
 import Quantities
 import Tabular
 
 /// report.html: one self-contained page (no external assets, no network) with Chinese and
 /// English labels, inline SVG charts, tables beneath them and a provenance footer, built
-/// from the outputs of a run in `directory`.
-package struct PortfolioReport {
-  package let directory: String
-
-  package init(directory: String) { self.directory = directory }
+/// from a run's typed results: its summary, the financed-emissions and green-loan summaries
+/// as the stages produced them, the carbon accounts, and financed.csv for the data-quality
+/// distribution.
+struct PortfolioReport {
+  /// summary.json of the run (``RunSummary``).
+  let run: JSONValue
+  /// The finance stage's summary.json.
+  let finance: JSONValue
+  /// green_summary.json of the tag stage.
+  let green: JSONValue
+  /// What the report shows of the carbon accounts (`nil` without activities).
+  let accounts: AccountFigures?
+  /// financed.csv of the run.
+  let financedFile: String
 
   struct Bar {
     var label: String
     var value: Double
   }
 
-  package func write(to path: String) throws {
-    let run = try json("summary.json")
-    let finance = try json("stages/finance/summary.json")
-    let portfolio = finance["portfolio"] as? [String: Any] ?? [:]
-    let green = (try? json("green_summary.json")) ?? [:]
+  /// The report's figures of the carbon accounts, taken as soon as the accounts exist so that
+  /// the accounts need not stay in memory while the other stages run.
+  struct AccountFigures {
+    /// Enterprise-years by carbon-efficiency grade 1…5 (index 0 unused).
+    var grades = [Double](repeating: 0, count: 6)
+    /// The ten largest totals, as accounts.csv prints them, largest first.
+    var topEmitters: [Bar] = []
+
+    init(_ accounts: [CarbonAccount]) {
+      var emitters: [Bar] = []
+      for a in accounts {
+        if let g = a.carbonEfficiency?.grade.flatMap({ Int($0.grade) }), (1...5).contains(g) { grades[g] += 1 }
+        emitters.append(Bar(label: "\(a.entity.rawValue) \(a.year)", value: Double(DecimalFormat.fixed(a.total, places: 6)) ?? 0))
+      }
+      emitters.sort { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
+      topEmitters = Array(emitters.prefix(10))
+    }
+  }
+
+  func write(to path: String) throws {
+    let portfolio = finance["portfolio"]
     var html = Self.head
     html += "<h1>GreenLedger 碳核算与绿色金融报告 <small>Carbon accounting and green-finance report</small></h1>\n"
 
     // Key figures.
-    let figures: [(String, String, Any?)] = [
-      ("融资排放 范围一+二", "Financed emissions, scope 1+2 (tCO2e)", portfolio["financed_scope12_tco2e"]),
-      ("融资排放 范围三", "Financed emissions, scope 3 (tCO2e)", portfolio["financed_scope3_tco2e"]),
-      ("经济排放强度", "Economic emission intensity (tCO2e / million CNY)", portfolio["economic_emission_intensity_tco2e_per_million_cny"]),
-      ("加权平均碳强度", "WACI (tCO2e / million CNY revenue)", portfolio["waci_tco2e_per_million_cny_revenue"]),
-      ("数据质量加权得分", "Weighted PCAF data quality (1 best – 5)", portfolio["weighted_data_quality_scope12"]),
-      ("覆盖率", "Coverage (share of outstanding scored)", portfolio["coverage"]),
+    let figures: [(String, String, JSONValue?)] = [
+      ("融资排放 范围一+二", "Financed emissions, scope 1+2 (tCO2e)", portfolio?["financed_scope12_tco2e"]),
+      ("融资排放 范围三", "Financed emissions, scope 3 (tCO2e)", portfolio?["financed_scope3_tco2e"]),
+      ("经济排放强度", "Economic emission intensity (tCO2e / million CNY)", portfolio?["economic_emission_intensity_tco2e_per_million_cny"]),
+      ("加权平均碳强度", "WACI (tCO2e / million CNY revenue)", portfolio?["waci_tco2e_per_million_cny_revenue"]),
+      ("数据质量加权得分", "Weighted PCAF data quality (1 best – 5)", portfolio?["weighted_data_quality_scope12"]),
+      ("覆盖率", "Coverage (share of outstanding scored)", portfolio?["coverage"]),
       ("绿色贷款余额", "Green (aligned) balance (CNY)", green["green_balance_cny"]),
       ("绿色贷款占比", "Green share of the book", green["green_share"]),
       ("年碳减排量", "Annual CO2 reduction of green projects (t)", green["annual_reduction_tco2"]),
@@ -42,50 +67,38 @@ package struct PortfolioReport {
     html += "</table></section>\n"
 
     // Financed emissions by sector and by asset class.
-    let sectors = (finance["by_sector_section"] as? [String: Any] ?? [:]).map { k, v in
-      Bar(label: "\(k) \(Self.sectionNames[k] ?? "")", value: Self.double((v as? [String: Any])?["financed_scope12_tco2e"]))
+    let sectors = (finance["by_sector_section"]?.members ?? []).map { k, v in
+      Bar(label: "\(k) \(Self.sectionNames[k] ?? "")", value: Self.double(v["financed_scope12_tco2e"]))
     }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("融资排放（按行业门类）", "Financed emissions by GB/T 4754 section (tCO2e, scope 1+2)", sectors)
-    let classes = (finance["by_asset_class"] as? [String: Any] ?? [:]).map { k, v in
-      Bar(label: k, value: Self.double((v as? [String: Any])?["financed_scope12_tco2e"]))
+    let classes = (finance["by_asset_class"]?.members ?? []).map { k, v in
+      Bar(label: k, value: Self.double(v["financed_scope12_tco2e"]))
     }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("融资排放（按资产类别）", "Financed emissions by asset class (tCO2e, scope 1+2)", classes)
 
     // Data-quality distribution from financed.csv.
-    var quality = [Double](repeating: 0, count: 6)
-    try rows("financed.csv") { r in
-      if let s = Int(r["data_quality_score"] ?? ""), (1...5).contains(s) { quality[s] += Double(r["outstanding_cny"] ?? "") ?? 0 }
-    }
+    let quality = try Self.outstandingByQuality(financedFile)
     html += section("数据质量分布", "PCAF data-quality score: outstanding by score (CNY; 1 = verified reported, 5 = asset-based estimate)",
                     (1...5).map { Bar(label: "score \($0)", value: quality[$0]) })
 
     // Green balance by 2025 first-level category.
-    let categories = (green["by_category"] as? [String: Any] ?? [:]).filter { !$0.key.contains(".") }.map { k, v in
-      let d = v as? [String: Any] ?? [:]
-      return Bar(label: "\(k) \(d["name"] as? String ?? "")", value: Self.double(d["balance_cny"]))
+    let categories = (green["by_category"]?.members ?? []).filter { !$0.0.contains(".") }.map { k, d in
+      Bar(label: "\(k) \(d["name"]?.text ?? "")", value: Self.double(d["balance_cny"]))
     }.sorted { $0.label < $1.label }
     html += section("绿色贷款余额（按2025年版目录一级分类）", "Green (aligned) balance by first-level category of the 2025 catalogue (CNY)", categories)
     var subcategories: [Bar] = []
-    for (k, v) in green["by_category"] as? [String: Any] ?? [:] where k.contains(".") {
-      let d = v as? [String: Any] ?? [:]
-      let label = "\(k) \(d["name"] as? String ?? "") (\(Self.number(d["loans"])))"
+    for (k, d) in green["by_category"]?.members ?? [] where k.contains(".") {
+      let label = "\(k) \(d["name"]?.text ?? "") (\(Self.number(d["loans"])))"
       subcategories.append(Bar(label: label, value: Self.double(d["balance_cny"])))
     }
     subcategories.sort { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("绿色贷款余额（按2025年版目录二级分类）", "Green (aligned) balance by second-level category (CNY; loans in brackets)", subcategories)
 
-    // Carbon-efficiency grades and top emitters from accounts.csv.
-    var grades = [Double](repeating: 0, count: 6)
-    var emitters: [Bar] = []
-    if FileSystem.exists(directory + "/accounts.csv") {
-      try rows("accounts.csv") { r in
-        if let g = Int(r["carbon_grade"] ?? ""), (1...5).contains(g) { grades[g] += 1 }
-        emitters.append(Bar(label: "\(r["entity_id"] ?? "") \(r["period"] ?? "")", value: Double(r["total_tco2e"] ?? "") ?? 0))
-      }
+    // Carbon-efficiency grades and top emitters of the accounts.
+    if let accounts {
       html += section("碳效等级分布", "Zhejiang/Huzhou carbon-efficiency grade (number of enterprise-years; 1 best)",
-                      (1...5).map { Bar(label: "grade \($0) 级", value: grades[$0]) })
-      emitters.sort { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
-      html += section("排放最高的企业", "Top emitters (tCO2e, scope 1 + 2 location-based + 3)", Array(emitters.prefix(10)))
+                      (1...5).map { Bar(label: "grade \($0) 级", value: accounts.grades[$0]) })
+      html += section("排放最高的企业", "Top emitters (tCO2e, scope 1 + 2 location-based + 3)", accounts.topEmitters)
     }
 
     let reductions = [Bar(label: "项目年减排 project", value: Self.double(green["annual_reduction_tco2"])),
@@ -95,35 +108,41 @@ package struct PortfolioReport {
 
     // Provenance.
     html += "<footer><h2>数据来源与可追溯性 <small>Provenance</small></h2><table>\n"
-    html += "<tr><th>factor set</th><td><code>\(Self.escape(run["factor_set_digest"] as? String ?? ""))</code></td></tr>\n"
-    let datasets = (run["datasets"] as? [String] ?? []).joined(separator: ", ")
+    html += "<tr><th>factor set</th><td><code>\(Self.escape(run["factor_set_digest"]?.text ?? ""))</code></td></tr>\n"
+    let datasets = (run["datasets"]?.items ?? []).compactMap(\.text).joined(separator: ", ")
     html += "<tr><th>datasets</th><td>\(Self.escape(datasets))</td></tr>\n"
-    for (k, v) in (run["methodologies"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
-      html += "<tr><th>\(Self.escape(k))</th><td>\(Self.escape("\(v)"))</td></tr>\n"
+    for (k, v) in (run["methodologies"]?.members ?? []).sorted(by: { $0.0 < $1.0 }) {
+      html += "<tr><th>\(Self.escape(k))</th><td>\(Self.escape(v.text ?? ""))</td></tr>\n"
     }
-    for (k, v) in (run["inputs"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
-      let d = v as? [String: Any] ?? [:]
-      html += "<tr><th>input \(Self.escape(k))</th><td>\(Self.escape(d["file"] as? String ?? "")) <code>\(Self.escape(d["sha256"] as? String ?? ""))</code></td></tr>\n"
+    for (k, d) in (run["inputs"]?.members ?? []).sorted(by: { $0.0 < $1.0 }) {
+      html += "<tr><th>input \(Self.escape(k))</th><td>\(Self.escape(d["file"]?.text ?? "")) <code>\(Self.escape(d["sha256"]?.text ?? ""))</code></td></tr>\n"
     }
-    let rows = run["rows"] as? [String: Any] ?? [:]
-    html += "<tr><th>rows</th><td>read \(Self.number(rows["read"])), accepted \(Self.number(rows["accepted"])), rejected \(Self.number(rows["rejected"])) (rejects.csv)</td></tr>\n"
+    let rows = run["rows"]
+    html += "<tr><th>rows</th><td>read \(Self.number(rows?["read"])), accepted \(Self.number(rows?["accepted"])), rejected \(Self.number(rows?["rejected"])) (rejects.csv)</td></tr>\n"
     html += "</table></footer>\n</body></html>\n"
     try FileSystem.write(html, to: path)
   }
 
   // MARK: Pieces
 
-  func json(_ name: String) throws -> [String: Any] {
-    let bytes = try FileSystem.contents(of: directory + "/" + name)
-    return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
-  }
-
-  func rows(_ name: String, _ body: ([String: String]) -> Void) throws {
-    var header: [String] = []
-    try CSVReader.read(file: directory + "/" + name) { r in
-      if header.isEmpty { header = r.strings; return }
-      body(Dictionary(zip(header, r.outputStrings), uniquingKeysWith: { a, _ in a }))
+  /// Outstanding (CNY) by PCAF data-quality score 1…5 (index 0 unused), summed in file order.
+  static func outstandingByQuality(_ path: String) throws -> [Double] {
+    var quality = [Double](repeating: 0, count: 6)
+    var columns: (score: Int, outstanding: Int)?
+    try CSVReader.read(file: path) { r in
+      guard let (score, outstanding) = columns else {
+        let header = r.strings
+        guard let s = header.firstIndex(of: "data_quality_score"), let o = header.firstIndex(of: "outstanding_cny") else {
+          throw InputError(file: path, message: "lacks data_quality_score or outstanding_cny; not a financed.csv")
+        }
+        columns = (s, o)
+        return
+      }
+      if let s = r.text(score).flatMap({ Int($0) }), (1...5).contains(s) {
+        quality[s] += r.text(outstanding).flatMap { Double($0) } ?? 0
+      }
     }
+    return quality
   }
 
   /// A heading, a horizontal bar chart in inline SVG and the table of its values.
@@ -146,16 +165,24 @@ package struct PortfolioReport {
     return s + "</table></section>\n"
   }
 
-  static func double(_ v: Any?) -> Double {
-    if let d = v as? Double { return d }
-    if let n = v as? NSNumber { return n.doubleValue }
-    if let s = v as? String { return Double(s) ?? 0 }
-    return 0
+  /// A JSON value as a number (0 when it is none).
+  static func double(_ v: JSONValue?) -> Double {
+    switch v {
+    case .int(let i)?: Double(i)
+    case .number(let text)?, .string(let text)?: Double(text) ?? 0
+    case .bool(let b)?: b ? 1 : 0
+    default: 0
+    }
   }
 
-  static func number(_ v: Any?) -> String {
-    guard let v, !(v is NSNull) else { return "—" }
-    let d = double(v)
+  /// A JSON value as the report prints numbers; `—` for a missing or null value.
+  static func number(_ v: JSONValue?) -> String {
+    guard let v, v != .null else { return "—" }
+    return number(double(v))
+  }
+
+  /// `d` with thousands separators: no decimals from 100 up, else up to 4.
+  static func number(_ d: Double) -> String {
     let text = abs(d) >= 100 ? DecimalFormat.fixed(d, places: 0) : DecimalFormat.trimmed(d, places: 4)
     // Thousands separators for readability.
     let negative = text.hasPrefix("-")

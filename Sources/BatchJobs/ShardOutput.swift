@@ -23,6 +23,10 @@ struct ShardOutput {
     guard let run = raw["run"], let s = run["shard"].flatMap(Shard.init(_:)) else {
       throw InputError(file: directory + "/partials.csv", message: "not the partials of a sharded run; run `greenledger finance` or `greenledger tag` with --shard I/N first")
     }
+    guard run["format"] == PartialsFile.format else {
+      throw InputError(file: directory + "/partials.csv", message: "partials format \"\(run["format"] ?? "none")\" is "
+        + "not the \(PartialsFile.format) this GreenLedger merges; run the shard again with this version")
+    }
     shard = s
     profile = run["profile"] ?? ""
     factorDigest = run["factor_set_digest"] ?? ""

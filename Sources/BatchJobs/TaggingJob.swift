@@ -3,7 +3,7 @@ public import Quantities
 public import Tagging
 import FinancedEmissions
 import Integrity
-public import Tabular
+import Tabular
 
 /// The `tag` job: loans.csv → one tag per loan and taxonomy (code, status, evidence, missing
 /// evidence, reduction), the green-loan statistics, summary.json, rejects.csv and manifest.json.
@@ -97,7 +97,8 @@ public struct TaggingJob: Sendable {
     try PartitionFiles.assemble(parts.map(\.files), header: TagPass.columns, into: out + "/tags.csv")
     FileSystem.removeDirectory(work)
     let statistics = result.statistics
-    try FileSystem.write(statistics.json(catalogue: tagger.catalogue).rendered(), to: out + "/green_summary.json")
+    result.greenSummary = statistics.json(catalogue: tagger.catalogue)
+    try FileSystem.write(result.greenSummary.rendered(), to: out + "/green_summary.json")
     let counts = TagPass.summary(read: result.read, accepted: statistics.loans, taxonomies: names,
                                  ruleVersion: tagger.catalogue.ruleVersion, factorDigest: factors.digest)
     try FileSystem.write(counts.rendered(), to: out + "/summary.json")

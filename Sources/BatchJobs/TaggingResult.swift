@@ -1,3 +1,4 @@
+package import Tabular
 public import Tagging
 
 /// What a ``TaggingJob`` did: rows read and the green-loan statistics of the accepted loans.
@@ -12,6 +13,8 @@ public struct TaggingResult: Sendable {
   public var borrowersRejected = 0
   /// Warnings about the inputs, one sentence each.
   public var warnings: [String]
+  /// green_summary.json as written.
+  package var greenSummary = JSONValue.null
 
   /// Loan rows rejected.
   public var rejected: Int { read - statistics.loans }

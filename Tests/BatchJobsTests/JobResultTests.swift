@@ -78,3 +78,32 @@ import Testing
     #expect(summary.contains("\"read\":\(read)") || summary.contains("\"read\": \(read)"))
   }
 }
+
+/// partials.csv carries its format's version, and a merge refuses shards of another version
+/// even when their manifest is in order.
+@Suite struct PartialsFormatTests {
+  @Test func mergeRefusesShardsOfAnotherPartialsFormat() throws {
+    let w = try Workspace()
+    let e = Workspace.examples
+    var dirs: [String] = []
+    for i in 1...2 {
+      var job = TaggingJob(loans: .file(e + "/loans.csv"), factors: try FactorSet.bundled())
+      job.shard = Shard(index: i, count: 2)
+      dirs.append(try job.run(writingTo: w.path("s\(i)")).directory)
+    }
+    let partials = try w.text(dirs[1] + "/partials.csv")
+    #expect(partials.hasPrefix("group,key,value\nrun,format,greenledger-partials/1\n"))
+    // A shard from a future layout, sealed with a manifest of its own.
+    try FileSystem.write(partials.replacing("greenledger-partials/1", with: "greenledger-partials/2"),
+                         to: dirs[1] + "/partials.csv")
+    let manifest = try OutputManifest.read(from: dirs[1])
+    try OutputManifest(directory: dirs[1], command: manifest.command, inputEntries: manifest.inputs,
+                       factorSetDigest: manifest.factorSetDigest, methodologies: manifest.methodologies).write(to: dirs[1])
+    #expect(throws: InputError.self) { try ShardMerge(directories: dirs, factors: try FactorSet.bundled()).run(writingTo: w.path("m")) }
+    do {
+      _ = try ShardMerge(directories: dirs, factors: try FactorSet.bundled()).run(writingTo: w.path("m"))
+    } catch let error as InputError {
+      #expect("\(error)".contains("greenledger-partials/2"))
+    }
+  }
+}
