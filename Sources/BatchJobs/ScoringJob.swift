@@ -51,7 +51,8 @@ public struct ScoringJob: Sendable {
       ?? .bundled
     let book = try BorrowerBook.read(file: entities, displayName: FileSystem.baseName(entities))
     let input = try ScoreInputs.read(accounts: accounts, esg: esg, book: book.book, methodology: method)
-    return ScoringResult(methodology: method, scores: ESGScorer(methodology: method).score(input.profiles),
+    let scores = ESGScorer(methodology: method).score(input.profiles)
+    return ScoringResult(methodology: method, scores: scores, scored: scores.count,
                          esgRead: input.read, rejects: book.rejected + input.rejected,
                          esgRejected: input.rejected.count, entitiesRead: book.read,
                          entitiesRejected: book.rejected.count, warnings: book.warnings)

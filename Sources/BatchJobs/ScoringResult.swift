@@ -7,6 +7,8 @@ public struct ScoringResult: Sendable {
   public var methodology: ScoringMethodology
   /// One score per entity and year, in scores.csv's order.
   public var scores: [ESGScore]
+  /// Entity-years scored: `scores.count`, kept when a ``Pipeline`` lets go of the scores.
+  public var scored: Int
   /// esg.csv rows read.
   public var esgRead: Int
   /// Rejected entity and esg.csv rows with their raw text (rejects.csv).

@@ -60,10 +60,7 @@ struct Account: ParsableCommand {
     job.restatementFactors = try compareFactors.map { try FactorSet.load(directory: $0) }
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
-    let counts = result.counts
-    print("\(FileSystem.baseName(activities)): read \(counts.read), accepted \(counts.accepted), rejected \(counts.rejected); "
-      + (shard.map { "shard \($0): \(counts.lines) lines; finish with `greenledger merge`" }
-        ?? "\(counts.accounts) accounts, \(counts.lines) lines") + " → \(out)/")
+    print(result.line(reading: activities, shard: shard, to: out))
     try common.checkRejects(result.rejectedRows)
   }
 

@@ -51,8 +51,7 @@ struct Finance: ParsableCommand {
     (job.shard, job.settings) = (shard, common.settings(threads: threads))
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
-    print("\(FileSystem.baseName(loans)): read \(result.read), accepted \(result.accepted), rejected \(result.rejected)"
-      + (shard.map { " (shard \($0))" } ?? "") + "; scored \(result.scored) → \(out)/")
+    print(result.line(reading: loans, shard: shard, to: out))
     try common.checkRejects(result.rejectedRows)
   }
 }

@@ -65,6 +65,13 @@ extension Pipeline {
     pipeline.settings = common.settings(threads: threads)
     let result = try pipeline.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
+    let stage = { (name: String) in out + "/stages/" + name }
+    if let accounting = result.accounting, let activities {
+      print(accounting.line(reading: activities.filePath ?? "activities.csv", to: stage("account")))
+    }
+    if let scoring = result.scoring { print(scoring.line(to: stage("score"))) }
+    if let tagging = result.tagging { print(tagging.line(reading: loans.filePath ?? "loans.csv", to: stage("tag"))) }
+    if let financing = result.financing { print(financing.line(reading: loans.filePath ?? "loans.csv", to: stage("finance"))) }
     let written = result.stageNames.flatMap { s in Pipeline.stageOutputs.first { $0.key == s }?.value ?? [] }
     print("outputs in \(out)/: " + (written + ["report.html", "summary.json", "rejects.csv"]).joined(separator: ", "))
     try common.checkRejects(result.distinctRejectedRows)

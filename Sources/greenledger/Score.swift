@@ -44,7 +44,7 @@ struct Score: ParsableCommand {
     for w in result.warnings { common.warn(w) }
     let scores = result.scores
     if let out {
-      print("scored \(scores.count) entity-years; esg rows read \(result.esgRead), rejected \(result.esgRejected) → \(out)/")
+      print(result.line(to: out))
     }
     if let explain {
       let mine = scores.filter { $0.entityID == explain && (year == nil || $0.year == year) }

@@ -45,9 +45,7 @@ struct Tag: ParsableCommand {
     (job.shard, job.settings) = (shard, common.settings(threads: threads))
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }
-    let s = result.statistics
-    print("\(FileSystem.baseName(loans)): read \(result.read), accepted \(s.loans), rejected \(result.rejected); "
-      + "\(s.alignedLoans) aligned, \(s.eligibleLoans) eligible → \(out)/")
+    print(result.line(reading: loans, to: out))
     try common.checkRejects(result.rejectedRows)
   }
 }
