@@ -64,12 +64,12 @@ public struct ActivityDecoder: Sendable {
     }
     var column = ""
     do throws(FieldIssue) {
-      func field(_ i: Int?) -> UnsafeBufferPointer<UInt8>? {
+      func field(_ i: Int?) -> CSVRecord.Field? {
         guard let i else { return nil }
         let f = record[i]
         return f.isEmpty ? nil : f
       }
-      func required(_ i: Int?, _ name: String) throws(FieldIssue) -> UnsafeBufferPointer<UInt8> {
+      func required(_ i: Int?, _ name: String) throws(FieldIssue) -> CSVRecord.Field {
         column = name
         guard let f = field(i) else { throw FieldIssue(expected: "a value", detail: "required value is missing") }
         return f
@@ -152,20 +152,6 @@ public struct ActivityDecoder: Sendable {
       return .failure(RowError(file: file, line: record.line, column: i + 1, columnName: column,
                                issue: error, found: record[i]))
     }
-  }
-}
-
-/// Interns short texts by their bytes.
-struct TextCache: Sendable {
-  private var table: [[UInt8]: String] = [:]
-
-  mutating func text(_ field: UnsafeBufferPointer<UInt8>) -> String {
-    if field.count <= 15 { return String(decoding: field, as: UTF8.self) }  // small strings do not allocate
-    let key = Array(field)
-    if let s = table[key] { return s }
-    let s = String(decoding: field, as: UTF8.self)
-    if table.count < 4_096 { table[key] = s }
-    return s
   }
 }
 

@@ -1,7 +1,7 @@
 public import Accounting
 public import FactorTables
 import Integrity
-public import Tabular
+import Tabular
 
 /// The `account` job: activities.csv and the entities → emission lines, carbon accounts and
 /// facilities, with rejects.csv, summary.json and manifest.json, in one output directory.

@@ -72,7 +72,9 @@ public final class BackgroundDigest: @unchecked Sendable {
         defer { if open.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { close(fd) } }
         guard lane.failure == nil else { return }
         do throws(InputError) {
-          try Digest.forEachChunk(of: fd, bytes: size, path: path) { lane.hasher?.update($0) }
+          try FileSystem.forEachChunk(of: fd, bytes: size, path: path, purpose: "compute its digest") {
+            lane.hasher?.update(chunk: $0)
+          }
         } catch {
           lane.failure = error
         }

@@ -34,40 +34,8 @@ public enum Digest {
   /// The lower-case hex digest of the file at `path`, read in 1 MiB chunks.
   public static func hex(_ algorithm: DigestAlgorithm, ofFile path: String) throws(InputError) -> String {
     var hasher = try Hasher(algorithm)
-    try forEachChunk(ofFile: path) { hasher.update($0) }
+    try FileSystem.forEachChunk(ofFile: path, purpose: "compute its digest") { hasher.update(chunk: $0) }
     return hasher.finalize()
-  }
-
-  /// Calls `body` with the file's bytes, 1 MiB at a time.
-  private static func forEachChunk(ofFile path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(InputError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw InputError(file: path, message: "cannot open to compute its digest") }
-    defer { close(fd) }
-    try forEachChunk(of: fd, bytes: nil, path: path, body)
-  }
-
-  /// Calls `body` with the first `bytes` bytes of the open file `fd` (all of it when `nil`),
-  /// 1 MiB at a time, read by position (the file offset is not used).
-  static func forEachChunk(of fd: Int32, bytes: Int?, path: String, _ body: (UnsafeRawBufferPointer) -> Void)
-    throws(InputError)
-  {
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-    defer { buffer.deallocate() }
-    var offset = 0
-    while bytes.map({ offset < $0 }) ?? true {
-      let want = min(buffer.count, bytes.map { $0 - offset } ?? buffer.count)
-      let n = pread(fd, buffer.baseAddress!, want, off_t(offset))
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(file: path, message: "cannot read to compute its digest")
-      }
-      if n == 0 {
-        guard bytes == nil else { throw InputError(file: path, message: "shorter than when it was queued for its digest") }
-        return
-      }
-      body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
-      offset += n
-    }
   }
 
   /// An incremental digest.
@@ -84,18 +52,21 @@ public enum Digest {
     deinit { EVP_MD_CTX_free(context) }
 
     mutating func update(_ bytes: some Collection<UInt8>) {
-      _ = bytes.withContiguousStorageIfAvailable { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
-        ?? Array(bytes).withUnsafeBufferPointer { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+      if bytes.withContiguousStorageIfAvailable({ EVP_DigestUpdate(context, $0.baseAddress, $0.count) }) == nil {
+        let copy = Array(bytes)
+        EVP_DigestUpdate(context, copy, copy.count)
+      }
     }
 
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
-      EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
+    /// Adds one chunk of ``FileSystem``'s chunked reading.
+    mutating func update(chunk: FileSystem.Chunk) {
+      EVP_DigestUpdate(context, chunk.baseAddress, chunk.count)
     }
 
     consuming func finalize() -> String {
       var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
       var length: UInt32 = 0
-      _ = out.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+      EVP_DigestFinal_ex(context, &out, &length)
       let digits = Array("0123456789abcdef")
       return String(out[0..<Int(length)].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }

@@ -5,6 +5,10 @@
 /// passed to; copy what you need to keep (``string(at:)``). Field bytes are exactly as in the
 /// file after CSV unquoting: no trimming, no decoding, no `String` per field.
 public struct CSVRecord {
+  /// The bytes of one field: a view into the reader's buffer, valid only while the record is.
+  public typealias Field = UnsafeBufferPointer<UInt8>
+
+
   /// The 1-based physical line of the file on which the record starts.
   public let line: Int
   /// The number of fields.
@@ -30,7 +34,7 @@ public struct CSVRecord {
   ///
   /// - Precondition: `index < count`.
   @inline(__always)
-  public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+  public subscript(index: Int) -> Field {
     precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "field index out of range")
     let i = firstField &+ index
     let start = i == 0 ? 0 : fieldEnds[i - 1]
