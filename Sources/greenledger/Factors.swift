@@ -157,14 +157,7 @@ extension Factors {
       case .json:
         print(diff.json(old: (old, a.digest), new: (new, b.digest)).rendered(), terminator: "")
       case .table:
-        print("old \(a.digest)\nnew \(b.digest)")
-        if diff.isEmpty { print("no differences"); return }
-        for id in diff.added { print("+ \(id)") }
-        for id in diff.removed { print("- \(id)") }
-        for c in diff.changed {
-          let pct = c.relativeChange.map { " (\($0 >= 0 ? "+" : "")\(formatPercent($0)))" } ?? ""
-          print("~ \(c.id) \(c.field): \(c.old) → \(c.new)\(pct)")
-        }
+        print(diff.text(oldDigest: a.digest, newDigest: b.digest))
       }
     }
   }
@@ -188,11 +181,6 @@ extension Factors {
       print("wrote \(factors)/manifest.json — \(set.manifest.datasets.count) datasets, digest \(set.digest)")
     }
   }
-}
-
-func formatPercent(_ x: Double) -> String {
-  let scaled = (x * 10_000).rounded() / 100
-  return "\(scaled)%"
 }
 
 func printTable(header: [String], rows: [[String]]) {

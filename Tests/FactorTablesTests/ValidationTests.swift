@@ -98,5 +98,14 @@ struct ValidationTests {
     #expect(change.old == "0.5" && change.new == "0.55")
     #expect(abs(change.relativeChange! - 0.1) < 1e-12)  // (0.55 − 0.5) / 0.5
   }
-}
 
+  @Test func diffTextListsEachRow() throws {
+    let a = try FactorSet.load(from: .files(miniSet(factors: [row(id: "A"), row(id: "B", region: "CN-ZJ")])))
+    let b = try FactorSet.load(from: .files(miniSet(factors: [row(id: "A", value: "0.55"), row(id: "C", region: "CN-JS")])))
+    let text = FactorSetDiff(old: a, new: b).text(oldDigest: "sha256:a", newDigest: "sha256:b")
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(Array(lines.prefix(4)) == ["old sha256:a", "new sha256:b", "+ C", "- B"])
+    #expect(lines.contains("~ A value: 0.5 → 0.55 (+10.0%)"))  // (0.55 − 0.5) / 0.5 = +10 %
+    #expect(FactorSetDiff(old: a, new: a).text(oldDigest: "x", newDigest: "x") == "old x\nnew x\nno differences")
+  }
+}

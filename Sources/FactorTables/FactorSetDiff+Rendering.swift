@@ -17,3 +17,18 @@ extension FactorSetDiff {
     ])
   }
 }
+
+extension FactorSetDiff {
+  /// The differences as `greenledger factors diff` prints them: the two digests, then one
+  /// line per row (`+ id`, `- id`, `~ id field: old → new (+12.5%)`), or "no differences".
+  public func text(oldDigest: String, newDigest: String) -> String {
+    var lines = ["old \(oldDigest)", "new \(newDigest)"]
+    if isEmpty { return (lines + ["no differences"]).joined(separator: "\n") }
+    lines += added.map { "+ \($0)" } + removed.map { "- \($0)" }
+    for c in changed {
+      let percent = c.relativeChange.map { " (\($0 >= 0 ? "+" : "")\(($0 * 10_000).rounded() / 100)%)" } ?? ""
+      lines.append("~ \(c.id) \(c.field): \(c.old) → \(c.new)\(percent)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
