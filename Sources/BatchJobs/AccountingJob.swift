@@ -9,7 +9,7 @@ import Tabular
 /// Every line carries its factor id, dataset version and formula (GB/T 32151 and the GHG
 /// Protocol Corporate Standard, chapter 4 scopes, by the entity's region's method unless
 /// `AccountingOptions.methodology` says otherwise). Rows are read in partitions on
-/// ``threads`` threads; any thread count gives the same bytes.
+/// ``JobSettings/threads`` threads; any thread count gives the same bytes.
 ///
 /// ```swift
 /// var job = AccountingJob(activities: "activities.csv", entities: "borrowers.csv",

@@ -8,7 +8,7 @@ import Tabular
 /// 2nd ed. 2022), borrower attribution and portfolio metrics, with rejects.csv, summary.json
 /// and manifest.json, in one output directory.
 ///
-/// Loans are read in partitions on ``threads`` threads; totals are exact, so any thread count
+/// Loans are read in partitions on ``JobSettings/threads`` threads; totals are exact, so any thread count
 /// and any sharding (merged by ``ShardMerge``) give the same bytes. `loan_id` must be unique in
 /// the file: repeats after the first are rejected, with memory bounded by one spill bucket.
 ///
