@@ -27,8 +27,8 @@ public struct CarbonAccount: Hashable, Sendable {
   public let byGas: [String: Double]
   /// tCO2e by scope 3 category.
   public let byScope3Category: [Int: Double]
-  /// Per facility (`""` for rows without one): scope 1, 2 location, 2 market, 3.
-  public let byFacility: [String: [Double]]
+  /// Per facility id (`""` for rows without one).
+  public let byFacility: [String: FacilityEmissions]
   /// Unbundled certificates applied to market-based scope 2, MWh.
   public let certificatesMWh: Double
   /// The entity's reporting currency.

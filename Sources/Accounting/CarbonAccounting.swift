@@ -204,7 +204,10 @@ public struct CarbonAccounting: Sendable {
       entity: key.entity, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
       scope2Market: t(ledger.scope2Market - reduction), scope3: t(ledger.scope3), biogenicCO2: t(ledger.biogenic),
       byGas: ledger.byGas.mapValues(t), byScope3Category: ledger.byCategory.mapValues(t),
-      byFacility: ledger.byFacility.mapValues { [t($0.scope1), t($0.scope2Location), t($0.scope2Market), t($0.scope3)] },
+      byFacility: ledger.byFacility.mapValues {
+        FacilityEmissions(scope1: t($0.scope1), scope2Location: t($0.scope2Location), scope2Market: t($0.scope2Market),
+                          scope3: t($0.scope3))
+      },
       certificatesMWh: reduction > 0 ? Double(ledger.certificateMWh) / 1e6 : 0,
       currency: e.currency,
       intensityRevenue: e.revenue.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },

@@ -84,7 +84,7 @@ public enum AccountingColumns {
   /// The facilities.csv rows of `a`, one per facility, sorted by facility id.
   public static func facilityRows(_ a: CarbonAccount) -> [[String]] {
     a.byFacility.sorted { $0.key < $1.key }.map { facility, v in
-      [a.entity.rawValue, String(a.year), facility, t(v[0]), t(v[1]), t(v[2]), t(v[3])]
+      [a.entity.rawValue, String(a.year), facility, t(v.scope1), t(v.scope2Location), t(v.scope2Market), t(v.scope3)]
     }
   }
 }

@@ -216,3 +216,23 @@ struct PeriodOverlapTests {
     return (accounting(), records)
   }
 }
+
+@Suite("facilities")
+struct FacilityTests {
+  @Test("each facility's scopes by name, and the facilities sum to the account")
+  func facilitiesByScope() throws {
+    var plant = record(activity: "electricity.grid", 100, "MWh", line: 2)
+    plant.facility = "F1"
+    var boiler = record(activity: "stationary.coke", 2, "t", line: 3)
+    boiler.facility = "F2"
+    var books = accounting()
+    for r in [plant, boiler] { try books.add(r) }
+    let account = try #require(books.finish().accounts.first)
+    let f1 = try #require(account.byFacility["F1"]), f2 = try #require(account.byFacility["F2"])
+    // Grid electricity is scope 2 only; coke burnt in a boiler is scope 1 only (GHG Protocol ch. 4).
+    #expect(f1.scope1 == 0 && f1.scope2Location > 0 && f1.scope3 == 0)
+    #expect(f2.scope1 > 0 && f2.scope2Location == 0 && f2.scope2Market == 0)
+    #expect(abs(f1.scope2Location + f2.scope2Location - account.scope2Location) < 1e-6)
+    #expect(abs(f1.scope1 + f2.scope1 - account.scope1) < 1e-6)
+  }
+}
