@@ -148,8 +148,8 @@ public struct CarbonAccounting: Sendable {
           entity: key.entity, period: .year(key.year)!, facility: nil, activity: "certificate",
           scope: .scope2, category: "electricity", scope2Method: .market, gas: "CO2",
           tonnes: -tonnes, tonnesCO2e: -Double(q) / 1e6, factorID: id,
-          factorVersion: "", gwpSet: "",
-          method: "market-based: unbundled certificates retired cover grid electricity", tier: "",
+          factorVersion: "", gwpSet: nil,
+          method: "market-based: unbundled certificates retired cover grid electricity", tier: nil,
           formula: "−\(LineCalculator.number(mwh)) MWh × \(LineCalculator.number(bucket.factor)) tCO2/MWh = −\(LineCalculator.result(Double(q) / 1e6)) tCO2",
           origin: nil))
       }

@@ -1,4 +1,4 @@
-import FactorTables
+public import FactorTables
 public import Quantities
 
 /// The GHG Protocol scope of an emission line, or outside the scopes (biogenic CO2).
@@ -47,12 +47,12 @@ public struct EmissionLine: Hashable, Sendable {
   public let factorID: String
   /// `dataset@version` of the factor.
   public let factorVersion: String
-  /// The GWP set used for non-CO2 gases (empty for CO2 lines).
-  public let gwpSet: String
+  /// The GWP set that weighted the gas into CO2e; `nil` for CO2 lines and factors already in CO2e.
+  public let gwpSet: GWPSet?
   /// The method: `GB/T 32151 NCV×CC×OF×44/12`, `location-based grid average`, …
   public let method: String
-  /// `default` or `measured` for combustion parameters; empty otherwise.
-  public let tier: String
+  /// Where the combustion parameters came from; `nil` for lines without combustion parameters.
+  public let tier: ParameterTier?
   /// The computation in words and numbers: `50 t × 42.652 GJ/t × 20.2 tC/TJ × 0.98 × 44/12 = 154.795 tCO2`.
   public let formula: String
   /// The input row.

@@ -78,7 +78,7 @@ extension LineCalculator {
     }
     let co2Line = line(r, scope: biogenic ? .outside : .scope1, category: category, gas: "CO2", tonnes: co2,
                        co2e: co2, factorID: factorID, version: factorVersion, method: name,
-                       tier: cf.tier.rawValue, formula: formula)
+                       tier: cf.tier, formula: formula)
     return extra.isEmpty ? [co2Line] : [co2Line] + extra
   }
 
@@ -116,7 +116,7 @@ extension LineCalculator {
       let g = try gwp(gas.rawValue)
       lines.append(line(r, scope: .scope1, category: category, gas: gas.rawValue, tonnes: tonnes,
                         co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
-                        gwp: options.gwpSet.rawValue, method: "IPCC 2006 Tier 1 \(gas.rawValue) per energy",
+                        gwp: options.gwpSet, method: "IPCC 2006 Tier 1 \(gas.rawValue) per energy",
                         formula: "\(Self.number(gigajoules)) GJ × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"))
     }
     let leftOut = missing.isEmpty ? nil
@@ -151,7 +151,7 @@ extension LineCalculator {
       let outside = biogenic && gas == .co2
       lines.append(line(r, scope: outside ? .outside : .scope1, category: category, gas: gas.rawValue, tonnes: tonnes,
                         co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
-                        gwp: weighted ? "" : options.gwpSet.rawValue,
+                        gwp: weighted ? nil : options.gwpSet,
                         method: outside ? method.title + ", biogenic CO2 (outside scopes)" : method.title,
                         formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
                           + (weighted ? "" : " × GWP \(Self.number(g))") + " = \(Self.result(tonnes * g)) t\(weighted ? gas.rawValue : "CO2e")"))

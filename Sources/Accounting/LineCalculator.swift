@@ -208,7 +208,7 @@ struct LineCalculator {
 
   func line(_ r: ActivityRecord, scope: Scope, category: String, method2: Scope2Method? = nil,
                     gas: String, tonnes: Double, co2e: Double, factorID: String, version: String,
-                    gwp: String = "", method: String, tier: String = "", formula: String) -> EmissionLine
+                    gwp: GWPSet? = nil, method: String, tier: ParameterTier? = nil, formula: String) -> EmissionLine
   {
     EmissionLine(entity: r.entity, period: r.period, facility: r.facility, activity: r.activity,
                  scope: scope, category: category, scope2Method: method2, gas: gas, tonnes: tonnes,
@@ -265,12 +265,12 @@ struct LineCalculator {
       // with their CO2e, outside the scopes and the totals (GHG Protocol Corporate Standard, ch. 4).
       return line(r, scope: .outside, category: Self.nonKyotoCategory, gas: gas, tonnes: tonnes, co2e: tonnes * g,
                   factorID: "GWP-\(options.gwpSet.rawValue)-\(gas)", version: version(gwpSource),
-                  gwp: options.gwpSet.rawValue, method: "mass released × GWP-100; Montreal-Protocol gas, reported apart (not in scope 1)",
+                  gwp: options.gwpSet, method: "mass released × GWP-100; Montreal-Protocol gas, reported apart (not in scope 1)",
                   formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
     }
     return line(r, scope: .scope1, category: "fugitive", gas: gas, tonnes: tonnes, co2e: tonnes * g,
                 factorID: "GWP-\(options.gwpSet.rawValue)-\(gas)", version: version(gwpSource),
-                gwp: options.gwpSet.rawValue, method: "mass released × GWP-100",
+                gwp: options.gwpSet, method: "mass released × GWP-100",
                 formula: "\(Self.number(tonnes)) t \(gas) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e")
   }
 
@@ -291,7 +291,7 @@ struct LineCalculator {
       let formula = f.id == primary.id ? resolution.formula(amount, tonnes: tonnes)
         : "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"
       lines.append(line(r, scope: scope, category: category, gas: f.gas.rawValue, tonnes: tonnes, co2e: tonnes * g,
-                        factorID: f.id, version: version(f.datasetID), gwp: weighted ? "" : options.gwpSet.rawValue,
+                        factorID: f.id, version: version(f.datasetID), gwp: weighted ? nil : options.gwpSet,
                         method: method, formula: formula))
     }
     return lines

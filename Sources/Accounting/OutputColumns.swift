@@ -33,8 +33,8 @@ public enum AccountingColumns {
   /// The lines.csv fields of `l`, in ``lines`` order.
   public static func fields(_ l: EmissionLine) -> [String] {
     [l.entity.rawValue, l.period.description, l.activity, l.scope.rawValue, l.category, l.gas, t(l.tonnes),
-     t(l.tonnesCO2e), l.factorID, l.factorVersion, l.gwpSet, l.method, l.facility ?? "",
-     l.scope2Method?.rawValue ?? "", l.tier, l.formula, l.origin.map { "\($0.file):\($0.line)" } ?? ""]
+     t(l.tonnesCO2e), l.factorID, l.factorVersion, l.gwpSet?.rawValue ?? "", l.method, l.facility ?? "",
+     l.scope2Method?.rawValue ?? "", l.tier?.rawValue ?? "", l.formula, l.origin.map { "\($0.file):\($0.line)" } ?? ""]
   }
 
   /// Writes the fields of ``fields(_:)-(EmissionLine)`` straight into `writer` (no array of
@@ -50,11 +50,11 @@ public enum AccountingColumns {
     w.writeFixed(l.tonnesCO2e, places: 6)
     w.writeField(l.factorID)
     w.writeField(l.factorVersion)
-    w.writeField(l.gwpSet)
+    w.writeField(l.gwpSet?.rawValue ?? "")
     w.writeField(l.method)
     w.writeField(l.facility ?? "")
     w.writeField(l.scope2Method?.rawValue ?? "")
-    w.writeField(l.tier)
+    w.writeField(l.tier?.rawValue ?? "")
     w.writeField(l.formula)
     if let o = l.origin { w.writeLocation(file: o.file, line: o.line) } else { w.writeField("") }
     w.endRow()

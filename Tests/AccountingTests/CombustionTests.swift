@@ -32,7 +32,7 @@ struct CombustionTests {
       #expect(lines.count == 1)
       #expect(lines[0].scope == .scope1 && lines[0].gas == "CO2")
       #expect(close(lines[0].tonnesCO2e, expected), "\(r.activity): \(lines[0].tonnesCO2e) vs \(expected)")
-      #expect(lines[0].tier == "default")
+      #expect(lines[0].tier == .default)
     }
   }
 
@@ -54,7 +54,7 @@ struct CombustionTests {
     let line = try a.add(r)[0]
     // Measured NCV; GB/T 32151 anthracite defaults CC 27.4 tC/TJ, OF 0.94.
     #expect(close(line.tonnesCO2e, 1_000 * 24.1 * 27.4e-3 * 0.94 * 44 / 12))
-    #expect(line.tier == "measured")
+    #expect(line.tier == .measured)
   }
 
   @Test func ghgProtocolAddsMethaneAndNitrousOxide() throws {
@@ -67,7 +67,7 @@ struct CombustionTests {
     #expect(close(lines[1].tonnes, tj * 1 / 1_000))
     #expect(close(lines[1].tonnesCO2e, tj * 1 / 1_000 * 28))
     #expect(close(lines[2].tonnesCO2e, tj * 0.1 / 1_000 * 265))
-    #expect(lines[1].gwpSet == "AR5")
+    #expect(lines[1].gwpSet == .ar5)
   }
 
   /// Peer check with the US EPA Simplified GHG Emissions Calculator's stationary-combustion

@@ -81,7 +81,7 @@ struct Scope2AndOtherTests {
     let line = try a.add(record(activity: "fugitive.sf6", 10, "kg"))[0]
     #expect(line.gas == "SF6" && line.tonnes == 0.01)
     #expect(close(line.tonnesCO2e, 0.01 * gwp))
-    #expect(line.gwpSet == set.rawValue)
+    #expect(line.gwpSet == set)
   }
 
   @Test func refrigerantBlend() throws {
