@@ -1,22 +1,6 @@
 public import FactorTables
 public import Quantities
 
-/// An enterprise's identifier (activities.csv `entity_id` = borrowers.csv `borrower_id`).
-public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible,
-  ExpressibleByStringLiteral
-{
-  /// The identifier's text.
-  public let rawValue: String
-  /// Creates an identifier from its text.
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  /// Creates an identifier from a string literal.
-  public init(stringLiteral value: String) { rawValue = value }
-  /// The identifier's text.
-  public var description: String { rawValue }
-  /// Orders identifiers by their text.
-  public static func < (lhs: EntityID, rhs: EntityID) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
 /// A contractual instrument under which electricity was consumed (market-based scope 2).
 public enum Instrument: String, Hashable, Sendable, CaseIterable {
   /// China Green Electricity Certificate (绿证).

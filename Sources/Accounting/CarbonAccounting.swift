@@ -1,5 +1,5 @@
 public import FactorTables
-import Quantities
+public import Quantities
 import Tabular
 
 /// A sector average of carbon intensity per value added, from a benchmarks file

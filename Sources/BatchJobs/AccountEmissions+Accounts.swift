@@ -1,6 +1,6 @@
 public import Accounting
 public import FinancedEmissions
-import Quantities
+public import Quantities
 
 extension AccountEmissions {
   /// Each entity's latest year of `accounts` as borrower emissions for financed emissions:
@@ -13,12 +13,12 @@ extension AccountEmissions {
   /// is what the borrower itself discloses (`reported_scope1`, …).
   ///
   /// - Complexity: O(accounts).
-  public static func latest(of accounts: [CarbonAccount]) -> [String: AccountEmissions] {
+  public static func latest(of accounts: [CarbonAccount]) -> [EntityID: AccountEmissions] {
     func rounded(_ x: Double) -> Double { Double(DecimalFormat.fixed(x, places: 6)) ?? x }
-    var latest: [String: AccountEmissions] = [:]
-    for a in accounts where (latest[a.entity.rawValue]?.year ?? Int.min) < a.year {
+    var latest: [EntityID: AccountEmissions] = [:]
+    for a in accounts where (latest[a.entity]?.year ?? Int.min) < a.year {
       let s3 = rounded(a.scope3)
-      latest[a.entity.rawValue] = AccountEmissions(year: a.year, scope1: rounded(a.scope1),
+      latest[a.entity] = AccountEmissions(year: a.year, scope1: rounded(a.scope1),
                                                    scope2: rounded(a.scope2Location), scope3: s3 == 0 ? nil : s3)
     }
     return latest

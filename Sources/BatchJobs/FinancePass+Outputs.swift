@@ -54,7 +54,7 @@ extension FinancePass.Result {
   /// attribution factors; `over_100_percent` flags a borrower whose loans together exceed 1.
   package func writeBorrowerAttribution(to path: String, book: BorrowerBook) throws {
     let w = try CSVWriter(path: path, header: ["borrower_id", "loans", "attribution_sum", "over_100_percent"])
-    let rows = attribution.map { (book.borrowers[$0.key].id, $0.value) }.sorted { $0.0 < $1.0 }
+    let rows = attribution.map { (book.borrowers[$0.key].id.rawValue, $0.value) }.sorted { $0.0 < $1.0 }
     for (id, (n, q)) in rows {
       w.writeRow([id, String(n), ExactSum.decimalString(quanta: q, decimalPlaces: 12),
                   q > 1_000_000_000_000 ? "true" : "false"])

@@ -158,7 +158,7 @@ package struct FinancePass: Sendable {
     let loan = p.decoder.loan(record)
     let borrower = position.map { book.borrowers[$0] }
     if let id = loan.borrowerID, borrower == nil {
-      reject(record, column: "borrower_id", book.missingBorrowerReason(id), &p)
+      reject(record, column: "borrower_id", book.missingBorrowerReason(id.rawValue), &p)
       return
     }
     let e: FinancedEmission
@@ -168,7 +168,7 @@ package struct FinancePass: Sendable {
       reject(record, column: error.column, error.message, &p)
       return
     }
-    let isGreen = green.contains(loan.id)
+    let isGreen = green.contains(loan.id.rawValue)
     do {
       var next = p.totals
       try next.add(e, isGreen: isGreen)
@@ -182,7 +182,7 @@ package struct FinancePass: Sendable {
       return
     }
     p.accepted += 1
-    if let af = e.attributionFactor, let id = loan.borrowerID, let position = book.position(of: id),
+    if let af = e.attributionFactor, let id = loan.borrowerID, let position = book.position(of: id.rawValue),
        let q = try? ExactSum.quanta(of: af, decimalPlaces: 12)
     {
       let (n, sum) = p.attribution[position] ?? (0, 0)
@@ -219,8 +219,8 @@ package struct FinancePass: Sendable {
   }
 
   private func write(_ e: FinancedEmission, line: Int, to w: CSVWriter) {
-    w.writeField(e.loanID)
-    w.writeField(e.borrowerID ?? "")
+    w.writeField(e.loanID.rawValue)
+    w.writeField(e.borrowerID?.rawValue ?? "")
     w.writeField(e.assetClass.rawValue)
     w.writeShortest(e.attributionFactor)
     w.writeDecimal(e.scope1, places: 6)

@@ -37,7 +37,7 @@ public struct FinancedEmissionsJob: Sendable {
   public var accounts: String?
   /// Borrowers' emissions from carbon accounts held in memory (`AccountEmissions.latest(of:)`),
   /// used when ``accounts`` is `nil`.
-  public var accountEmissions: [String: AccountEmissions] = [:]
+  public var accountEmissions: [EntityID: AccountEmissions] = [:]
   /// Exchange rates into CNY (currency,cny_per_unit); without it only CNY loans are accepted.
   public var exchangeRates: String?
   /// Sector intensities for option 3 estimates (default: the factor set's sector-intensities).

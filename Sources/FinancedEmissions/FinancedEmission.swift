@@ -1,3 +1,5 @@
+public import Quantities
+
 /// Why a loan that was read and accepted carries no financed emissions.
 public enum UnscoredReason: String, CaseIterable, Hashable, Sendable {
   /// No denominator for the attribution factor (EVIC, equity + debt, total assets,
@@ -11,9 +13,9 @@ public enum UnscoredReason: String, CaseIterable, Hashable, Sendable {
 /// The financed emissions of one loan (PCAF Part A), with how each number was obtained.
 public struct FinancedEmission: Hashable, Sendable {
   /// The loan's `loan_id`.
-  public let loanID: String
+  public let loanID: LoanID
   /// The loan's `borrower_id`; `nil` when it names none.
-  public let borrowerID: String?
+  public let borrowerID: EntityID?
   /// The PCAF asset class of the loan.
   public let assetClass: AssetClass
   /// GB/T 4754 code of the borrower, when there is one.
@@ -54,7 +56,7 @@ public struct FinancedEmission: Hashable, Sendable {
   public var flags: [String] = []
 
   /// Creates a result with only the loan's identity and `outstanding` (reporting currency) set.
-  public init(loanID: String, borrowerID: String?, assetClass: AssetClass, sector: String?, outstanding: Double) {
+  public init(loanID: LoanID, borrowerID: EntityID?, assetClass: AssetClass, sector: String?, outstanding: Double) {
     self.loanID = loanID
     self.borrowerID = borrowerID
     self.assetClass = assetClass

@@ -1,4 +1,4 @@
-import Quantities
+public import Quantities
 
 /// Why a loan row cannot enter the computation at all (it goes to the rejects file).
 public struct LoanRejection: Error, Hashable, Sendable {
@@ -39,14 +39,14 @@ public struct FinancedEmissionsCalculator: Sendable {
   /// PPP-adjusted GDP and emissions for sovereign debt, by country code (latest year of each).
   public let countries: [String: CountryData]
   /// Borrowers' emissions from carbon accounts, by borrower id.
-  public let accounts: [String: AccountEmissions]
+  public let accounts: [EntityID: AccountEmissions]
   /// tCO2 per kWh of grid electricity in a region (`project_region`, else the borrower's,
   /// else `CN`), with its factor id; `nil` when the factor set has none.
   public let gridFactor: @Sendable (_ region: String) -> (tonnesPerKWh: Double, factorID: String)?
 
   /// Creates a calculator; `countries` keeps each country's latest year, and without `gridFactor` buildings stay unscored.
   public init(exchangeRates: ExchangeRates, sectorIntensities: SectorIntensityTable = SectorIntensityTable([]),
-              countries: [CountryData] = [], accounts: [String: AccountEmissions] = [:],
+              countries: [CountryData] = [], accounts: [EntityID: AccountEmissions] = [:],
               gridFactor: @escaping @Sendable (_ region: String) -> (tonnesPerKWh: Double, factorID: String)? = { _ in nil })
   {
     self.exchangeRates = exchangeRates

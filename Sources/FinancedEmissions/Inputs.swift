@@ -39,8 +39,8 @@ public enum AssetClass: String, CaseIterable, Hashable, Sendable, Comparable {
 /// A borrower (enterprise or sovereign) of borrowers.csv, with the money columns in its
 /// ``currency``.
 public struct Borrower: Hashable, Sendable {
-  /// The `borrower_id`, unique in the file.
-  public var id: String
+  /// The `borrower_id`, unique in the file: the enterprise's ``EntityID``, as in activities.csv.
+  public var id: EntityID
   /// GB/T 4754-2017 industry code (`D4411`; sovereigns `S9221`).
   public var sector: String
   /// ISO 3166-1 alpha-2.
@@ -73,7 +73,7 @@ public struct Borrower: Hashable, Sendable {
   public var emissionsVerified: Bool?
 
   /// Creates a borrower from its required columns; the optional ones start `nil`.
-  public init(id: String, sector: String, country: String, currency: Currency) {
+  public init(id: EntityID, sector: String, country: String, currency: Currency) {
     self.id = id
     self.sector = sector
     self.country = country
@@ -84,9 +84,9 @@ public struct Borrower: Hashable, Sendable {
 /// A loan or investment of loans.csv: the columns financed emissions use.
 public struct Loan: Hashable, Sendable {
   /// The `loan_id`.
-  public var id: String
+  public var id: LoanID
   /// The `borrower_id`; `nil` when empty (allowed only for classes that need no borrower).
-  public var borrowerID: String?
+  public var borrowerID: EntityID?
   /// The PCAF asset class (`asset_class`).
   public var assetClass: AssetClass
   /// The currency of the loan's money columns.
@@ -115,7 +115,7 @@ public struct Loan: Hashable, Sendable {
   public var annualKm: Double?
 
   /// Creates a loan from its required columns; `outstanding` is in `currency`.
-  public init(id: String, borrowerID: String?, assetClass: AssetClass, currency: Currency, outstanding: Double) {
+  public init(id: LoanID, borrowerID: EntityID?, assetClass: AssetClass, currency: Currency, outstanding: Double) {
     self.id = id
     self.borrowerID = borrowerID
     self.assetClass = assetClass

@@ -31,7 +31,7 @@ public struct BorrowerBook: Sendable {
   /// Adds `borrower`; returns `false` (and keeps the first) if its id is already present.
   @discardableResult
   public mutating func insert(_ borrower: Borrower) -> Bool {
-    guard index.insert(borrower.id, value: borrowers.count) else { return false }
+    guard index.insert(borrower.id.rawValue, value: borrowers.count) else { return false }
     borrowers.append(borrower)
     return true
   }
@@ -96,7 +96,7 @@ extension BorrowerBook {
   }
 
   private static func borrower(_ record: borrowing CSVRecord, _ c: Columns) -> Borrower {
-    var b = Borrower(id: record.text(c.id)!, sector: record.text(c.sector)!, country: record.text(c.country)!,
+    var b = Borrower(id: EntityID(record.text(c.id)!), sector: record.text(c.sector)!, country: record.text(c.country)!,
                      currency: record.currency(c.currency)!)
     b.region = record.regionCode(c.region)
     b.isListed = record.boolean(c.listed)
@@ -153,7 +153,7 @@ public struct LoanDecoder: Sendable {
   /// The loan of a record that `RowChecker` accepted.
   public func loan(_ record: borrowing CSVRecord) -> Loan {
     let cls = AssetClass.allCases[(try? assetClasses.index(of: record[assetClass!])) ?? 0]
-    var loan = Loan(id: record.text(loanID)!, borrowerID: record.text(borrowerID), assetClass: cls,
+    var loan = Loan(id: LoanID(record.text(loanID)!), borrowerID: record.text(borrowerID).map { EntityID($0) }, assetClass: cls,
                     currency: record.currency(currency)!, outstanding: record.decimal(outstanding)!)
     loan.projectValue = record.decimal(projectValue)
     loan.propertyValue = record.decimal(propertyValue)
@@ -296,10 +296,10 @@ extension AccountEmissions {
 
   /// Reads accounts.csv: for each entity the latest year's scope 1, scope 2
   /// (location-based) and scope 3 (`nil` when zero: no scope 3 lines).
-  public static func read(file path: String) throws -> [String: AccountEmissions] {
-    var latest: [String: AccountEmissions] = [:]
+  public static func read(file path: String) throws -> [EntityID: AccountEmissions] {
+    var latest: [EntityID: AccountEmissions] = [:]
     try ReferenceTable.read(file: path, schema: schema) { record, c in
-      let id = record.outputText(c["entity_id"])!
+      let id = EntityID(record.outputText(c["entity_id"])!)
       let year = Int(record.text(c["period"])!.prefix(4))!
       guard (latest[id]?.year ?? Int.min) < year else { return }
       let s3 = record.decimal(c["scope3_tco2e"])

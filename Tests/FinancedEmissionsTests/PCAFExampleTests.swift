@@ -9,7 +9,7 @@ import Testing
   let calculator = FinancedEmissionsCalculator(exchangeRates: ExchangeRates())
 
   func company(_ id: String, s1: Double, s2: Double, s3: Double, equity: Double = 100, debt: Double = 0) -> Borrower {
-    var b = Borrower(id: id, sector: "C3011", country: "CN", currency: .cny)
+    var b = Borrower(id: EntityID(id), sector: "C3011", country: "CN", currency: .cny)
     b.reportedScope1 = s1
     b.reportedScope2 = s2
     b.reportedScope3 = s3
@@ -31,7 +31,7 @@ import Testing
     ]
     var totals = PortfolioTotals()
     for (b, outstanding) in companies {
-      let loan = Loan(id: "L-" + b.id, borrowerID: b.id, assetClass: .businessLoan, currency: .cny, outstanding: outstanding)
+      let loan = Loan(id: LoanID("L-" + b.id.rawValue), borrowerID: b.id, assetClass: .businessLoan, currency: .cny, outstanding: outstanding)
       let e = try calculator.evaluate(loan, borrower: b)
       #expect(e.attributionBasis == "equity+debt")
       #expect(e.dataQuality == 1)  // verified reported emissions: option 1a (Table 5-7)
@@ -68,7 +68,7 @@ import Testing
     var all = PortfolioTotals()
     var oilAndGas = PortfolioTotals()
     for (i, (outstanding, score, sector)) in loans.enumerated() {
-      var e = FinancedEmission(loanID: "L\(i)", borrowerID: "C\(i)", assetClass: .businessLoan, sector: sector,
+      var e = FinancedEmission(loanID: LoanID("L\(i)"), borrowerID: EntityID("C\(i)"), assetClass: .businessLoan, sector: sector,
                                outstanding: outstanding)
       e.scope12 = 1
       e.dataQuality = score
@@ -94,8 +94,8 @@ import Testing
     ]
     let calculator = FinancedEmissionsCalculator(exchangeRates: rates, countries: countries)
     for (country, expected) in [("SG", 106.0), ("HK", 91.0)] {
-      let issuer = Borrower(id: country, sector: "S9221", country: country, currency: .usd)
-      let loan = Loan(id: country, borrowerID: country, assetClass: .sovereignDebt, currency: .usd, outstanding: 1_000_000)
+      let issuer = Borrower(id: EntityID(country), sector: "S9221", country: country, currency: .usd)
+      let loan = Loan(id: LoanID(country), borrowerID: EntityID(country), assetClass: .sovereignDebt, currency: .usd, outstanding: 1_000_000)
       let e = try calculator.evaluate(loan, borrower: issuer)
       #expect(e.attributionBasis == "gdp_ppp")
       #expect(e.scope1!.rounded() == expected)
