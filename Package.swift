@@ -32,19 +32,21 @@ let package = Package(
       dependencies: ["Quantities", "Tabular", .product(name: "Crypto", package: "swift-crypto")],
       exclude: ["Standards"]
     ),
-    .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables"]),
+    .target(name: "LoanBook", dependencies: ["Quantities", "Tabular"]),
+    .target(name: "Accounting", dependencies: ["Quantities", "Tabular", "FactorTables", "LoanBook"]),
     .target(name: "ESGScoring", dependencies: ["Quantities", "Tabular"]),
-    .target(name: "Tagging", dependencies: ["Quantities", "Tabular", "FactorTables"], exclude: ["Catalogues"]),
-    .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables"]),
+    .target(name: "Tagging", dependencies: ["Quantities", "Tabular", "FactorTables", "LoanBook"], exclude: ["Catalogues"]),
+    .target(name: "FinancedEmissions", dependencies: ["Quantities", "Tabular", "FactorTables", "LoanBook"]),
     // Whole jobs over files: the partitioned passes, shards and their merge, the pipeline and the report.
     .target(
       name: "BatchJobs",
-      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions", "Integrity"]
+      dependencies: ["Quantities", "Tabular", "FactorTables", "LoanBook", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions",
+                     "Integrity"]
     ),
     .target(
       name: "GreenLedger",
-      dependencies: ["Quantities", "Tabular", "FactorTables", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions", "Integrity",
-                     "BatchJobs"]
+      dependencies: ["Quantities", "Tabular", "FactorTables", "LoanBook", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions",
+                     "Integrity", "BatchJobs"]
     ),
     .executableTarget(
       name: "greenledger",
@@ -67,16 +69,17 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
+    .testTarget(name: "LoanBookTests", dependencies: ["LoanBook", "Quantities", "Tabular"]),
     .testTarget(name: "FactorTablesTests", dependencies: ["FactorTables", "Tabular", "Quantities"]),
-    .testTarget(name: "AccountingTests", dependencies: ["Accounting", "FactorTables", "Quantities", "Tabular"]),
+    .testTarget(name: "AccountingTests", dependencies: ["LoanBook", "Accounting", "FactorTables", "Quantities", "Tabular"]),
     .testTarget(
       name: "ESGScoringTests",
       dependencies: ["ESGScoring", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(name: "IntegrityTests", dependencies: ["Integrity"]),
-    .testTarget(name: "TaggingTests", dependencies: ["Tagging", "FactorTables", "Quantities", "Tabular"], exclude: ["Fixtures"]),
-    .testTarget(name: "FinancedEmissionsTests", dependencies: ["FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
-    .testTarget(name: "BatchJobsTests", dependencies: ["BatchJobs", "Accounting", "FactorTables", "FinancedEmissions", "Tabular", "Tagging", "Quantities"]),
+    .testTarget(name: "TaggingTests", dependencies: ["LoanBook", "Tagging", "FactorTables", "Quantities", "Tabular"], exclude: ["Fixtures"]),
+    .testTarget(name: "FinancedEmissionsTests", dependencies: ["LoanBook", "FinancedEmissions", "FactorTables", "Quantities", "Tabular"]),
+    .testTarget(name: "BatchJobsTests", dependencies: ["LoanBook", "BatchJobs", "Accounting", "FactorTables", "FinancedEmissions", "Tabular", "Tagging", "Quantities"]),
     .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
   ]
 )

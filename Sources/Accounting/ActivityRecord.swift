@@ -1,3 +1,4 @@
+public import LoanBook
 public import FactorTables
 public import Quantities
 
@@ -80,48 +81,4 @@ public struct ActivityRecord: Hashable, Sendable {
     guard let dot = activity.utf8.firstIndex(of: 0x2E) else { return activity[activity.endIndex...] }
     return activity[activity.utf8.index(after: dot)...]
   }
-}
-
-/// An enterprise as the accounts need it (a row of borrowers.csv).
-public struct Entity: Hashable, Sendable {
-  /// The enterprise's identifier.
-  public var id: EntityID
-  /// The enterprise's name, when known.
-  public var name: String?
-  /// GB/T 4754-2017 industry code.
-  public var sector: String
-  /// ISO 3166-1 alpha-2 country code.
-  public var country: String
-  /// ISO 3166-1 alpha-2 or ISO 3166-2 region code, when known.
-  public var region: String?
-  /// The currency of ``revenue`` and ``valueAdded``.
-  public var currency: Currency
-  /// Annual revenue in ``currency``.
-  public var revenue: Double?
-  /// Annual industrial value added (income method) in ``currency``.
-  public var valueAdded: Double?
-  /// Physical output and its unit (for intensity per output).
-  public var output: Double?
-  /// The unit of ``output``.
-  public var outputUnit: String?
-
-  /// Creates an entity; only the id, sector, country and currency are required.
-  public init(id: EntityID, name: String? = nil, sector: String, country: String, region: String? = nil,
-              currency: Currency, revenue: Double? = nil, valueAdded: Double? = nil,
-              output: Double? = nil, outputUnit: String? = nil)
-  {
-    self.id = id
-    self.name = name
-    self.sector = sector
-    self.country = country
-    self.region = region
-    self.currency = currency
-    self.revenue = revenue
-    self.valueAdded = valueAdded
-    self.output = output
-    self.outputUnit = outputUnit
-  }
-
-  /// Where the entity's activities happen unless a row says otherwise.
-  public var defaultRegion: String { region ?? country }
 }

@@ -1,3 +1,4 @@
+import LoanBook
 public import FactorTables
 public import Quantities
 
@@ -21,7 +22,7 @@ extension CarbonAccounting {
     throws(AccountingError) -> [EmissionLine]
   {
     let country = String(region.prefix(2))
-    let entity = Entity(id: EntityID("lookup"), sector: sector, country: country,
+    let entity = Enterprise(id: EntityID("lookup"), sector: sector, country: country,
                         region: region.count > 2 ? region : nil, currency: .cny)
     let record = ActivityRecord(entity: entity.id, period: period, activity: activity, quantity: quantity)
     var calculator = LineCalculator(factors: factors, options: options)

@@ -1,3 +1,4 @@
+public import LoanBook
 public import FactorTables
 public import Quantities
 import Tabular
@@ -56,7 +57,7 @@ public struct CarbonAccounting: Sendable {
   /// The choices of the run.
   public let options: AccountingOptions
   /// The entities accounted, by id.
-  public let entities: [EntityID: Entity]
+  public let entities: [EntityID: Enterprise]
   private var calculator: LineCalculator
   var ledgers: [EntityYear: EntityLedger] = [:]
   /// Where rejected rows of the entities file were (id → `file:line`), for the message of an
@@ -66,7 +67,7 @@ public struct CarbonAccounting: Sendable {
   public var rejectingOverlaps: PeriodCoverage?
 
   /// Creates an accounting for `entities` (the first of a repeated id wins).
-  public init(factors: FactorSet, options: AccountingOptions, entities: [Entity]) {
+  public init(factors: FactorSet, options: AccountingOptions, entities: [Enterprise]) {
     self.factors = factors
     self.options = options
     self.entities = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -221,7 +222,7 @@ public struct CarbonAccounting: Sendable {
   private static func mwh(_ q: Int128) -> String { DecimalFormat.trimmed(Double(q) / 1e6, places: 6) }
 
   /// The sector average L for `entity` in `year` and where it came from.
-  private func sectorAverage(for entity: Entity, year: Int, peers: PeerAverages,
+  private func sectorAverage(for entity: Enterprise, year: Int, peers: PeerAverages,
                              benchmarks: [SectorBenchmark]) -> (Double?, String?)
   {
     // Benchmarks: the most specific sector code that prefixes the entity's, region-specific first.
@@ -261,7 +262,7 @@ struct PeerAverages: Sendable {
 
   var groups: [Key: Group] = [:]
 
-  init(l: [EntityYear: (emissions: Double, valueAdded10k: Double)], entities: [EntityID: Entity]) {
+  init(l: [EntityYear: (emissions: Double, valueAdded10k: Double)], entities: [EntityID: Enterprise]) {
     for (key, value) in l {
       guard let sector = entities[key.entity]?.sector else { continue }
       for length in Self.codeLengths where sector.count >= length {

@@ -1,3 +1,4 @@
+import LoanBook
 import FactorTables
 import Quantities
 public import Tabular
@@ -152,46 +153,6 @@ public struct ActivityDecoder: Sendable {
       return .failure(RowError(file: file, line: record.line, column: i + 1, columnName: column,
                                issue: error, found: record[i]))
     }
-  }
-}
-
-extension Entity {
-  /// Reads every valid row of a borrowers.csv file (the data contract) as entities, on
-  /// `threads` threads; the result does not depend on the thread count.
-  ///
-  /// - Returns: the entities and the rejected rows with their errors, in file order.
-  /// - Throws: `InputError` when the file cannot be read or lacks required columns.
-  public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
-    -> (entities: [Entity], rejected: [(RowError, String)], read: Int, warnings: [String], rejectedIDs: [String: String])
-  {
-    let file = try ContractRows.read(
-      file: path, name: displayName ?? path, contract: DataContract.borrowers, checked: DataContract.borrowers,
-      threads: threads, columns: Columns.init, decode: entity,
-      areUnique: { rows in
-        var ids = Set<EntityID>(minimumCapacity: rows.count)
-        return rows.allSatisfy { ids.insert($0.id).inserted }
-      })
-    return (file.rows, file.rejected, file.read, file.warnings, file.rejectedIDs)
-  }
-
-  /// Field indices of the entity columns, resolved once per file.
-  private struct Columns: Sendable {
-    let id, name, sector, country, region, currency, revenue, valueAdded, output, outputUnit: Int?
-
-    init(_ c: ColumnIndex) {
-      (id, name, sector, country, region) = (c["borrower_id"], c["name"], c["sector"], c["country"], c["region"])
-      (currency, revenue, valueAdded, output, outputUnit) =
-        (c["currency"], c["revenue"], c["value_added"], c["output_quantity"], c["output_unit"])
-    }
-  }
-
-  /// The entity of a record the row checker accepted.
-  private static func entity(_ record: borrowing CSVRecord, _ c: Columns) -> Entity {
-    Entity(
-      id: EntityID(record.text(c.id)!), name: record.text(c.name), sector: record.text(c.sector)!,
-      country: record.text(c.country)!, region: record.regionCode(c.region), currency: record.currency(c.currency)!,
-      revenue: record.decimal(c.revenue), valueAdded: record.decimal(c.valueAdded), output: record.decimal(c.output),
-      outputUnit: record.text(c.outputUnit))
   }
 }
 

@@ -1,3 +1,4 @@
+import LoanBook
 import FactorTables
 import Quantities
 

@@ -1,3 +1,4 @@
+import LoanBook
 public import Tabular
 import Quantities
 

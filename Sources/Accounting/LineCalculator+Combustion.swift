@@ -1,3 +1,4 @@
+import LoanBook
 import FactorTables
 import Quantities
 
@@ -17,7 +18,7 @@ extension LineCalculator {
     return m
   }
 
-  mutating func combustion(_ r: ActivityRecord, entity: Entity, region: String) throws(AccountingError) -> [EmissionLine] {
+  mutating func combustion(_ r: ActivityRecord, entity: Enterprise, region: String) throws(AccountingError) -> [EmissionLine] {
     let category = r.family == "stationary" ? "stationary_combustion" : "mobile_combustion"
     let choice = method(for: region)
     guard choice.method.perUnitSeriesPrefix != nil else {
@@ -32,7 +33,7 @@ extension LineCalculator {
 
   /// NCV × CC × OF × 44/12 from measured or default parameters; CH4 and N2O on top under
   /// the GHG Protocol (and for biomass, whose CO2 is outside the scopes).
-  mutating func parameterCombustion(_ r: ActivityRecord, entity: Entity, region: String, category: String,
+  mutating func parameterCombustion(_ r: ActivityRecord, entity: Enterprise, region: String, category: String,
                                     method: Methodology, note: String? = nil) throws(AccountingError) -> [EmissionLine]
   {
     let fuel = String(r.subject)
@@ -92,7 +93,7 @@ extension LineCalculator {
 
   /// CH4 and N2O from IPCC 2006 Tier 1 factors per energy (Vol.2 Tables 2.2–2.3, 3.2.1–3.2.2),
   /// and what was left out for want of a default.
-  mutating func nonCO2(_ r: ActivityRecord, entity: Entity, region: String, gigajoules: Double,
+  mutating func nonCO2(_ r: ActivityRecord, entity: Enterprise, region: String, gigajoules: Double,
                        category: String) throws(AccountingError) -> (lines: [EmissionLine], leftOut: String?)
   {
     // Table 2.2 (energy industries) or Table 2.3 (manufacturing and construction).

@@ -1,3 +1,4 @@
+import LoanBook
 import FactorTables
 import Quantities
 
@@ -105,7 +106,7 @@ struct LineCalculator {
     var certificateMWh: Double = 0
   }
 
-  mutating func contribution(of record: ActivityRecord, entity: Entity) throws(AccountingError) -> Contribution {
+  mutating func contribution(of record: ActivityRecord, entity: Enterprise) throws(AccountingError) -> Contribution {
     if record.period.firstDay > options.asOf {
       throw AccountingError(column: "period",
         "period \(record.period) starts after the as-of date \(options.asOf): activity data cannot be in the future")

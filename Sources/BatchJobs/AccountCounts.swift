@@ -1,3 +1,4 @@
+import LoanBook
 /// Row counts of an accounting job (or of merged account shards).
 public struct AccountCounts: Sendable, Equatable {
   /// Activity rows read (in this shard).
@@ -10,9 +11,9 @@ public struct AccountCounts: Sendable, Equatable {
   public var lines = 0
   /// Rows of the entities file read.
   public var entitiesRead = 0
-  /// Entity rows accepted.
+  /// Enterprise rows accepted.
   public var entitiesAccepted = 0
-  /// Entity rows rejected (rejects.csv).
+  /// Enterprise rows rejected (rejects.csv).
   public var entitiesRejected = 0
   /// Carbon accounts written (0 for a shard: accounts need every entity's ledger).
   public var accounts = 0

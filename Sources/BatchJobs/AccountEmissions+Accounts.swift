@@ -1,3 +1,4 @@
+public import LoanBook
 public import Accounting
 public import FinancedEmissions
 public import Quantities

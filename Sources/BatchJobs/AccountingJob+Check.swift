@@ -1,3 +1,4 @@
+import LoanBook
 import Accounting
 import Tabular
 
@@ -16,7 +17,7 @@ extension AccountingJob {
     defer { FileSystem.removeDirectory(work) }
     let activities = try self.activities.path(staging: work, name: "activities.csv")
     let entities = try self.entities.path(staging: work, name: "entities.csv")
-    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities))
+    let entityFile = try Enterprise.read(file: entities, displayName: FileSystem.baseName(entities))
     let pass = try AccountingPass.perform(activities: activities, entities: entityFile.entities, factors: factors,
                                           options: options, threads: settings.threads, workDirectory: work, writeLines: false,
                                           rejectedEntities: entityFile.rejectedIDs, readOptions: settings.readOptions)

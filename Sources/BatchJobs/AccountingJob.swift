@@ -1,3 +1,4 @@
+import LoanBook
 public import Accounting
 public import FactorTables
 import Integrity
@@ -69,7 +70,7 @@ public struct AccountingJob: Sendable {
     let work = out + "/.partitions"
     try FileSystem.createDirectory(work)
     let rejects = try RejectsWriter(path: work + "/entity-rejects.csv")
-    let entityFile = try Entity.read(file: entities, displayName: FileSystem.baseName(entities), threads: settings.threads)
+    let entityFile = try Enterprise.read(file: entities, displayName: FileSystem.baseName(entities), threads: settings.threads)
     if countsEntities { for (error, raw) in entityFile.rejected { rejects.reject(error, raw: raw) } }
     try rejects.close()
     let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []

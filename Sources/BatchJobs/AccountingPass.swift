@@ -1,3 +1,4 @@
+package import LoanBook
 package import Accounting
 package import FactorTables
 package import Tabular
@@ -26,7 +27,7 @@ package struct AccountingPass {
   /// The pass over `activities`; when some series gives a period both whole and by part,
   /// a second pass rejects the coarser rows (``PeriodCoverage``), so that nothing is counted
   /// twice whatever the order of the rows.
-  package static func perform(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
+  package static func perform(activities: String, entities: [Enterprise], factors: FactorSet, options: AccountingOptions,
                       threads: Int, workDirectory: String, writeLines: Bool, shard: Shard? = nil,
                       progress: ProgressFactory? = nil, rejectedEntities: [String: String] = [:],
                               readOptions: CSVReadOptions = CSVReadOptions()) throws -> AccountingPass
@@ -45,7 +46,7 @@ package struct AccountingPass {
     return second
   }
 
-  private static func pass(activities: String, entities: [Entity], factors: FactorSet, options: AccountingOptions,
+  private static func pass(activities: String, entities: [Enterprise], factors: FactorSet, options: AccountingOptions,
                            threads: Int, workDirectory: String, writeLines: Bool, shard: Shard?, progress: ProgressFactory?,
                            overlaps: PeriodCoverage?, rejectedEntities: [String: String],
                            readOptions: CSVReadOptions) throws -> AccountingPass

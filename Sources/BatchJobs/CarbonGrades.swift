@@ -1,3 +1,4 @@
+import LoanBook
 import Tabular
 
 /// Each entity's latest carbon-efficiency grade and level, from accounts.csv.
@@ -8,7 +9,7 @@ enum CarbonGrades {
     ColumnSpec("carbon_grade", .integer(1...5)), ColumnSpec("carbon_level", .text),
   ])
 
-  /// Entity id → (grade, level) of its latest year.
+  /// Enterprise id → (grade, level) of its latest year.
   static func read(file path: String) throws -> [String: (Int?, String?)] {
     var latest: [String: (Int, Int?, String?)] = [:]
     try ReferenceTable.read(file: path, schema: schema) { r, c in

@@ -1,3 +1,4 @@
+import LoanBook
 package import FinancedEmissions
 import Quantities
 package import Tabular

@@ -1,5 +1,6 @@
 import FactorTables
 package import FinancedEmissions
+import LoanBook
 import Quantities
 package import Tabular
 
@@ -50,7 +51,7 @@ package struct FinancePass: Sendable {
 
   struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
-    var decoder: LoanDecoder
+    var decoder: LoanColumns
     var files: PartitionFiles
     /// Ids of this partition's rows, spilled to bucket files (nil in a second pass).
     var spill: IDSpill?
@@ -59,7 +60,7 @@ package struct FinancePass: Sendable {
     var totals = PortfolioTotals()
     var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
     var bySector: [String: PortfolioTotals] = [:]
-    /// Borrower position → (loans, Σ attribution factor in 10^-12 quanta).
+    /// Enterprise position → (loans, Σ attribution factor in 10^-12 quanta).
     var attribution: [Int: (Int, Int128)] = [:]
     var basic = FinanceBasicTotals()
     var warning: String?
@@ -122,7 +123,7 @@ package struct FinancePass: Sendable {
         let run = duplicates == nil ? "a" : "b"  // the second pass never shares a file with the first
         let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
         return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
-                         decoder: LoanDecoder(binding: binding),
+                         decoder: LoanColumns(binding: binding),
                          files: try PartitionFiles(directory: workDirectory, stem: "financed", id: "\(run)\(n)",
                                                    partition: partition, header: outputColumns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
@@ -133,16 +134,16 @@ package struct FinancePass: Sendable {
   }
 
   private func consume(_ record: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?) {
-    if let shard, !shard.owns(record, idField: p.decoder.loanIDIndex) { return }
+    if let shard, !shard.owns(record, idField: p.decoder.loanID) { return }
     p.read += 1
     if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     if let error = p.checker.check(record) {
       p.files.rejects.reject(error, raw: record.csvLine)
       return
     }
-    let idField = record[p.decoder.loanIDIndex!]
+    let idField = record[p.decoder.loanID!]
     if let first = duplicates?[record.line] {
-      reject(record, column: "loan_id", "duplicate loan_id \"\(record.string(at: p.decoder.loanIDIndex!))\" "
+      reject(record, column: "loan_id", "duplicate loan_id \"\(record.string(at: p.decoder.loanID!))\" "
         + "(first on line \(first)); it must be unique in the file", &p)
       return
     }
@@ -150,7 +151,7 @@ package struct FinancePass: Sendable {
       reject(record, column: "loan_id", "cannot record the id for the duplicate check: \(error)", &p)
       return
     }
-    let position = book.position(ofField: p.decoder.borrowerIDIndex, in: record)
+    let position = book.position(ofField: p.decoder.borrowerID, in: record)
     if basic {
       consumeBasic(record, borrower: position, into: &p)
       return
@@ -206,7 +207,7 @@ package struct FinancePass: Sendable {
       if let o = r.outstandingCNY { try? p.basic.outstandingScored.add(o) }
       try? p.basic.financed.add(r.financed!)
     }
-    p.files.output.writeField(bytes: record[p.decoder.loanIDIndex!])
+    p.files.output.writeField(bytes: record[p.decoder.loanID!])
     p.files.output.writeShortest(r.attributionFactor)
     p.files.output.writeShortest(r.financed)
     p.files.output.endRow()

@@ -1,3 +1,4 @@
+public import LoanBook
 public import FactorTables
 public import FinancedEmissions
 public import Quantities

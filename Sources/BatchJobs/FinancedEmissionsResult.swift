@@ -1,3 +1,4 @@
+public import LoanBook
 public import FinancedEmissions
 package import Integrity
 package import Tabular
@@ -12,9 +13,9 @@ public struct FinancedEmissionsResult: Sendable {
   public var accepted: Int
   /// Loans in rejects.csv.
   public var rejected: Int
-  /// Borrower rows read (counted by shard 1 only).
+  /// Enterprise rows read (counted by shard 1 only).
   public var borrowersRead: Int
-  /// Borrower rows rejected.
+  /// Enterprise rows rejected.
   public var borrowersRejected: Int
   /// Loans with financed emissions (PCAF scored).
   public var scored: Int

@@ -1,3 +1,4 @@
+import LoanBook
 import Accounting
 import FactorTables
 import Quantities

@@ -1,3 +1,4 @@
+import LoanBook
 import ESGScoring
 import Quantities
 import Tabular

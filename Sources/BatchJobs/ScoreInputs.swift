@@ -1,3 +1,4 @@
+import LoanBook
 import ESGScoring
 import FinancedEmissions
 import Quantities

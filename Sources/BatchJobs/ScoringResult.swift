@@ -1,3 +1,4 @@
+import LoanBook
 public import ESGScoring
 public import Tabular
 
@@ -15,9 +16,9 @@ public struct ScoringResult: Sendable {
   public var rejects: [(RowError, String)]
   /// esg.csv rows rejected.
   public var esgRejected: Int
-  /// Entity rows read.
+  /// Enterprise rows read.
   public var entitiesRead: Int
-  /// Entity rows rejected.
+  /// Enterprise rows rejected.
   public var entitiesRejected: Int
   /// Warnings about the inputs, one sentence each.
   public var warnings: [String]

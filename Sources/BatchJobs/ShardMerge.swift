@@ -1,3 +1,4 @@
+import LoanBook
 public import FactorTables
 import Accounting
 import FinancedEmissions
@@ -182,7 +183,7 @@ public struct ShardMerge: Sendable {
     var options = AccountingOptions(methodology: Methodology(rawValue: methodologyText), gwpSet: gwp, asOf: asOf)
     options.scope3ProxyRegion = run["scope3_proxy_region"].flatMap { $0.isEmpty ? nil : $0 }
     let entityPath = entities ?? run["entities"] ?? ""
-    let entityFile = try Entity.read(file: entityPath, displayName: FileSystem.baseName(entityPath), threads: threads)
+    let entityFile = try Enterprise.read(file: entityPath, displayName: FileSystem.baseName(entityPath), threads: threads)
     let benchmarks = run["benchmarks"].flatMap { $0.isEmpty ? nil : $0 }
     let marks = try benchmarks.map { try SectorBenchmark.read(file: $0) } ?? []
 

@@ -1,4 +1,5 @@
 package import FinancedEmissions
+import LoanBook
 import Quantities
 package import Tabular
 package import Tagging
@@ -89,8 +90,8 @@ package struct TagPass: Sendable {
       reject("currency", "no exchange rate for \(currency) into CNY; add it to the --fx file")
       return
     }
-    var facts = f.facts(of: r)
-    if let id = r.text(f.borrowerId) {
+    var facts = LoanFacts(f.loan(r))
+    if let id = r.text(f.borrowerID) {
       if let book, book[id] == nil {
         reject("borrower_id", book.missingBorrowerReason(id))
         return

@@ -1,3 +1,4 @@
+import LoanBook
 package import Tabular
 public import Tagging
 
@@ -9,7 +10,7 @@ public struct TaggingResult: Sendable {
   public var read = 0
   /// Green loans by item, status and balance (the PBoC green-loan statistics' layout).
   public var statistics = GreenLoanStatistics()
-  /// Borrower rows rejected.
+  /// Enterprise rows rejected.
   public var borrowersRejected = 0
   /// Warnings about the inputs, one sentence each.
   public var warnings: [String]

@@ -1,3 +1,4 @@
+package import LoanBook
 /// The benchmark job `finance-basic` (version 1) of `shared/bench/README.md`: a
 /// deliberately small PCAF-style computation that every implementation must compute
 /// identically, so GreenLedger can be timed against the polars and DuckDB reference jobs.
@@ -39,7 +40,7 @@ package enum FinanceBasic {
     /// Emissions, tCO2e (rule 5); `nil` when neither reported nor estimable.
     package var emissions: Double? { storedEmissions.isNaN ? nil : storedEmissions }
 
-    package init(_ b: Borrower, rates: ExchangeRates, intensities: SectorIntensityTable) {
+    package init(_ b: Enterprise, rates: ExchangeRates, intensities: SectorIntensityTable) {
       guard let rate = rates.rate(b.currency) else { return }
       storedRate = rate
       if b.isListed == true {
@@ -56,7 +57,7 @@ package enum FinanceBasic {
   }
 
   /// Applies the job's rules 1–6, first that applies decides.
-  package static func evaluate(_ loan: Loan, borrower: Borrower?, rates: ExchangeRates,
+  package static func evaluate(_ loan: Loan, borrower: Enterprise?, rates: ExchangeRates,
                               intensities: SectorIntensityTable) -> Result
   {
     evaluate(assetClass: loan.assetClass, outstanding: loan.outstanding, rate: rates.rate(loan.currency),

@@ -1,3 +1,4 @@
+public import LoanBook
 public import Quantities
 
 /// Why a loan that was read and accepted carries no financed emissions.

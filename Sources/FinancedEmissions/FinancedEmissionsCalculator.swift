@@ -1,3 +1,4 @@
+public import LoanBook
 public import Quantities
 
 /// Why a loan row cannot enter the computation at all (it goes to the rejects file).
@@ -25,7 +26,7 @@ public struct LoanRejection: Error, Hashable, Sendable {
 /// - motor vehicle loans: vehicle value at origination, 100 % when unknown (§5.6);
 /// - sovereign debt: exposure in USD / PPP-adjusted GDP (§5.7).
 ///
-/// Borrower emissions, best data first (Tables 5-3, 5-7, 5-10): verified reported (score 1),
+/// Enterprise emissions, best data first (Tables 5-3, 5-7, 5-10): verified reported (score 1),
 /// unverified reported (2), the carbon account computed from activity data (2), revenue ×
 /// sector intensity (3a, score 4), outstanding × sector intensity per asset (3b, score 5,
 /// no attribution factor). Scope 3 is kept apart with its own score. Nothing is netted.
@@ -60,7 +61,7 @@ public struct FinancedEmissionsCalculator: Sendable {
   ///
   /// - Throws: ``LoanRejection`` when the loan cannot be computed at all: its currency (or
   ///   its borrower's) has no exchange rate, or its class needs a borrower and has none.
-  public func evaluate(_ loan: Loan, borrower: Borrower?) throws(LoanRejection) -> FinancedEmission {
+  public func evaluate(_ loan: Loan, borrower: Enterprise?) throws(LoanRejection) -> FinancedEmission {
     guard let outstanding = exchangeRates.converted(loan.outstanding, from: loan.currency) else {
       throw LoanRejection(column: "currency", "no exchange rate for \(loan.currency) into "
         + "\(exchangeRates.reportingCurrency); add it to the --fx file")
@@ -102,7 +103,7 @@ public struct FinancedEmissionsCalculator: Sendable {
   }
 
   /// The corporate denominator in the reporting currency and its name (PCAF §5.1–5.2, fn 57–59).
-  func companyValue(_ b: Borrower) -> (value: Double, basis: String)? {
+  func companyValue(_ b: Enterprise) -> (value: Double, basis: String)? {
     let rate = exchangeRates.rate(b.currency)!
     if b.isListed == true, let evic = b.evic, evic > 0 { return (evic * rate, "evic") }
     if let debt = b.totalDebt, let equity = b.totalEquity {
@@ -115,7 +116,7 @@ public struct FinancedEmissionsCalculator: Sendable {
 
   // MARK: Asset classes
 
-  private func corporate(_ loan: Loan, _ b: Borrower, outstanding: Double, into r: inout FinancedEmission) {
+  private func corporate(_ loan: Loan, _ b: Enterprise, outstanding: Double, into r: inout FinancedEmission) {
     if loan.assetClass == .projectFinance {
       if let value = loan.projectValue, value > 0 { attribute(loan.outstanding, value, basis: "project_value", into: &r) }
     } else if let (value, basis) = companyValue(b) {
@@ -174,7 +175,7 @@ public struct FinancedEmissionsCalculator: Sendable {
     if r.attributionFactor == nil { r.scope3 = nil; r.dataQualityScope3 = nil }
   }
 
-  private func building(_ loan: Loan, _ b: Borrower?, into r: inout FinancedEmission) {
+  private func building(_ loan: Loan, _ b: Enterprise?, into r: inout FinancedEmission) {
     guard let value = loan.propertyValue, value > 0 else {
       r.unscored = .noAttribution
       r.detail = "property_value (value at origination) is missing"
@@ -224,7 +225,7 @@ public struct FinancedEmissionsCalculator: Sendable {
     r.emissionsSource = "vehicle_gco2_per_km × annual_km"
   }
 
-  private func sovereign(_ loan: Loan, _ b: Borrower, into r: inout FinancedEmission) {
+  private func sovereign(_ loan: Loan, _ b: Enterprise, into r: inout FinancedEmission) {
     guard let c = countries[b.country] else {
       r.unscored = .noEmissions
       r.detail = "no GDP (PPP) and emissions for country \(b.country); add it to the countries table"

@@ -1,3 +1,4 @@
+public import LoanBook
 public import Quantities
 public import Tabular
 public import FactorTables
@@ -5,7 +6,7 @@ public import FactorTables
 /// The borrowers of a run, by id.
 public struct BorrowerBook: Sendable {
   /// The borrowers, in insertion order.
-  public private(set) var borrowers: [Borrower] = []
+  public private(set) var borrowers: [Enterprise] = []
   private var index = ByteKeyTable()
   /// Where rejected rows of the borrowers file were (id → `file:line`).
   public var rejectedIDs: [String: String] = [:]
@@ -17,7 +18,7 @@ public struct BorrowerBook: Sendable {
   }
 
   /// A book of `borrowers`; of repeated ids the first is kept.
-  public init(_ borrowers: [Borrower] = []) {
+  public init(_ borrowers: [Enterprise] = []) {
     self.init(capacity: borrowers.count)
     for b in borrowers { insert(b) }
   }
@@ -30,14 +31,14 @@ public struct BorrowerBook: Sendable {
 
   /// Adds `borrower`; returns `false` (and keeps the first) if its id is already present.
   @discardableResult
-  public mutating func insert(_ borrower: Borrower) -> Bool {
+  public mutating func insert(_ borrower: Enterprise) -> Bool {
     guard index.insert(borrower.id.rawValue, value: borrowers.count) else { return false }
     borrowers.append(borrower)
     return true
   }
 
   /// The borrower with `id`.
-  public subscript(id: String) -> Borrower? { index.value(for: id).map { borrowers[$0] } }
+  public subscript(id: String) -> Enterprise? { index.value(for: id).map { borrowers[$0] } }
 
   /// The position of borrower `id` in ``borrowers``.
   public func position(of id: String) -> Int? { index.value(for: id) }
@@ -54,6 +55,10 @@ extension BorrowerBook {
   /// Reads a borrowers.csv file (data contract) on `threads` threads; invalid rows are
   /// returned, not thrown, in file order.
   ///
+  /// Only the ``usedColumns`` are checked and decoded: a borrower is not rejected for a column
+  /// financed emissions do not read, and those fields of its ``Enterprise`` stay `nil`
+  /// (``Enterprise/read(file:displayName:threads:)`` checks and decodes them all).
+  ///
   /// - Throws: `InputError` if the file cannot be read or lacks required columns.
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws
     -> (book: BorrowerBook, rejected: [(RowError, String)], read: Int, warnings: [String])
@@ -63,7 +68,7 @@ extension BorrowerBook {
     let file = try ContractRows.read(
       file: path, name: displayName ?? path, contract: DataContract.borrowers,
       checked: DataContract.borrowers.restricted(to: usedColumns), threads: threads,
-      columns: Columns.init, decode: borrower,
+      columns: { EnterpriseColumns($0, checked: usedColumns) }, decode: { record, columns in columns.enterprise(record) },
       areUnique: { rows in
         book = BorrowerBook(capacity: rows.count)
         return rows.allSatisfy { book.insert($0) }
@@ -79,98 +84,6 @@ extension BorrowerBook {
     "total_debt", "total_assets", "reported_scope1", "reported_scope2", "reported_scope3", "emissions_year",
     "emissions_verified",
   ]
-
-  /// Field indices of the borrower columns, resolved once per file.
-  private struct Columns: Sendable {
-    let id, sector, country, region, listed, currency, revenue, evic, equity, debt, assets, s1, s2, s3, year,
-      verified: Int?
-
-    init(_ c: ColumnIndex) {
-      (id, sector, country, region, listed, currency) =
-        (c["borrower_id"], c["sector"], c["country"], c["region"], c["listed"], c["currency"])
-      (revenue, evic, equity, debt, assets) =
-        (c["revenue"], c["evic"], c["total_equity"], c["total_debt"], c["total_assets"])
-      (s1, s2, s3, year, verified) =
-        (c["reported_scope1"], c["reported_scope2"], c["reported_scope3"], c["emissions_year"], c["emissions_verified"])
-    }
-  }
-
-  private static func borrower(_ record: borrowing CSVRecord, _ c: Columns) -> Borrower {
-    var b = Borrower(id: EntityID(record.text(c.id)!), sector: record.text(c.sector)!, country: record.text(c.country)!,
-                     currency: record.currency(c.currency)!)
-    b.region = record.regionCode(c.region)
-    b.isListed = record.boolean(c.listed)
-    b.revenue = record.decimal(c.revenue)
-    b.evic = record.decimal(c.evic)
-    b.totalEquity = record.decimal(c.equity)
-    b.totalDebt = record.decimal(c.debt)
-    b.totalAssets = record.decimal(c.assets)
-    b.reportedScope1 = record.decimal(c.s1)
-    b.reportedScope2 = record.decimal(c.s2)
-    b.reportedScope3 = record.decimal(c.s3)
-    b.emissionsYear = record.decimal(c.year).map { Int($0) }
-    b.emissionsVerified = record.boolean(c.verified)
-    return b
-  }
-}
-
-/// Decodes validated loans.csv records into ``Loan``s.
-public struct LoanDecoder: Sendable {
-  private let c: ColumnIndex
-  private let assetClasses = Vocabulary(AssetClass.allCases.map(\.rawValue))
-  private let loanID, borrowerID, assetClass, currency, outstanding, origination, projectType, projectRegion,
-    projectValue, propertyValue, floorArea, energy, epc, gco2, km: Int?
-
-  /// Resolves the loans.csv columns of a file from its header binding.
-  public init(binding: HeaderBinding) {
-    c = ColumnIndex(binding: binding, schema: DataContract.loans)
-    (loanID, borrowerID, assetClass, currency, outstanding) =
-      (c["loan_id"], c["borrower_id"], c["asset_class"], c["currency"], c["outstanding"])
-    (origination, projectType, projectRegion, projectValue, propertyValue) =
-      (c["origination_date"], c["project_type"], c["project_region"], c["project_value"], c["property_value"])
-    (floorArea, energy, epc, gco2, km) =
-      (c["floor_area_m2"], c["energy_kwh"], c["epc_label"], c["vehicle_gco2_per_km"], c["annual_km"])
-  }
-
-  /// The 0-based field index of `loan_id`.
-  public var loanIDIndex: Int? { loanID }
-
-  /// The 0-based field index of `borrower_id`.
-  public var borrowerIDIndex: Int? { borrowerID }
-
-  /// The 1-based field number of column `name` in this file.
-  public func fieldNumber(of name: String) -> Int? { c[name].map { $0 + 1 } }
-
-  /// The fields finance-basic reads, of a record that `RowChecker` accepted.
-  @inline(__always)
-  public func basicFields(_ record: borrowing CSVRecord)
-    -> (assetClass: AssetClass, currency: Currency, outstanding: Double, projectValue: Double?)
-  {
-    (AssetClass.allCases[(try? assetClasses.index(of: record[assetClass!])) ?? 0], record.currency(currency)!,
-     record.decimal(outstanding)!, record.decimal(projectValue))
-  }
-
-  /// The loan of a record that `RowChecker` accepted.
-  public func loan(_ record: borrowing CSVRecord) -> Loan {
-    let cls = AssetClass.allCases[(try? assetClasses.index(of: record[assetClass!])) ?? 0]
-    var loan = Loan(id: LoanID(record.text(loanID)!), borrowerID: record.text(borrowerID).map { EntityID($0) }, assetClass: cls,
-                    currency: record.currency(currency)!, outstanding: record.decimal(outstanding)!)
-    loan.projectValue = record.decimal(projectValue)
-    loan.propertyValue = record.decimal(propertyValue)
-    switch cls {
-    case .commercialRealEstate, .mortgage, .motorVehicleLoan, .projectFinance:
-      loan.originationDate = record.field(origination).flatMap { try? FieldParser.date($0) }
-      loan.projectType = record.text(projectType)
-      loan.projectRegion = record.regionCode(projectRegion)
-      loan.floorAreaM2 = record.decimal(floorArea)
-      loan.energyKWh = record.decimal(energy)
-      loan.epcLabel = record.text(epc)
-      loan.vehicleGCO2PerKm = record.decimal(gco2)
-      loan.annualKm = record.decimal(km)
-    default: break
-    }
-    return loan
-  }
 }
 
 extension ExchangeRates {

@@ -3,6 +3,7 @@
 @_exported public import Quantities
 @_exported public import Tabular
 @_exported public import FactorTables
+@_exported public import LoanBook
 @_exported public import Accounting
 @_exported public import ESGScoring
 @_exported public import Tagging

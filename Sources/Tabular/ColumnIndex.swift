@@ -61,6 +61,11 @@ extension CSVRecord {
     field(index).flatMap { try? FieldParser.decimal($0) }
   }
 
+  /// The date at `index`, `nil` when absent, empty or (not after validation) malformed.
+  public func date(_ index: Int?) -> Day? {
+    field(index).flatMap { try? FieldParser.date($0) }
+  }
+
   /// The boolean at `index`, `nil` when absent, empty or malformed.
   public func boolean(_ index: Int?) -> Bool? {
     field(index).flatMap { try? FieldParser.boolean($0) }

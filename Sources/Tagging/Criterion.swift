@@ -1,3 +1,4 @@
+import LoanBook
 public import Quantities
 
 /// A checkable criterion of a catalogue item or an EU activity, as written in the rule tables.

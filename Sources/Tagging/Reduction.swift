@@ -1,3 +1,4 @@
+import LoanBook
 public import FactorTables
 public import Quantities
 
@@ -75,8 +76,8 @@ public struct ReductionCalculator: Sendable {
     }
     guard let reduction else { return }
     tag.annualReduction = reduction
-    if let o = loan.outstanding, let v = loan.projectValue, v > 0 {
-      tag.attributedReduction = reduction * min(o / v, 1)
+    if let v = loan.projectValue, v > 0 {
+      tag.attributedReduction = reduction * min(loan.outstanding / v, 1)
     }
   }
 }

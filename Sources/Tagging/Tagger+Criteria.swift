@@ -1,3 +1,4 @@
+internal import LoanBook
 internal import Quantities
 
 /// What criteria read: the loan's columns first, then the facts its text states (read once,

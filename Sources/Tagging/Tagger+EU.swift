@@ -1,3 +1,4 @@
+import LoanBook
 extension GreenTagger {
   /// The EU taxonomy activity of a loan: from its `project_type`, else the borrower's own
   /// sector (cement, steel), else the Common Ground Taxonomy's counterpart of the 2025 item the

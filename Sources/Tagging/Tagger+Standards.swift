@@ -1,7 +1,8 @@
+import LoanBook
 extension GreenTagger {
   /// Checks the code the loan officer declared against the catalogues and the evidence.
   func declaredCodeChecks(_ loan: LoanFacts, _ tag: inout GreenTag) {
-    guard let declared = loan.declaredCode else { return }
+    guard let declared = loan.declaredGreenCode else { return }
     let parts = declared.split(separator: ":", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { tag.flags.append("declared_code_unknown"); return }
     let (scheme, code) = (parts[0], parts[1])

@@ -1,3 +1,4 @@
+import LoanBook
 public import Quantities
 internal import Tabular
 
@@ -112,7 +113,7 @@ public struct GreenTagger: Sendable {
     tag.evidence += vetoes
 
     declaredCodeChecks(loan, &tag)
-    if tag.status == .aligned || tag.status == .eligible || loan.declaredCode != nil,
+    if tag.status == .aligned || tag.status == .eligible || loan.declaredGreenCode != nil,
        loan.borrowerCarbonGrade == 5 || loan.borrowerCarbonLevel == "高碳"
     {
       tag.flags.append("green_claim_by_high_carbon_borrower")

@@ -1,3 +1,4 @@
+import LoanBook
 import Accounting
 import FactorTables
 import Quantities
@@ -175,7 +176,7 @@ struct ActivityCoverageTests {
 
   @Test("each activity type computes the hand-computed value", arguments: cases)
   func activity(_ c: CoverageCase) throws {
-    let e = Entity(id: EntityID("E1"), sector: "C3011", country: c.country, region: c.region, currency: .cny)
+    let e = Enterprise(id: EntityID("E1"), sector: "C3011", country: c.country, region: c.region, currency: .cny)
     var a = accounting([e], method: nil)
     let lines = try a.add(record("E1", .year(c.year)!, c.activity, c.quantity, c.unit))
     let inScopes = lines.filter { $0.scope != .outside && $0.scope2Method != .market }.reduce(0) { $0 + $1.tonnesCO2e }
@@ -190,9 +191,9 @@ struct ActivityCoverageTests {
 
   @Test("lines state the assumptions and fallbacks they rest on")
   func linesSayWhatWasAssumed() throws {
-    let cn = Entity(id: EntityID("E1"), sector: "C3011", country: "CN", region: "CN-ZJ", currency: .cny)
-    let hk = Entity(id: EntityID("H1"), sector: "C3011", country: "HK", region: nil, currency: Currency("HKD")!)
-    let us = Entity(id: EntityID("U1"), sector: "C3011", country: "US", region: nil, currency: Currency("USD")!)
+    let cn = Enterprise(id: EntityID("E1"), sector: "C3011", country: "CN", region: "CN-ZJ", currency: .cny)
+    let hk = Enterprise(id: EntityID("H1"), sector: "C3011", country: "HK", region: nil, currency: Currency("HKD")!)
+    let us = Enterprise(id: EntityID("U1"), sector: "C3011", country: "US", region: nil, currency: Currency("USD")!)
     var a = accounting([cn, hk, us], method: nil)
     func first(_ entity: String, _ activity: String, _ q: Double, _ unit: String, year: Int = 2023) throws -> EmissionLine {
       try a.add(record(entity, .year(year)!, activity, q, unit))[0]

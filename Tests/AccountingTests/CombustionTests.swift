@@ -1,3 +1,4 @@
+import LoanBook
 import Accounting
 import FactorTables
 import Quantities
@@ -80,7 +81,7 @@ struct CombustionTests {
     ("stationary.natural_gas", 2_500_000.0, "scf", 0.05444, 0.00103, 0.0001),
   ])
   func epaCalculator(activity: String, quantity: Double, unit: String, co2: Double, ch4: Double, n2o: Double) throws {
-    var a = accounting([Entity(id: "US1", sector: "C2614", country: "US", currency: .usd)], method: .epa, gwp: .ar5)
+    var a = accounting([Enterprise(id: "US1", sector: "C2614", country: "US", currency: .usd)], method: .epa, gwp: .ar5)
     let lines = try a.add(record("US1", .year(2024)!, activity, quantity, unit))
     let expectedCO2e = quantity * co2 / 1_000 + quantity * ch4 / 1e6 * 28 + quantity * n2o / 1e6 * 265
     let total = lines.reduce(0) { $0 + $1.tonnesCO2e }

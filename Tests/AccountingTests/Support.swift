@@ -1,3 +1,4 @@
+import LoanBook
 import Accounting
 import Tabular
 import FactorTables
@@ -11,9 +12,9 @@ let asOf = day(2026, 11, 29)
 
 /// A Chinese manufacturer in Zhejiang reporting in CNY.
 func entity(_ id: String = "E1", sector: String = "C3011", region: String = "CN-ZJ", valueAdded: Double? = nil,
-            revenue: Double? = nil) -> Entity
+            revenue: Double? = nil) -> Enterprise
 {
-  Entity(id: EntityID(id), sector: sector, country: "CN", region: region, currency: .cny, revenue: revenue,
+  Enterprise(id: EntityID(id), sector: sector, country: "CN", region: region, currency: .cny, revenue: revenue,
          valueAdded: valueAdded)
 }
 
@@ -34,7 +35,7 @@ func record(_ entity: String, _ period: Period, _ activity: String, _ value: Dou
                  supplierFactor: supplier, instrument: instrument, origin: RecordOrigin(file: "a.csv", line: line))
 }
 
-func accounting(_ entities: [Entity] = [entity()], method: Methodology? = .chinaGBT, gwp: GWPSet = .ar6,
+func accounting(_ entities: [Enterprise] = [entity()], method: Methodology? = .chinaGBT, gwp: GWPSet = .ar6,
                 factors: FactorSet = bundled, proxy: String? = nil) -> CarbonAccounting
 {
   var options = AccountingOptions(methodology: method, gwpSet: gwp, asOf: asOf)

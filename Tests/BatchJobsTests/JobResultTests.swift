@@ -1,3 +1,4 @@
+import LoanBook
 import Accounting
 import BatchJobs
 import FactorTables

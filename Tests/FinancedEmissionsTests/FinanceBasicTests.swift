@@ -1,3 +1,4 @@
+import LoanBook
 import FinancedEmissions
 import Quantities
 import Testing
@@ -15,12 +16,12 @@ struct FinanceBasicTests {
                       year: nil, source: "test"),
   ])
 
-  func terms(_ b: Borrower) -> FinanceBasic.BorrowerTerms {
+  func terms(_ b: Enterprise) -> FinanceBasic.BorrowerTerms {
     FinanceBasic.BorrowerTerms(b, rates: rates, intensities: intensities)
   }
 
-  func borrower(listed: Bool? = false, currency: Currency = .cny, _ edit: (inout Borrower) -> Void = { _ in }) -> Borrower {
-    var b = Borrower(id: "B", sector: "C3011", country: "CN", currency: currency)
+  func borrower(listed: Bool? = false, currency: Currency = .cny, _ edit: (inout Enterprise) -> Void = { _ in }) -> Enterprise {
+    var b = Enterprise(id: "B", sector: "C3011", country: "CN", currency: currency)
     b.isListed = listed
     b.totalEquity = 600
     b.totalDebt = 400
@@ -30,7 +31,7 @@ struct FinanceBasicTests {
   }
 
   func evaluate(_ cls: AssetClass, _ outstanding: Double, currency: Currency = .cny, projectValue: Double? = nil,
-                _ b: Borrower?) -> FinanceBasic.Result
+                _ b: Enterprise?) -> FinanceBasic.Result
   {
     FinanceBasic.evaluate(assetClass: cls, outstanding: outstanding, rate: rates.rate(currency),
                           projectValue: projectValue, borrower: b.map(terms))

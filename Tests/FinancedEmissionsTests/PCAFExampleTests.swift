@@ -1,3 +1,4 @@
+import LoanBook
 import FinancedEmissions
 import Quantities
 import Testing
@@ -8,8 +9,8 @@ import Testing
 @Suite struct PCAFExampleTests {
   let calculator = FinancedEmissionsCalculator(exchangeRates: ExchangeRates())
 
-  func company(_ id: String, s1: Double, s2: Double, s3: Double, equity: Double = 100, debt: Double = 0) -> Borrower {
-    var b = Borrower(id: EntityID(id), sector: "C3011", country: "CN", currency: .cny)
+  func company(_ id: String, s1: Double, s2: Double, s3: Double, equity: Double = 100, debt: Double = 0) -> Enterprise {
+    var b = Enterprise(id: EntityID(id), sector: "C3011", country: "CN", currency: .cny)
     b.reportedScope1 = s1
     b.reportedScope2 = s2
     b.reportedScope3 = s3
@@ -94,7 +95,7 @@ import Testing
     ]
     let calculator = FinancedEmissionsCalculator(exchangeRates: rates, countries: countries)
     for (country, expected) in [("SG", 106.0), ("HK", 91.0)] {
-      let issuer = Borrower(id: EntityID(country), sector: "S9221", country: country, currency: .usd)
+      let issuer = Enterprise(id: EntityID(country), sector: "S9221", country: country, currency: .usd)
       let loan = Loan(id: LoanID(country), borrowerID: EntityID(country), assetClass: .sovereignDebt, currency: .usd, outstanding: 1_000_000)
       let e = try calculator.evaluate(loan, borrower: issuer)
       #expect(e.attributionBasis == "gdp_ppp")
@@ -161,7 +162,7 @@ import Testing
                       source: "test"),
     ])
     let calculator = FinancedEmissionsCalculator(exchangeRates: rates, sectorIntensities: table)
-    var b = Borrower(id: "cement", sector: "C3011", country: "CN", currency: .cny)
+    var b = Enterprise(id: "cement", sector: "C3011", country: "CN", currency: .cny)
     b.revenue = 70_000_000  // = 10 million USD at 7
     b.totalEquity = 100_000_000
     b.totalDebt = 100_000_000

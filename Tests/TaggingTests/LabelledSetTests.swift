@@ -1,3 +1,4 @@
+import LoanBook
 import Foundation
 import Quantities
 import Tabular
@@ -80,7 +81,7 @@ import Testing
     var misses: [String] = []
     var notGreen = 0, notGreenRight = 0
     for row in data {
-      var loan = LoanFacts(loanID: row.id)
+      var loan = facts(row.id)
       loan.useOfProceeds = row.text
       loan.projectType = row.projectType.isEmpty ? nil : row.projectType
       loan.borrowerSector = row.sector.isEmpty ? nil : row.sector

@@ -1,3 +1,4 @@
+import LoanBook
 import Foundation
 import Quantities
 @testable import Tagging
@@ -9,7 +10,7 @@ import Testing
   let tagger = GreenTagger(asOf: Day(year: 2026, month: 11, day: 29)!)
 
   func cn(_ text: String, type: String? = nil, _ edit: (inout LoanFacts) -> Void = { _ in }) -> GreenTag {
-    var l = LoanFacts(loanID: "Q")
+    var l = facts("Q")
     l.useOfProceeds = text
     l.projectType = type
     l.originationDate = Day(year: 2025, month: 12, day: 1)
@@ -82,7 +83,7 @@ import Testing
     files["cn-gfc-2025-rules.csv"] = Array((header + "4.1.1,,风机叶片,,,false,none,none,test\n8.5.1,,zzz,,,false,none,none,test\n").utf8)
     let catalogue = try Catalogue(files: files)
     #expect(catalogue.tradeItems["4.1.1"] == ["8.5.1"])
-    var l = LoanFacts(loanID: "T")
+    var l = facts("T")
     l.useOfProceeds = "风机叶片出口贸易"
     let t = GreenTagger(catalogue: catalogue, asOf: Day(year: 2026, month: 1, day: 1)!).tag(l, taxonomies: ["cn"])[0]
     #expect(t.code == "8.5.1")

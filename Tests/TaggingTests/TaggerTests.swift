@@ -1,3 +1,4 @@
+import LoanBook
 import FactorTables
 import Quantities
 import Tagging
@@ -10,7 +11,7 @@ import Testing
   func loan(_ text: String? = nil, type: String? = nil, on day: Day? = Day(year: 2025, month: 12, day: 1)!,
             _ edit: (inout LoanFacts) -> Void = { _ in }) -> LoanFacts
   {
-    var l = LoanFacts(loanID: "L")
+    var l = facts("L")
     l.useOfProceeds = text
     l.projectType = type
     l.originationDate = day
@@ -134,12 +135,12 @@ import Testing
   }
 
   @Test func declaredCodesAreChecked() {
-    let wrong = cn(loan("300MW 风电场建设", type: "power.wind") { $0.declaredCode = "CN-GFC-2025:4.2.2" })
+    let wrong = cn(loan("300MW 风电场建设", type: "power.wind") { $0.declaredGreenCode = "CN-GFC-2025:4.2.2" })
     #expect(wrong.flags.contains("declared_code_contradicts_evidence"))
-    #expect(cn(loan("x", type: "power.wind") { $0.declaredCode = "CN-GFC-2025:4.9.9" }).flags == ["declared_code_unknown"])
-    let expired = cn(loan("风电", type: "power.wind", on: after) { $0.declaredCode = "CN-GBC-2021:3.2.2.1" })
+    #expect(cn(loan("x", type: "power.wind") { $0.declaredGreenCode = "CN-GFC-2025:4.9.9" }).flags == ["declared_code_unknown"])
+    let expired = cn(loan("风电", type: "power.wind", on: after) { $0.declaredGreenCode = "CN-GBC-2021:3.2.2.1" })
     #expect(expired.flags.contains("declared_code_expired"))
-    let right = cn(loan("风电", type: "power.wind") { $0.declaredCode = "CN-GFC-2025:4.2.1" })
+    let right = cn(loan("风电", type: "power.wind") { $0.declaredGreenCode = "CN-GFC-2025:4.2.1" })
     #expect(right.flags.isEmpty)
   }
 
