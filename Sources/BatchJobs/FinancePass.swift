@@ -114,7 +114,8 @@ package struct FinancePass: Sendable {
       used.formUnion(["origination_date", "project_type", "project_region", "property_value", "floor_area_m2",
                       "energy_kwh", "epc_label", "vehicle_gco2_per_km", "annual_km"])
     }
-    let uniqueFree = DataContract.loans.restricted(to: used).withoutUniqueColumns
+    let checked = used  // decoded too: nothing unchecked reaches a Loan
+    let uniqueFree = DataContract.loans.restricted(to: checked).withoutUniqueColumns
     let (states, _) = try CSVReader.readPartitioned(
       file: path, partitions: max(1, threads), options: readOptions,
       makeState: { header, partition in
@@ -123,7 +124,7 @@ package struct FinancePass: Sendable {
         let run = duplicates == nil ? "a" : "b"  // the second pass never shares a file with the first
         let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
         return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
-                         decoder: LoanColumns(binding: binding),
+                         decoder: LoanColumns(binding: binding, checked: checked),
                          files: try PartitionFiles(directory: workDirectory, stem: "financed", id: "\(run)\(n)",
                                                    partition: partition, header: outputColumns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,

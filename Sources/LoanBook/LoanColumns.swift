@@ -17,24 +17,27 @@ public struct LoanColumns: Sendable {
   private let assetClass, originationDate, approvalDate, useOfProceeds, declaredGreenCode, projectType, projectRegion,
     projectValue, propertyValue, floorArea, energy, epc, capacity, generation, lifecycle, gco2, km, saving, pue: Int?
 
-  /// Resolves the columns of a file from its column index.
-  public init(_ c: ColumnIndex) {
+  /// Resolves the columns of a file from its column index; a reader that validates only some
+  /// columns names them in `checked`, and the others are left `nil` (never decoded unchecked).
+  public init(_ c: ColumnIndex, checked: Set<String>? = nil) {
+    func at(_ name: String) -> Int? { checked?.contains(name) ?? true ? c[name] : nil }
     self.c = c
     (loanID, borrowerID, assetClass, currency, outstanding) =
-      (c["loan_id"], c["borrower_id"], c["asset_class"], c["currency"], c["outstanding"])
+      (at("loan_id"), at("borrower_id"), at("asset_class"), at("currency"), at("outstanding"))
     (originationDate, approvalDate, useOfProceeds, declaredGreenCode, projectType, projectRegion) =
-      (c["origination_date"], c["approval_date"], c["use_of_proceeds"], c["declared_green_code"], c["project_type"],
-       c["project_region"])
+      (at("origination_date"), at("approval_date"), at("use_of_proceeds"), at("declared_green_code"),
+       at("project_type"), at("project_region"))
     (projectValue, propertyValue, floorArea, energy, epc) =
-      (c["project_value"], c["property_value"], c["floor_area_m2"], c["energy_kwh"], c["epc_label"])
+      (at("project_value"), at("property_value"), at("floor_area_m2"), at("energy_kwh"), at("epc_label"))
     (capacity, generation, lifecycle, gco2, km, saving, pue) =
-      (c["capacity_mw"], c["annual_generation_mwh"], c["lifecycle_gco2e_per_kwh"], c["vehicle_gco2_per_km"],
-       c["annual_km"], c["annual_energy_saving_tce"], c["pue"])
+      (at("capacity_mw"), at("annual_generation_mwh"), at("lifecycle_gco2e_per_kwh"), at("vehicle_gco2_per_km"),
+       at("annual_km"), at("annual_energy_saving_tce"), at("pue"))
   }
 
-  /// Resolves the loans.csv columns of a file from its header binding.
-  public init(binding: HeaderBinding) {
-    self.init(ColumnIndex(binding: binding, schema: DataContract.loans))
+  /// Resolves the loans.csv columns of a file from its header binding; `checked` as in
+  /// ``init(_:checked:)``.
+  public init(binding: HeaderBinding, checked: Set<String>? = nil) {
+    self.init(ColumnIndex(binding: binding, schema: DataContract.loans), checked: checked)
   }
 
   /// The 1-based field number of column `name` in this file.
