@@ -70,7 +70,10 @@ public struct CarbonAccounting: Sendable {
   public init(factors: FactorSet, options: AccountingOptions, entities: [Enterprise]) {
     self.factors = factors
     self.options = options
-    self.entities = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var byID: [EntityID: Enterprise] = [:]
+    byID.reserveCapacity(entities.count)  // filled in place: no array of pairs at the peak
+    for e in entities where byID[e.id] == nil { byID[e.id] = e }
+    self.entities = byID
     self.calculator = LineCalculator(factors: factors, options: options)
   }
 

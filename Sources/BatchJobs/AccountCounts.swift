@@ -1,4 +1,3 @@
-import LoanBook
 /// Row counts of an accounting job (or of merged account shards).
 public struct AccountCounts: Sendable, Equatable {
   /// Activity rows read (in this shard).

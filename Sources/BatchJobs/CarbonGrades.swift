@@ -1,4 +1,3 @@
-import LoanBook
 import Tabular
 
 /// Each entity's latest carbon-efficiency grade and level, from accounts.csv.

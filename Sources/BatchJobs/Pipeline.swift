@@ -92,6 +92,7 @@ public struct Pipeline: Sendable {
     var result = PipelineResult(directory: out)
     var accounts: String?
     var accountFigures: PortfolioReport.AccountFigures?
+    var accountTotals: AccountTotals?
     if let activities {
       var options = accountingOptions
       options.asOf = reportingDay
@@ -100,6 +101,7 @@ public struct Pipeline: Sendable {
       result.accounting = try job.run(writingTo: stage("account"))
       // The report's figures now; the accounts themselves are not kept across the stages.
       accountFigures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
+      accountTotals = AccountTotals(result.accounting?.accounts ?? [])
       result.accounting?.accounts = []
       accounts = stage("account") + "/accounts.csv"
       var scoring = ScoringJob(accounts: .file(accounts!), entities: .file(borrowers))
@@ -134,7 +136,8 @@ public struct Pipeline: Sendable {
     result.distinctRejectedRows = try RunRejects.gather(stages: result.stageNames.map(stage), into: out + "/rejects.csv")
     let inputEntries = try inputDigests.entries()
     let method = try methodology.map { try ScoringMethodology.decode(FileSystem.contents(of: $0), file: $0) } ?? .bundled
-    let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method).json()
+    let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method,
+                             accountTotals: accountTotals).json()
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     try PortfolioReport(run: summary, finance: result.financing?.summary ?? .null, green: result.tagging?.greenSummary ?? .null,
                         accounts: accountFigures, financedFile: out + "/financed.csv").write(to: out + "/report.html")

@@ -1,4 +1,3 @@
-import LoanBook
 import ESGScoring
 import Quantities
 import Tabular

@@ -4,13 +4,37 @@ import Integrity
 import Tabular
 import Tagging
 
-/// summary.json of a ``Pipeline``: each stage's rows, the run's rows by input file, and the
-/// provenance (factor set, datasets, methodologies, input digests).
+/// summary.json of a ``Pipeline``: each stage's rows, the run's rows by input file, the
+/// stages' totals, and the provenance (factor set, datasets, methodologies, input digests).
 struct RunSummary {
   let result: PipelineResult
   let inputs: [OutputManifest.Entry]
   let factors: FactorSet
   let methodology: ScoringMethodology
+  /// The carbon accounts' sums by year (`nil` without activities).
+  let accountTotals: AccountTotals?
+
+  /// The members of green_summary.json that are the green book's totals (its breakdown by
+  /// category stays in green_summary.json).
+  static let greenTotals = [
+    "taxonomy", "loans", "aligned", "eligible", "book_balance_cny", "green_balance_cny", "green_share",
+    "annual_reduction_tco2", "attributed_annual_reduction_tco2", "standard_coal_saved_tce",
+  ]
+
+  /// The stages' totals: accounts by year, the portfolio's financed emissions and metrics (as
+  /// the finance stage's summary.json has them), the green book's balance, share and reductions.
+  var totals: JSONValue {
+    var members: [(String, JSONValue)] = []
+    if let accountTotals { members.append(("accounts_by_year", accountTotals.json)) }
+    if let portfolio = result.financing?.summary["portfolio"] {
+      members.append(("reporting_currency", .string("CNY")))
+      members.append(("financed", portfolio))
+    }
+    if let green = result.tagging?.greenSummary, case .object = green {
+      members.append(("green", .object(green.members.filter { Self.greenTotals.contains($0.0) })))
+    }
+    return .object(members)
+  }
 
   /// (read, accepted, rejected) of each stage that ran, in order.
   var stageRows: [(String, (read: Int, accepted: Int, rejected: Int))] {
@@ -45,6 +69,7 @@ struct RunSummary {
       ("stages", .object(stageRows.map { s, r in
         (s, .object([("read", .int(r.read)), ("accepted", .int(r.accepted)), ("rejected", .int(r.rejected))]))
       })),
+      ("totals", totals),
       ("factor_set_digest", .string(factors.digest)),
       ("datasets", .array(factors.manifest.datasets.map { .string("\($0.id)@\($0.version)") })),
       ("methodologies", .object([

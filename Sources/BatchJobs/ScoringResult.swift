@@ -1,4 +1,3 @@
-import LoanBook
 public import ESGScoring
 public import Tabular
 

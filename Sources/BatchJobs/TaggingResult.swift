@@ -1,4 +1,3 @@
-import LoanBook
 package import Tabular
 public import Tagging
 

@@ -1,4 +1,3 @@
-import LoanBook
 public import Quantities
 
 /// A checkable criterion of a catalogue item or an EU activity, as written in the rule tables.

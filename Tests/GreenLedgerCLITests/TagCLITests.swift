@@ -1,4 +1,3 @@
-import LoanBook
 import Foundation
 import Testing
 
