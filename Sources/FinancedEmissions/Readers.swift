@@ -56,8 +56,8 @@ extension BorrowerBook {
   /// returned, not thrown, in file order.
   ///
   /// Only the ``usedColumns`` are checked and decoded: a borrower is not rejected for a column
-  /// financed emissions do not read, and those fields of its ``Enterprise`` stay `nil`
-  /// (``Enterprise/read(file:displayName:threads:)`` checks and decodes them all).
+  /// financed emissions do not read, and those fields of its `Enterprise` stay `nil`
+  /// (`Enterprise.read(file:displayName:threads:)` checks and decodes them all).
   ///
   /// - Throws: `InputError` if the file cannot be read or lacks required columns.
   public static func read(file path: String, displayName: String? = nil, threads: Int = 1) throws

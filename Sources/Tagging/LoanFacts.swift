@@ -4,7 +4,7 @@ import Quantities
 /// What the tagger reads of a loan: the loan itself (one row of loans.csv) and what its
 /// borrower and the borrower's account add.
 ///
-/// Every ``Loan`` property reads and writes through the facts (`facts.useOfProceeds`).
+/// Every `Loan` property reads and writes through the facts (`facts.useOfProceeds`).
 @dynamicMemberLookup
 public struct LoanFacts: Hashable, Sendable {
   /// The loan.
