@@ -41,7 +41,8 @@ let package = Package(
     .target(
       name: "BatchJobs",
       dependencies: ["Quantities", "Tabular", "FactorTables", "LoanBook", "Accounting", "ESGScoring", "Tagging", "FinancedEmissions",
-                     "Integrity"]
+                     "Integrity"],
+      exclude: ["DisclosureTemplates"]
     ),
     .target(
       name: "GreenLedger",

@@ -46,6 +46,9 @@ public struct Pipeline: Sendable {
   public var reportingDay = Day.today()
   /// Threads, progress, read limits and output encoding.
   public var settings = JobSettings()
+  /// The disclosures written into `out/disclosures/` (`<id>.csv` and `<id>.json`); the bundled
+  /// PCAF and PBoC templates unless set.
+  public var disclosureTemplates = DisclosureTemplate.bundled
 
   /// A run over a loan book and its borrowers: tags and financed emissions; set ``activities`` for accounts and scores.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
@@ -139,6 +142,11 @@ public struct Pipeline: Sendable {
     let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method,
                              accountTotals: accountTotals).json()
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
+    let facts = DisclosureFacts(finance: result.financing?.summary, green: result.tagging?.greenSummary,
+                                accountsByYear: accountTotals?.json)
+    for template in disclosureTemplates {
+      try Disclosure(template, facts: facts).write(to: out + "/disclosures", byteOrderMark: settings.excel)
+    }
     try PortfolioReport(run: summary, finance: result.financing?.summary ?? .null, green: result.tagging?.greenSummary ?? .null,
                         accounts: accountFigures, financedFile: out + "/financed.csv").write(to: out + "/report.html")
     if settings.excel {

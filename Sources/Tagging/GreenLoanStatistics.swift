@@ -165,7 +165,7 @@ public struct GreenLoanStatistics: Sendable {
 extension String {
   /// Orders catalogue codes numerically (1.3 < 1.10), other keys by their text: a total
   /// order, so that the output does not depend on insertion order.
-  func precedesNumerically(_ other: String) -> Bool {
+  package func precedesNumerically(_ other: String) -> Bool {
     let a = split(separator: ".").map { Int($0) }
     let b = other.split(separator: ".").map { Int($0) }
     if !a.contains(nil), !b.contains(nil), a != b {

@@ -73,7 +73,7 @@ extension Pipeline {
     if let tagging = result.tagging { print(tagging.line(reading: loans.filePath ?? "loans.csv", to: stage("tag"))) }
     if let financing = result.financing { print(financing.line(reading: loans.filePath ?? "loans.csv", to: stage("finance"))) }
     let written = result.stageNames.flatMap { s in Pipeline.stageOutputs.first { $0.key == s }?.value ?? [] }
-    print("outputs in \(out)/: " + (written + ["report.html", "summary.json", "rejects.csv"]).joined(separator: ", "))
+    print("outputs in \(out)/: " + (written + ["report.html", "summary.json", "rejects.csv", "disclosures/"]).joined(separator: ", "))
     try common.checkRejects(result.distinctRejectedRows)
   }
 }

@@ -1,0 +1,119 @@
+import BatchJobs
+import FactorTables
+import Quantities
+import Tabular
+import Foundation
+import Testing
+
+/// Disclosure templates filled from a run: cells computed by hand from a two-loan book.
+@Suite struct DisclosureTests {
+  /// B1 (C3011, equity 600 + debt 400, scope 1 800 t, scope 2 200 t, verified) borrows 100;
+  /// B2 (D4415, equity 1,000, scope 1 500 t, verified) borrows 250 for a wind farm.
+  func run() throws -> (Workspace, [String: [String: String]]) {
+    let w = try Workspace()
+    let borrowers = try w.file("borrowers.csv", """
+      borrower_id,sector,country,currency,total_equity,total_debt,reported_scope1,reported_scope2,emissions_year,emissions_verified
+      B1,C3011,CN,CNY,600,400,800,200,2024,true
+      B2,D4415,CN,CNY,1000,0,500,0,2024,true
+
+      """)
+    let loans = try w.file("loans.csv", """
+      loan_id,borrower_id,asset_class,currency,outstanding,use_of_proceeds,project_type,origination_date
+      L1,B1,business_loan,CNY,100,流动资金,,2025-12-01
+      L2,B2,business_loan,CNY,250,300MW 风电场建设,power.wind,2025-12-01
+
+      """)
+    var pipeline = Pipeline(loans: .file(loans), borrowers: .file(borrowers), factors: try FactorSet.bundled())
+    pipeline.reportingDay = Day(year: 2026, month: 11, day: 29)!
+    _ = try pipeline.run(writingTo: w.path("run"))
+    // The cells as the run wrote them to disclosures/<id>.csv.
+    var cells: [String: [String: String]] = [:]
+    for template in DisclosureTemplate.bundled {
+      for row in try csvRows(w.path("run/disclosures/\(template.id).csv")) {
+        cells["\(template.id) \(row["table"]!) \(row["row"]!) \(row["column"]!)"] = row
+      }
+    }
+    return (w, cells)
+  }
+
+  /// A CSV file the run wrote, as rows of column → text (formula guard undone).
+  func csvRows(_ path: String) throws -> [[String: String]] {
+    var header: [String]?
+    var rows: [[String: String]] = []
+    try CSVReader.read(file: path) { r in
+      let f = r.outputStrings
+      guard let h = header else { header = f; return }
+      rows.append(Dictionary(zip(h, f), uniquingKeysWith: { a, _ in a }))
+    }
+    return rows
+  }
+
+  @Test func pcafTablesHoldTheHandComputedFinancedEmissions() throws {
+    let (_, cells) = try run()
+    func value(_ key: String) -> Double? { cells["pcaf-part-a " + key]?["value"].flatMap(Double.init) }
+    // PCAF Part A 5.2: attribution = outstanding / (equity + debt): L1 100/1000 = 0.1, L2 250/1000 = 0.25.
+    // Scope 1 = 0.1 × 800 + 0.25 × 500 = 205; scope 2 = 0.1 × 200 = 20 (ch. 6: by asset class, shall).
+    #expect(value("A1 business_loan scope1") == 205)
+    #expect(value("A1 business_loan scope2") == 20)
+    #expect(value("A1 business_loan scope12") == 225)
+    #expect(value("A1 business_loan outstanding") == 350)
+    // Economic intensity (ch. 6, should): 225 t / 350 CNY × 10^6 = 642,857.142857 t per million.
+    #expect(abs((value("A1 business_loan intensity") ?? 0) - 225 / 350 * 1_000_000) < 1e-6)
+    // Verified reported emissions score 1 (Table 5-3), so the weighted score is 1 (Box 8).
+    #expect(value("A1 business_loan dqs12") == 1)
+    // By sector (ch. 6, by asset class or sector): C 0.1 × (800 + 200) = 100; D 0.25 × 500 = 125.
+    #expect(value("A2 C scope12") == 100)
+    #expect(value("A2 D scope12") == 125)
+    #expect(cells["pcaf-part-a A2 C outstanding"]?["label_zh"] == "C 制造业")
+    // No mortgage in the book: the cell says why instead of a number.
+    let mortgage = try #require(cells["pcaf-part-a A1 mortgage scope12"])
+    #expect(mortgage["value"] == "" && mortgage["why_empty"] == "no loans of this asset class in the book")
+    #expect(cells["pcaf-part-a A3 removals value"]?["why_empty"]?.hasPrefix("not computed") == true)
+    #expect(mortgage["clause"]?.hasPrefix("PCAF (2022) Part A 2nd ed., ch. 6") == true)
+    #expect(cells["pcaf-part-a A1 business_loan scope1"]?["source"] == "financed.csv rows with asset_class = business_loan")
+  }
+
+  @Test func greenLoanStatisticsListTheBooksClassesOnly() throws {
+    let (w, cells) = try run()
+    // The test's own reading of tags.csv: which loans the tagger found aligned, under which 2025 item.
+    var aligned: [String: String] = [:]
+    for row in try csvRows(w.path("run/tags.csv")) where row["taxonomy"]?.hasPrefix("CN-") == true && row["status"] == "aligned" {
+      aligned[row["loan_id"]!] = row["code"]!
+    }
+    // The wind farm is 2025 catalogue item 4.2.1 风力发电设施建设和运营; working capital is not green.
+    #expect(aligned == ["L2": "4.2.1"])
+    #expect(cells["pboc-green-loans G1 4 balance"]?["value"].flatMap(Double.init) == 250)
+    #expect(cells["pboc-green-loans G2 4.2 loans"]?["value"] == "1")
+    let outstanding = ["L1": 100.0, "L2": 250.0]
+    let level1 = Set(aligned.values.map { String($0.prefix { $0 != "." }) })
+    // One G1 row per first-level class the book has, none other (PBoC statistics by class).
+    let g1 = Set(cells.keys.filter { $0.hasPrefix("pboc-green-loans G1 ") && $0.hasSuffix(" balance") }
+      .map { $0.split(separator: " ")[2] }.map(String.init))
+    #expect(g1 == level1)
+    for code in level1 {
+      let balance = aligned.filter { $0.value.hasPrefix(code + ".") }.map { outstanding[$0.key]! }.reduce(0, +)
+      #expect(cells["pboc-green-loans G1 \(code) balance"]?["value"].flatMap(Double.init) == balance)
+    }
+    #expect(cells["pboc-green-loans G4 book value"]?["value"].flatMap(Double.init) == 350)
+    let green = aligned.keys.map { outstanding[$0]! }.reduce(0, +)
+    #expect(cells["pboc-green-loans G4 green value"]?["value"].flatMap(Double.init) == green)
+  }
+
+  @Test func bundledTemplatesAreTheReviewedFiles() throws {
+    let directory = Workspace.examples.replacingOccurrences(of: "/Examples", with: "/Sources/BatchJobs/DisclosureTemplates")
+    var files: [String: [UInt8]] = [:]
+    for name in try FileSystem.contentsOfDirectory(directory) { files[name] = try FileSystem.contents(of: directory + "/" + name) }
+    #expect(try DisclosureTemplate.read(files: files) == DisclosureTemplate.bundled)
+    #expect(DisclosureTemplate.bundled.map(\.id) == ["pcaf-part-a", "pboc-green-loans"])
+  }
+
+  @Test func aTemplateWithAnUnknownDimensionIsRefusedWithTheValidOnes() throws {
+    var files = BundledDisclosures.files
+    let header = DisclosureTemplate.cellColumns.joined(separator: ",")
+    files["pboc-green-loans.csv"] = Array((header + "\nG1,t,t,{key},x,x,catalogue_level9,c,c,c,{row}/loans,loans,clause,why\n").utf8)
+    #expect(throws: InputError.self) { try DisclosureTemplate.read(files: files) }
+    do { _ = try DisclosureTemplate.read(files: files) } catch {
+      #expect("\(error)".contains("line 2") && "\(error)".contains("catalogue_level1"))
+    }
+  }
+}
