@@ -49,6 +49,8 @@ public struct Pipeline: Sendable {
   /// The disclosures written into `out/disclosures/` (`<id>.csv` and `<id>.json`); the bundled
   /// PCAF and PBoC templates unless set.
   public var disclosureTemplates = DisclosureTemplate.bundled
+  /// The institution whose book it is, named in the report's heading.
+  public var institution: String?
 
   /// A run over a loan book and its borrowers: tags and financed emissions; set ``activities`` for accounts and scores.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
@@ -103,7 +105,9 @@ public struct Pipeline: Sendable {
       (job.benchmarks, job.settings) = (benchmarks, stageSettings)
       result.accounting = try job.run(writingTo: stage("account"))
       // The report's figures now; the accounts themselves are not kept across the stages.
-      accountFigures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
+      var figures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
+      figures.names = try PortfolioReport.AccountFigures.names(of: Set(figures.top.map(\.entity)), in: borrowers)
+      accountFigures = figures
       accountTotals = AccountTotals(result.accounting?.accounts ?? [])
       result.accounting?.accounts = []
       accounts = stage("account") + "/accounts.csv"
@@ -148,7 +152,8 @@ public struct Pipeline: Sendable {
       try Disclosure(template, facts: facts).write(to: out + "/disclosures", byteOrderMark: settings.excel)
     }
     try PortfolioReport(run: summary, finance: result.financing?.summary ?? .null, green: result.tagging?.greenSummary ?? .null,
-                        accounts: accountFigures, financedFile: out + "/financed.csv").write(to: out + "/report.html")
+                        accounts: accountFigures, financedFile: out + "/financed.csv", institution: institution,
+                        reportingDay: reportingDay).write(to: out + "/report.html")
     if settings.excel {
       for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
     }

@@ -20,35 +20,27 @@ struct PortfolioReport {
   let accounts: AccountFigures?
   /// financed.csv of the run.
   let financedFile: String
+  /// The institution whose book it is (`--institution`), when given.
+  var institution: String?
+  /// The reporting date.
+  var reportingDay: Day?
 
   struct Bar {
     var label: String
     var value: Double
-  }
-
-  /// The report's figures of the carbon accounts, taken as soon as the accounts exist so that
-  /// the accounts need not stay in memory while the other stages run.
-  struct AccountFigures {
-    /// Enterprise-years by carbon-efficiency grade 1…5 (index 0 unused).
-    var grades = [Double](repeating: 0, count: 6)
-    /// The ten largest totals, as accounts.csv prints them, largest first.
-    var topEmitters: [Bar] = []
-
-    init(_ accounts: [CarbonAccount]) {
-      var emitters: [Bar] = []
-      for a in accounts {
-        if let g = a.carbonEfficiency?.grade.flatMap({ Int($0.grade) }), (1...5).contains(g) { grades[g] += 1 }
-        emitters.append(Bar(label: "\(a.entity.rawValue) \(a.year)", value: Double(DecimalFormat.fixed(a.total, places: 6)) ?? 0))
-      }
-      emitters.sort { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
-      topEmitters = Array(emitters.prefix(10))
-    }
+    /// Shown beside the value in the table under the chart (a share, a count).
+    var note: String?
   }
 
   func write(to path: String) throws {
     let portfolio = finance["portfolio"]
     var html = Self.head
     html += "<h1>GreenLedger 碳核算与绿色金融报告 <small>Carbon accounting and green-finance report</small></h1>\n"
+    var heading: [String] = []
+    if let institution { heading.append("机构 Institution: <b>\(Self.escape(institution))</b>") }
+    if let reportingDay { heading.append("报告日 Reporting date: <b>\(reportingDay)</b>") }
+    heading.append("币种 Currency: CNY")
+    html += "<p class=meta>" + heading.joined(separator: " · ") + "</p>\n"
 
     // Key figures.
     let figures: [(String, String, JSONValue?)] = [
@@ -64,7 +56,10 @@ struct PortfolioReport {
       ("本行应占减排量", "Reduction attributed to the bank (t)", green["attributed_annual_reduction_tco2"]),
     ]
     html += "<section><h2>关键指标 <small>Key figures</small></h2><table class=kv>\n"
-    for (zh, en, v) in figures { html += "<tr><th>\(zh)<br><small>\(en)</small></th><td>\(Self.number(v))</td></tr>\n" }
+    for (zh, en, v) in figures {
+      let text = en.hasPrefix("Coverage") || en.hasPrefix("Green share") ? Self.percent(v) : Self.number(v)
+      html += "<tr><th>\(zh)<br><small>\(en)</small></th><td>\(text)</td></tr>\n"
+    }
     html += "</table></section>\n"
 
     // Financed emissions by sector and by asset class.
@@ -73,7 +68,7 @@ struct PortfolioReport {
     }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("融资排放（按行业门类）", "Financed emissions by GB/T 4754 section (tCO2e, scope 1+2)", sectors)
     let classes = (finance["by_asset_class"]?.members ?? []).map { k, v in
-      Bar(label: k, value: Self.double(v["financed_scope12_tco2e"]))
+      Bar(label: AssetClass(rawValue: k).map { "\($0.nameZH) \($0.nameEN)" } ?? k, value: Self.double(v["financed_scope12_tco2e"]))
     }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
     html += section("融资排放（按资产类别）", "Financed emissions by asset class (tCO2e, scope 1+2)", classes)
 
@@ -99,7 +94,11 @@ struct PortfolioReport {
     if let accounts {
       html += section("碳效等级分布", "Zhejiang/Huzhou carbon-efficiency grade (number of enterprise-years; 1 best)",
                       (1...5).map { Bar(label: "grade \($0) 级", value: accounts.grades[$0]) })
-      html += section("排放最高的企业", "Top emitters (tCO2e, scope 1 + 2 location-based + 3)", accounts.topEmitters)
+      if let year = accounts.year {
+        html += section("排放最高的企业（\(year)年）",
+                        "Top \(accounts.topEmitters.count) emitters of \(year) by name (tCO2e, scope 1 + 2 location-based + 3; share of the year's accounts)",
+                        accounts.topEmitters)
+      }
     }
 
     let reductions = [Bar(label: "项目年减排 project", value: Self.double(green["annual_reduction_tco2"])),
@@ -157,12 +156,17 @@ struct PortfolioReport {
     for (i, b) in bars.enumerated() {
       let y = 5 + i * rowHeight
       let w = max(0, b.value / top * 420)
-      s += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\">\(Self.escape(String(b.label.prefix(34))))</text>"
+      // A long label ends in "…" in the chart; the table beneath has it whole.
+      let label = b.label.count > 34 ? String(b.label.prefix(33)) + "…" : b.label
+      s += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\"><title>\(Self.escape(b.label))</title>\(Self.escape(label))</text>"
       s += "<rect x=\"240\" y=\"\(y + 3)\" width=\"\(DecimalFormat.fixed(w, places: 1))\" height=\"16\" fill=\"#2e7d32\"/>"
       s += "<text x=\"\(DecimalFormat.fixed(246 + w, places: 1))\" y=\"\(y + 15)\" font-size=\"11\">\(Self.number(b.value))</text>\n"
     }
     s += "</svg>\n<table><tr><th>项目 item</th><th>数值 value</th></tr>\n"
-    for b in bars { s += "<tr><td>\(Self.escape(b.label))</td><td class=n>\(Self.number(b.value))</td></tr>\n" }
+    for b in bars {
+      let note = b.note.map { " <small>(\(Self.escape($0)))</small>" } ?? ""
+      s += "<tr><td>\(Self.escape(b.label))</td><td class=n>\(Self.number(b.value))\(note)</td></tr>\n"
+    }
     return s + "</table></section>\n"
   }
 
@@ -174,6 +178,12 @@ struct PortfolioReport {
     case .bool(let b)?: b ? 1 : 0
     default: 0
     }
+  }
+
+  /// A share (0…1) as a percentage with two decimals (`39.26 %`); `—` for a missing or null value.
+  static func percent(_ v: JSONValue?) -> String {
+    guard let v, v != .null else { return "—" }
+    return DecimalFormat.fixed(double(v) * 100, places: 2) + " %"
   }
 
   /// A JSON value as the report prints numbers; `—` for a missing or null value.
@@ -221,7 +231,7 @@ struct PortfolioReport {
     body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1b1b1b;max-width:980px}
     h1{font-size:22px;border-bottom:3px solid #2e7d32}h2{font-size:17px;margin-top:28px}small{color:#555;font-weight:normal}
     table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}
-    td.n{text-align:right}table.kv td{text-align:right;min-width:160px}footer{margin-top:36px;font-size:12px}code{font-size:11px}
+    td.n{text-align:right}p.meta{font-size:13px;color:#333}table.kv td{text-align:right;min-width:160px}footer{margin-top:36px;font-size:12px}code{font-size:11px}
     </style></head><body>
 
     """

@@ -32,4 +32,32 @@ public enum AssetClass: String, CaseIterable, Hashable, Sendable, Comparable {
   public static func < (a: AssetClass, b: AssetClass) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }
+
+  /// The class's name in PCAF Part A (2nd ed., ch. 5), in English.
+  public var nameEN: String {
+    switch self {
+    case .businessLoan: "Business loans and unlisted equity"
+    case .listedEquity: "Listed equity"
+    case .corporateBond: "Corporate bonds"
+    case .projectFinance: "Project finance"
+    case .commercialRealEstate: "Commercial real estate"
+    case .mortgage: "Mortgages"
+    case .motorVehicleLoan: "Motor vehicle loans"
+    case .sovereignDebt: "Sovereign debt"
+    }
+  }
+
+  /// The class's name in Chinese, as the disclosure templates label it.
+  public var nameZH: String {
+    switch self {
+    case .businessLoan: "商业贷款和非上市股权"
+    case .listedEquity: "上市股权"
+    case .corporateBond: "公司债券"
+    case .projectFinance: "项目融资"
+    case .commercialRealEstate: "商业地产"
+    case .mortgage: "住房抵押贷款"
+    case .motorVehicleLoan: "机动车贷款"
+    case .sovereignDebt: "主权债务"
+    }
+  }
 }

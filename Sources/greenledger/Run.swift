@@ -32,6 +32,7 @@ struct Run: ParsableCommand {
   @Option(help: "Region whose scope 3 factors stand in where the activity's region has none (passed to account).")
   var scope3ProxyRegion: String?
   @Option(help: "Reporting date YYYY-MM-DD (default: today).") var asOf: String?
+  @Option(help: "The institution whose book it is, named in the report.") var institution: String?
   @Option(help: "Threads for accounts and financed emissions.") var threads = 2
   @Option(help: "Output directory.") var out: String
   @OptionGroup var factorOptions: FactorOptions
@@ -51,7 +52,7 @@ struct Run: ParsableCommand {
     (pipeline.activities, pipeline.esg, pipeline.benchmarks, pipeline.exchangeRates) =
       (activities.map(TableSource.file), esg, benchmarks, fx)
     (pipeline.countries, pipeline.sectorIntensities, pipeline.methodology) = (countries, sectorIntensities, methodology)
-    pipeline.reportingDay = try Account.day(asOf)
+    (pipeline.reportingDay, pipeline.institution) = (try Account.day(asOf), institution)
     pipeline.accountingOptions.methodology = method?.methodology
     pipeline.accountingOptions.scope3ProxyRegion = scope3ProxyRegion
     try pipeline.run(writingTo: out, common: common, threads: threads)
