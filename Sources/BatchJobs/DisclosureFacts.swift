@@ -9,9 +9,10 @@ public struct DisclosureFacts: Sendable {
   private var values: [String: String?] = [:]
 
   /// The figures of a run's summaries: `finance` is the finance stage's summary.json, `green`
-  /// green_summary.json, `accountsByYear` the run's accounts summed by year (any may be `nil`).
-  public init(finance: JSONValue?, green: JSONValue?, accountsByYear: JSONValue?) {
-    for (prefix, value) in [("finance", finance), ("green", green), ("accounts_by_year", accountsByYear)] {
+  /// green_summary.json, `accountsByYear` the run's accounts summed by year, `change` the
+  /// financed emissions against the previous period (any may be `nil`).
+  public init(finance: JSONValue?, green: JSONValue?, accountsByYear: JSONValue?, change: JSONValue? = nil) {
+    for (prefix, value) in [("finance", finance), ("green", green), ("accounts_by_year", accountsByYear), ("change", change)] {
       if let value { flatten(value, at: prefix) }
     }
   }
@@ -64,6 +65,8 @@ public struct DisclosureFacts: Sendable {
       return "tags.csv CN rows with status aligned and GHG marker \(parts[2])"
     case ("green", _):
       return "tags.csv CN rows and loans.csv outstanding (green_summary.json \(parts.dropFirst().joined(separator: ".")))"
+    case ("change", _):
+      return "change.csv, every loan scored in either period (previous run's financed.csv and this run's)"
     case ("accounts_by_year", _):
       return "accounts.csv rows of period \(parts[1])"
     default:

@@ -51,6 +51,9 @@ public struct Pipeline: Sendable {
   public var disclosureTemplates = DisclosureTemplate.bundled
   /// The institution whose book it is, named in the report's heading.
   public var institution: String?
+  /// The previous period's run directory: its financed.csv is compared with this run's
+  /// (change.csv, summary.json `totals.change_vs_previous`, the disclosures and the report).
+  public var previous: String?
 
   /// A run over a loan book and its borrowers: tags and financed emissions; set ``activities`` for accounts and scores.
   public init(loans: TableSource, borrowers: TableSource, factors: FactorSet) {
@@ -77,9 +80,10 @@ public struct Pipeline: Sendable {
         + "the carbon accounts that the activities give")
     }
     let others = [("esg", esg), ("benchmarks", benchmarks), ("fx", exchangeRates), ("countries", countries),
-                  ("sector_intensities", sectorIntensities), ("methodology", methodology)]
+                  ("sector_intensities", sectorIntensities), ("methodology", methodology),
+                  ("previous_financed", previous.map { $0 + "/financed.csv" })]
     try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted()
-      + ["report.html", "summary.json", "rejects.csv", "manifest.json"], workDirectories: ["stages", ".inputs"])
+      + ["report.html", "summary.json", "rejects.csv", "manifest.json", "change.csv"], workDirectories: ["stages", ".inputs"])
       .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers.filePath), ("activities", activities?.filePath)]
         + others)
     // Rows an app hands over are written once, and every stage reads the same file.
@@ -143,17 +147,19 @@ public struct Pipeline: Sendable {
     result.distinctRejectedRows = try RunRejects.gather(stages: result.stageNames.map(stage), into: out + "/rejects.csv")
     let inputEntries = try inputDigests.entries()
     let method = try methodology.map { try ScoringMethodology.decode(FileSystem.contents(of: $0), file: $0) } ?? .bundled
+    let comparison = try previous.map { try PeriodComparison(previous: $0, current: out + "/financed.csv") }
+    try comparison?.writeLoans(to: out + "/change.csv", byteOrderMark: settings.excel)
     let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method,
-                             accountTotals: accountTotals).json()
+                             accountTotals: accountTotals, change: comparison?.json).json()
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     let facts = DisclosureFacts(finance: result.financing?.summary, green: result.tagging?.greenSummary,
-                                accountsByYear: accountTotals?.json)
+                                accountsByYear: accountTotals?.json, change: comparison?.json)
     for template in disclosureTemplates {
       try Disclosure(template, facts: facts).write(to: out + "/disclosures", byteOrderMark: settings.excel)
     }
     try PortfolioReport(run: summary, finance: result.financing?.summary ?? .null, green: result.tagging?.greenSummary ?? .null,
                         accounts: accountFigures, financedFile: out + "/financed.csv", institution: institution,
-                        reportingDay: reportingDay).write(to: out + "/report.html")
+                        reportingDay: reportingDay, change: comparison?.json).write(to: out + "/report.html")
     if settings.excel {
       for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
     }

@@ -24,6 +24,8 @@ struct PortfolioReport {
   var institution: String?
   /// The reporting date.
   var reportingDay: Day?
+  /// Financed emissions against the previous period (``PeriodComparison/json``), when compared.
+  var change: JSONValue?
 
   struct Bar {
     var label: String
@@ -99,6 +101,14 @@ struct PortfolioReport {
                         "Top \(accounts.topEmitters.count) emitters of \(year) by name (tCO2e, scope 1 + 2 location-based + 3; share of the year's accounts)",
                         accounts.topEmitters)
       }
+    }
+
+    if let change {
+      let parts = [("上期 previous", "previous_financed_scope12_tco2e"), ("新增贷款 entering", "entering_tco2e"),
+                   ("退出贷款 leaving", "leaving_tco2e"), ("余额变化 outstanding", "outstanding_effect_tco2e"),
+                   ("企业价值变化 value (EVIC)", "value_effect_tco2e"), ("企业排放变化 emissions", "emissions_effect_tco2e"),
+                   ("本期 current", "financed_scope12_tco2e")]
+      html += changeSection(parts.map { Bar(label: $0.0, value: Self.double(change[$0.1])) })
     }
 
     let reductions = [Bar(label: "项目年减排 project", value: Self.double(green["annual_reduction_tco2"])),

@@ -13,6 +13,8 @@ struct RunSummary {
   let methodology: ScoringMethodology
   /// The carbon accounts' sums by year (`nil` without activities).
   let accountTotals: AccountTotals?
+  /// Financed emissions against the previous period (`nil` without one).
+  let change: JSONValue?
 
   /// The members of green_summary.json that are the green book's totals (its breakdown by
   /// category stays in green_summary.json).
@@ -30,6 +32,7 @@ struct RunSummary {
       members.append(("reporting_currency", .string("CNY")))
       members.append(("financed", portfolio))
     }
+    if let change { members.append(("change_vs_previous", change)) }
     if let green = result.tagging?.greenSummary, case .object = green {
       members.append(("green", .object(green.members.filter { Self.greenTotals.contains($0.0) })))
     }

@@ -33,6 +33,7 @@ struct Run: ParsableCommand {
   var scope3ProxyRegion: String?
   @Option(help: "Reporting date YYYY-MM-DD (default: today).") var asOf: String?
   @Option(help: "The institution whose book it is, named in the report.") var institution: String?
+  @Option(help: "The previous period's run directory: change against its financed.csv.") var previous: String?
   @Option(help: "Threads for accounts and financed emissions.") var threads = 2
   @Option(help: "Output directory.") var out: String
   @OptionGroup var factorOptions: FactorOptions
@@ -52,7 +53,7 @@ struct Run: ParsableCommand {
     (pipeline.activities, pipeline.esg, pipeline.benchmarks, pipeline.exchangeRates) =
       (activities.map(TableSource.file), esg, benchmarks, fx)
     (pipeline.countries, pipeline.sectorIntensities, pipeline.methodology) = (countries, sectorIntensities, methodology)
-    (pipeline.reportingDay, pipeline.institution) = (try Account.day(asOf), institution)
+    (pipeline.reportingDay, pipeline.institution, pipeline.previous) = (try Account.day(asOf), institution, previous)
     pipeline.accountingOptions.methodology = method?.methodology
     pipeline.accountingOptions.scope3ProxyRegion = scope3ProxyRegion
     try pipeline.run(writingTo: out, common: common, threads: threads)
