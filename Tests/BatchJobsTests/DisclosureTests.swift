@@ -71,6 +71,14 @@ import Testing
     #expect(cells["pcaf-part-a A3 removals value"]?["why_empty"]?.hasPrefix("not computed") == true)
     #expect(mortgage["clause"]?.hasPrefix("PCAF (2022) Part A 2nd ed., ch. 6") == true)
     #expect(cells["pcaf-part-a A1 business_loan scope1"]?["source"] == "financed.csv rows with asset_class = business_loan")
+    // IFRS S2 B62(a)–(c): the same absolute figures by asset class, gross exposure 100 + 250 = 350,
+    // all of it in the calculation; B62(d) stated, undrawn commitments not in the data.
+    func ifrs(_ key: String) -> String? { cells["ifrs-s2-b62 " + key]?["value"] }
+    #expect(ifrs("S1 business_loan scope1").flatMap(Double.init) == 205)
+    #expect(ifrs("S1 business_loan exposure").flatMap(Double.init) == 350)
+    #expect(ifrs("S1 business_loan covered").flatMap(Double.init) == 1)
+    #expect(ifrs("S2 D scope1").flatMap(Double.init) == 125)
+    #expect(cells["ifrs-s2-b62 S3 undrawn value"]?["why_empty"]?.hasPrefix("not computed") == true)
   }
 
   @Test func greenLoanStatisticsListTheBooksClassesOnly() throws {
@@ -104,7 +112,7 @@ import Testing
     var files: [String: [UInt8]] = [:]
     for name in try FileSystem.contentsOfDirectory(directory) { files[name] = try FileSystem.contents(of: directory + "/" + name) }
     #expect(try DisclosureTemplate.read(files: files) == DisclosureTemplate.bundled)
-    #expect(DisclosureTemplate.bundled.map(\.id) == ["pcaf-part-a", "pboc-green-loans"])
+    #expect(DisclosureTemplate.bundled.map(\.id) == ["pcaf-part-a", "pboc-green-loans", "ifrs-s2-b62"])
   }
 
   @Test func aTemplateWithAnUnknownDimensionIsRefusedWithTheValidOnes() throws {
