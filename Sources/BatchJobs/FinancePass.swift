@@ -60,7 +60,7 @@ package struct FinancePass: Sendable {
     var totals = PortfolioTotals()
     var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
     var bySector: [String: PortfolioTotals] = [:]
-    /// Enterprise position → (loans, Σ attribution factor in 10^-12 quanta).
+    /// Borrower position → (loans, Σ attribution factor in 10^-12 quanta).
     var attribution: [Int: (Int, Int128)] = [:]
     var basic = FinanceBasicTotals()
     var warning: String?
@@ -184,9 +184,7 @@ package struct FinancePass: Sendable {
       return
     }
     p.accepted += 1
-    if let af = e.attributionFactor, let id = loan.borrowerID, let position = book.position(of: id.rawValue),
-       let q = try? ExactSum.quanta(of: af, decimalPlaces: 12)
-    {
+    if let af = e.attributionFactor, let position, let q = try? ExactSum.quanta(of: af, decimalPlaces: 12) {
       let (n, sum) = p.attribution[position] ?? (0, 0)
       p.attribution[position] = (n + 1, sum + Int128(q))
     }

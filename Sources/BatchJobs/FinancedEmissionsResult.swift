@@ -13,9 +13,9 @@ public struct FinancedEmissionsResult: Sendable {
   public var accepted: Int
   /// Loans in rejects.csv.
   public var rejected: Int
-  /// Enterprise rows read (counted by shard 1 only).
+  /// Borrower rows read (counted by shard 1 only).
   public var borrowersRead: Int
-  /// Enterprise rows rejected.
+  /// Borrower rows rejected.
   public var borrowersRejected: Int
   /// Loans with financed emissions (PCAF scored).
   public var scored: Int

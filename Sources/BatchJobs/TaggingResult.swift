@@ -9,7 +9,7 @@ public struct TaggingResult: Sendable {
   public var read = 0
   /// Green loans by item, status and balance (the PBoC green-loan statistics' layout).
   public var statistics = GreenLoanStatistics()
-  /// Enterprise rows rejected.
+  /// Borrower rows rejected.
   public var borrowersRejected = 0
   /// Warnings about the inputs, one sentence each.
   public var warnings: [String]

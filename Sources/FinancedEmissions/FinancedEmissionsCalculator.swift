@@ -26,7 +26,7 @@ public struct LoanRejection: Error, Hashable, Sendable {
 /// - motor vehicle loans: vehicle value at origination, 100 % when unknown (§5.6);
 /// - sovereign debt: exposure in USD / PPP-adjusted GDP (§5.7).
 ///
-/// Enterprise emissions, best data first (Tables 5-3, 5-7, 5-10): verified reported (score 1),
+/// Borrower emissions, best data first (Tables 5-3, 5-7, 5-10): verified reported (score 1),
 /// unverified reported (2), the carbon account computed from activity data (2), revenue ×
 /// sector intensity (3a, score 4), outstanding × sector intensity per asset (3b, score 5,
 /// no attribution factor). Scope 3 is kept apart with its own score. Nothing is netted.
