@@ -3,16 +3,11 @@ public import FactorTables
 public import Quantities
 
 /// The GHG Protocol scope of an emission line, or outside the scopes (biogenic CO2).
-public enum Scope: String, Hashable, Sendable, Comparable, CaseIterable {
+public enum Scope: String, Hashable, Sendable, DeclarationOrdered {
   case scope1 = "1", scope2 = "2", scope3 = "3"
   /// Biogenic CO2 from burning biomass: reported separately, never in a scope total
   /// (GHG Protocol Corporate Standard ch. 9; ISO 14064-1 §5.2.4 and Annex D).
   case outside = "outside"
-
-  /// Orders scopes 1, 2, 3, then outside.
-  public static func < (lhs: Scope, rhs: Scope) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-  }
 }
 
 /// How a scope 2 line was computed (GHG Protocol Scope 2 Guidance, 2015, ch. 4).

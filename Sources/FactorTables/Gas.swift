@@ -2,7 +2,7 @@ public import Quantities
 public import Tabular
 
 /// The gas an emission factor is for.
-public enum Gas: String, Hashable, Sendable, CaseIterable, Comparable {
+public enum Gas: String, Hashable, Sendable, DeclarationOrdered {
   /// Carbon dioxide.
   case co2 = "CO2"
   /// Methane.
@@ -15,11 +15,6 @@ public enum Gas: String, Hashable, Sendable, CaseIterable, Comparable {
   case cf4 = "CF4"
   /// Hexafluoroethane.
   case c2f6 = "C2F6"
-
-  /// Orders gases as declared: CO2, CH4, N2O, CO2e, CF4, C2F6.
-  public static func < (lhs: Gas, rhs: Gas) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-  }
 }
 
 /// The unit of an emission factor: a mass of a gas per unit of activity, written

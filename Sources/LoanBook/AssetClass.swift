@@ -1,5 +1,7 @@
+public import Quantities
+
 /// The asset classes of PCAF Part A that loans.csv names (`asset_class`).
-public enum AssetClass: String, CaseIterable, Hashable, Sendable, Comparable {
+public enum AssetClass: String, Hashable, Sendable, DeclarationOrdered {
   /// A business loan.
   case businessLoan = "business_loan"
   /// Listed equity.
@@ -27,11 +29,6 @@ public enum AssetClass: String, CaseIterable, Hashable, Sendable, Comparable {
 
   /// Whether a loan of this class must name a borrower.
   public var needsBorrower: Bool { isCorporate || self == .sovereignDebt }
-
-  /// Declaration order, business loans first.
-  public static func < (a: AssetClass, b: AssetClass) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
 
   /// The class's name in PCAF Part A (2nd ed., ch. 5), in English.
   public var nameEN: String {
