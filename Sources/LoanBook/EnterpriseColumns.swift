@@ -10,7 +10,7 @@ public struct EnterpriseColumns: Sendable {
   /// Resolves the columns of a file from its column index; a reader that validates only some
   /// columns names them in `checked`, and the others are left `nil` (never decoded unchecked).
   public init(_ c: ColumnIndex, checked: Set<String>? = nil) {
-    func at(_ name: String) -> Int? { checked?.contains(name) ?? true ? c[name] : nil }
+    func at(_ name: String) -> Int? { c[name, checked: checked] }
     (id, name, sector, country, region, listed, currency) =
       (at("borrower_id"), at("name"), at("sector"), at("country"), at("region"), at("listed"), at("currency"))
     (revenue, valueAdded, output, outputUnit) = (at("revenue"), at("value_added"), at("output_quantity"), at("output_unit"))

@@ -20,7 +20,7 @@ public struct LoanColumns: Sendable {
   /// Resolves the columns of a file from its column index; a reader that validates only some
   /// columns names them in `checked`, and the others are left `nil` (never decoded unchecked).
   public init(_ c: ColumnIndex, checked: Set<String>? = nil) {
-    func at(_ name: String) -> Int? { checked?.contains(name) ?? true ? c[name] : nil }
+    func at(_ name: String) -> Int? { c[name, checked: checked] }
     self.c = c
     (loanID, borrowerID, assetClass, currency, outstanding) =
       (at("loan_id"), at("borrower_id"), at("asset_class"), at("currency"), at("outstanding"))

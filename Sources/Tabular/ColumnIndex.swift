@@ -14,6 +14,12 @@ public struct ColumnIndex: Sendable {
 
   /// The 0-based field index of `name`, or `nil` if the file lacks the column.
   public subscript(name: String) -> Int? { indices[name] }
+
+  /// The 0-based field index of `name` if `checked` (the columns a reader validated) contains it,
+  /// or `checked` is `nil` (every column validated); `nil` otherwise, so that nothing unchecked is decoded.
+  public subscript(name: String, checked checked: Set<String>?) -> Int? {
+    checked?.contains(name) ?? true ? indices[name] : nil
+  }
 }
 
 extension CSVRecord {
