@@ -8,6 +8,8 @@ public import Quantities
 public struct CarbonAccount: Hashable, Sendable {
   /// The enterprise accounted.
   public let entity: EntityID
+  /// The enterprise's name (borrowers.csv `name`), when known.
+  public let entityName: String?
   /// The calendar year accounted.
   public let year: Int
   /// tCO2e.

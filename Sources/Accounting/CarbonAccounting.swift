@@ -205,7 +205,7 @@ public struct CarbonAccounting: Sendable {
       change = baseTotal > 0 ? (total - baseTotal) / baseTotal : nil
     }
     return CarbonAccount(
-      entity: key.entity, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
+      entity: key.entity, entityName: e.name, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
       scope2Market: t(ledger.scope2Market - reduction), scope3: t(ledger.scope3), biogenicCO2: t(ledger.biogenic),
       byGas: ledger.byGas.mapValues(t), byScope3Category: ledger.byCategory.mapValues(t),
       byFacility: ledger.byFacility.mapValues {

@@ -109,9 +109,7 @@ public struct Pipeline: Sendable {
       (job.benchmarks, job.settings) = (benchmarks, stageSettings)
       result.accounting = try job.run(writingTo: stage("account"))
       // The report's figures now; the accounts themselves are not kept across the stages.
-      var figures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
-      figures.names = try PortfolioReport.AccountFigures.names(of: Set(figures.top.map(\.entity)), in: borrowers)
-      accountFigures = figures
+      accountFigures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
       accountTotals = AccountTotals(result.accounting?.accounts ?? [])
       result.accounting?.accounts = []
       accounts = stage("account") + "/accounts.csv"
