@@ -75,23 +75,25 @@ public struct EmissionsChange: Sendable, Hashable {
                 emissionsEffect: LoanChange.tonnes(emissions))
   }
 
-  /// The book's totals, exact sums in micro-tonnes: before, now, the change and its parts —
-  /// entering + leaving (negative) + outstanding + value + emissions effects = change.
-  public var totals: (previous: Double, current: Double, change: Double, entering: Double, leaving: Double,
-                      outstandingEffect: Double, valueEffect: Double, emissionsEffect: Double)
-  {
-    var q = [Int64](repeating: 0, count: 8)
-    for l in loans {
-      q[0] += LoanChange.micro(l.previous)
-      q[1] += LoanChange.micro(l.current)
-      if l.status == .entering { q[3] += LoanChange.micro(l.current) }
-      if l.status == .leaving { q[4] -= LoanChange.micro(l.previous) }
-      q[5] += LoanChange.micro(l.outstandingEffect)
-      q[6] += LoanChange.micro(l.valueEffect)
-      q[7] += LoanChange.micro(l.emissionsEffect)
-    }
-    q[2] = q[1] - q[0]
-    let t = q.map(LoanChange.tonnes)
-    return (t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+  /// The book's totals, tCO2e: entering + leaving + the three effects = change, exactly.
+  public struct Totals: Sendable, Hashable {
+    /// Financed scope 1 + 2 before and now.
+    public var previous = 0.0, current = 0.0
+    /// Loans entering (positive) and leaving (negative).
+    public var entering = 0.0, leaving = 0.0
+    /// The continuing loans' effects.
+    public var outstandingEffect = 0.0, valueEffect = 0.0, emissionsEffect = 0.0
+    /// Now − before.
+    public var change: Double { LoanChange.tonnes(LoanChange.micro(current) - LoanChange.micro(previous)) }
+  }
+
+  /// The book's totals, summed in micro-tonnes so that the parts add up to the change exactly.
+  public var totals: Totals {
+    func sum(_ part: (LoanChange) -> Double) -> Double { LoanChange.tonnes(loans.reduce(0) { $0 + LoanChange.micro(part($1)) }) }
+    return Totals(previous: sum(\.previous), current: sum(\.current),
+                  entering: sum { $0.status == .entering ? $0.current : 0 },
+                  leaving: sum { $0.status == .leaving ? -$0.previous : 0 },
+                  outstandingEffect: sum(\.outstandingEffect), valueEffect: sum(\.valueEffect),
+                  emissionsEffect: sum(\.emissionsEffect))
   }
 }
