@@ -56,28 +56,16 @@ public struct DisclosureTemplate: Sendable, Hashable {
       }
   }
 
-  /// The data rows of CSV file `name` as column → text, with their line numbers.
+  /// The data rows of CSV file `name` as column → text, with their line numbers; every one of
+  /// `columns` must be in the header.
   private static func rows(of name: String, in files: [String: [UInt8]], columns: [String]) throws(InputError)
-    -> [(Int, [String: String])]
+    -> [(line: Int, fields: [String: String])]
   {
     guard let bytes = files[name] else { throw InputError(file: name, message: "the template file is missing") }
-    var header: [String]?
-    var result: [(Int, [String: String])] = []
-    do {
-      try CSVReader.read(bytes: bytes) { record in
-        let fields = record.strings
-        guard let h = header else {
-          if let missing = columns.first(where: { !fields.contains($0) }) {
-            throw InputError(file: name, message: "line 1: the header lacks column \(missing)")
-          }
-          header = fields
-          return
-        }
-        var row: [String: String] = [:]
-        for (i, k) in h.enumerated() { row[k] = i < fields.count ? fields[i] : "" }
-        result.append((record.line, row))
-      }
-    } catch let e as InputError { throw e } catch { throw InputError(file: name, message: "\(error)") }
-    return result
+    let rows = try CSVReader.rowsByColumn(of: bytes, file: name)
+    if let first = rows.first, let missing = columns.first(where: { first.fields[$0] == nil }) {
+      throw InputError(file: name, message: "line 1: the header lacks column \(missing)")
+    }
+    return rows
   }
 }

@@ -6,18 +6,9 @@ struct CatalogueTable {
 
   func rows(_ name: String) throws(CatalogueError) -> [[String: String]] {
     guard let bytes = files[name] else { throw CatalogueError("missing table \(name)") }
-    var header: [String] = []
-    var out: [[String: String]] = []
-    do {
-      try CSVReader.read(bytes: bytes) { record in
-        if header.isEmpty { header = record.strings; return }
-        guard record.count == header.count else {
-          throw CatalogueError("\(name):\(record.line): expected \(header.count) fields as in the header, found \(record.count)")
-        }
-        out.append(Dictionary(uniqueKeysWithValues: zip(header, record.strings)))
-      }
-    } catch { throw CatalogueError("\(name): \(error)") }
-    return out
+    do { return try CSVReader.rowsByColumn(of: bytes, file: name).map(\.fields) } catch {
+      throw CatalogueError(error.file + ":" + error.message)
+    }
   }
 
   func items(_ name: String) throws(CatalogueError) -> [String: CatalogueItem] {
