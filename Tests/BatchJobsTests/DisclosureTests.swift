@@ -29,23 +29,11 @@ import Testing
     // The cells as the run wrote them to disclosures/<id>.csv.
     var cells: [String: [String: String]] = [:]
     for template in DisclosureTemplate.bundled {
-      for row in try csvRows(w.path("run/disclosures/\(template.id).csv")) {
+      for row in try w.records(w.path("run/disclosures/\(template.id).csv")) {
         cells["\(template.id) \(row["table"]!) \(row["row"]!) \(row["column"]!)"] = row
       }
     }
     return (w, cells)
-  }
-
-  /// A CSV file the run wrote, as rows of column → text (formula guard undone).
-  func csvRows(_ path: String) throws -> [[String: String]] {
-    var header: [String]?
-    var rows: [[String: String]] = []
-    try CSVReader.read(file: path) { r in
-      let f = r.outputStrings
-      guard let h = header else { header = f; return }
-      rows.append(Dictionary(zip(h, f), uniquingKeysWith: { a, _ in a }))
-    }
-    return rows
   }
 
   @Test func pcafTablesHoldTheHandComputedFinancedEmissions() throws {
@@ -85,7 +73,7 @@ import Testing
     let (w, cells) = try run()
     // The test's own reading of tags.csv: which loans the tagger found aligned, under which 2025 item.
     var aligned: [String: String] = [:]
-    for row in try csvRows(w.path("run/tags.csv")) where row["taxonomy"]?.hasPrefix("CN-") == true && row["status"] == "aligned" {
+    for row in try w.records(w.path("run/tags.csv")) where row["taxonomy"]?.hasPrefix("CN-") == true && row["status"] == "aligned" {
       aligned[row["loan_id"]!] = row["code"]!
     }
     // The wind farm is 2025 catalogue item 4.2.1 风力发电设施建设和运营; working capital is not green.

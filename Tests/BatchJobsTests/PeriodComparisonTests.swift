@@ -15,16 +15,6 @@ import Testing
     _ = try pipeline.run(writingTo: w.path(name))
   }
 
-  func rows(_ path: String) throws -> [[String: String]] {
-    var header: [String]?
-    var rows: [[String: String]] = []
-    try CSVReader.read(file: path) { r in
-      guard let h = header else { header = r.outputStrings; return }
-      rows.append(Dictionary(zip(h, r.outputStrings), uniquingKeysWith: { a, _ in a }))
-    }
-    return rows
-  }
-
   @Test func changeAgainstThePreviousRunIsSplitIntoItsDrivers() throws {
     let w = try Workspace()
     let head = "borrower_id,sector,country,currency,total_equity,total_debt,reported_scope1,reported_scope2,emissions_year,emissions_verified\n"
@@ -35,7 +25,7 @@ import Testing
     // Now: B1 1,200 and 1,000 t; L1 150 (F 150 / 1,200 × 1,000 = 125); L3 repaid; L2 new to B2 (0.02 × 500 = 10).
     try run(w, "y2025", borrowers: head + "B1,C3011,CN,CNY,700,500,1000,0,2024,true\nB2,D4415,CN,CNY,1000,0,500,0,2024,true\n",
             loans: loansHead + "L1,B1,business_loan,CNY,150\nL2,B2,business_loan,CNY,20\n", previous: w.path("y2024"))
-    let change = Dictionary(try rows(w.path("y2025/change.csv")).map { ($0["loan_id"]!, $0) }, uniquingKeysWith: { a, _ in a })
+    let change = Dictionary(try w.records(w.path("y2025/change.csv")).map { ($0["loan_id"]!, $0) }, uniquingKeysWith: { a, _ in a })
     #expect(change.keys.sorted() == ["L1", "L2", "L3"])
     // L1: outstanding (150 / 100 − 1) × 80 = 40; value (0.125 − 0.1 × 1.5) × 800 = −20; emissions 0.125 × 200 = 25.
     #expect(change["L1"]?["status"] == "continuing")
@@ -45,7 +35,7 @@ import Testing
     #expect(change["L2"]?["status"] == "entering" && change["L2"]?["change_tco2e"] == "10.000000")
     #expect(change["L3"]?["status"] == "leaving" && change["L3"]?["change_tco2e"] == "-40.000000")
     // The disclosure's A4: 120 → 135, change 15 = 10 − 40 + 40 − 20 + 25.
-    let a4 = Dictionary(try rows(w.path("y2025/disclosures/pcaf-part-a.csv")).filter { $0["table"] == "A4" }
+    let a4 = Dictionary(try w.records(w.path("y2025/disclosures/pcaf-part-a.csv")).filter { $0["table"] == "A4" }
       .map { ($0["row"]!, $0["value"]!) }, uniquingKeysWith: { a, _ in a })
     #expect(a4["previous"] == "120.000000" && a4["current"] == "135.000000" && a4["change"] == "15.000000")
     #expect(a4["entering"] == "10.000000" && a4["leaving"] == "-40.000000")
@@ -53,7 +43,7 @@ import Testing
     #expect(summary.contains("\"change_vs_previous\""))
     #expect(try w.text("y2025/report.html").contains("与上期相比的变化及归因"))
     // Without --previous the cells say why they are empty.
-    let first = try rows(w.path("y2024/disclosures/pcaf-part-a.csv")).first { $0["table"] == "A4" }
+    let first = try w.records(w.path("y2024/disclosures/pcaf-part-a.csv")).first { $0["table"] == "A4" }
     #expect(first?["value"] == "" && first?["why_empty"] == "no previous period given (run --previous DIR)")
   }
 

@@ -7,17 +7,6 @@ import Testing
 
 /// report.html as a reader sees it: who and when, and the top emitters of one year by name.
 @Suite struct ReportTests {
-  func rows(_ path: String) throws -> [[String: String]] {
-    var header: [String]?
-    var rows: [[String: String]] = []
-    try CSVReader.read(file: path) { r in
-      let f = r.outputStrings.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
-      guard let h = header else { header = f; return }
-      rows.append(Dictionary(zip(h, f), uniquingKeysWith: { a, _ in a }))
-    }
-    return rows
-  }
-
   @Test func reportNamesTheInstitutionTheDateAndTheYearsTopEmitters() throws {
     let w = try Workspace()
     let e = Workspace.examples
@@ -31,11 +20,11 @@ import Testing
     #expect(html.contains("报告日 Reporting date: <b>2026-11-29</b>"))
 
     // The test's own ranking: accounts.csv rows of the latest period, largest total first.
-    let accounts = try rows(w.path("run/accounts.csv"))
+    let accounts = try w.records(w.path("run/accounts.csv"))
     let latest = try #require(accounts.compactMap { Int($0["period"]!) }.max())
     let ofYear = accounts.filter { $0["period"] == String(latest) }
     let totals = ofYear.map { ($0["entity_id"]!, Double($0["total_tco2e"]!)!) }.sorted { $0.1 > $1.1 }
-    let names = Dictionary(try rows(e + "/borrowers.csv").map { ($0["borrower_id"]!, $0["name"] ?? "") }, uniquingKeysWith: { a, _ in a })
+    let names = Dictionary(try w.records(e + "/borrowers.csv").map { ($0["borrower_id"]!, $0["name"] ?? "") }, uniquingKeysWith: { a, _ in a })
     let (id, total) = totals[0]
     let share = total / totals.map(\.1).reduce(0, +) * 100
     let section = try #require(html.range(of: "排放最高的企业（\(latest)年）"))

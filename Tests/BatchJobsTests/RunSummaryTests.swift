@@ -8,19 +8,6 @@ import Testing
 /// summary.json of a run carries the stages' totals, each equal to what the test sums itself
 /// from the run's own per-row outputs.
 @Suite struct RunSummaryTests {
-  /// The column `name` of every row of a CSV file the run wrote, as numbers (empty cells 0).
-  func column(_ name: String, of path: String, where keep: ([String: String]) -> Bool = { _ in true }) throws -> [Double] {
-    var header: [String]?
-    var values: [Double] = []
-    try CSVReader.read(file: path) { record in
-      let fields = record.outputStrings.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
-      guard let h = header else { header = fields; return }
-      let row = Dictionary(zip(h, fields), uniquingKeysWith: { a, _ in a })
-      if keep(row) { values.append(Double(row[name] ?? "") ?? 0) }
-    }
-    return values
-  }
-
   @Test func runSummaryCarriesTheAccountFinanceAndGreenTotals() throws {
     let w = try Workspace()
     let e = Workspace.examples
@@ -34,7 +21,7 @@ import Testing
 
     // Financed scope 1+2: the sum of financed.csv's per-loan column.
     let financed = try #require(totals["financed"] as? [String: Any])
-    let perLoan = try column("financed_scope12_tco2e", of: w.path("run/financed.csv")).reduce(0, +)
+    let perLoan = try w.records("run/financed.csv").map { Double($0["financed_scope12_tco2e"]!) ?? 0 }.reduce(0, +)
     #expect(abs(try #require(number(financed["financed_scope12_tco2e"])) - perLoan) < 1e-5)
     #expect(try #require(number(financed["loans"])) == 300)
 
@@ -42,7 +29,7 @@ import Testing
     let byYear = try #require(totals["accounts_by_year"] as? [String: [String: Any]])
     #expect(!byYear.isEmpty)
     for (year, sums) in byYear {
-      let scope1 = try column("scope1_tco2e", of: w.path("run/accounts.csv")) { $0["period"] == year }
+      let scope1 = try w.records("run/accounts.csv").filter { $0["period"] == year }.map { Double($0["scope1_tco2e"]!) ?? 0 }
       #expect(number(sums["accounts"]) == Double(scope1.count))
       #expect(abs(try #require(number(sums["scope1_tco2e"])) - scope1.reduce(0, +)) < 1e-5)
     }

@@ -49,6 +49,19 @@ struct Workspace {
     String(decoding: try FileSystem.contents(of: name.hasPrefix("/") ? name : path(name)), as: UTF8.self)
   }
 
+  /// The data rows of a CSV file (`root/name` or an absolute path) as column → field, read by
+  /// the CSV reader, with a byte-order mark and the formula guard undone.
+  func records(_ name: String) throws -> [[String: String]] {
+    var header: [String]?
+    var rows: [[String: String]] = []
+    try CSVReader.read(file: name.hasPrefix("/") ? name : path(name)) { r in
+      let fields = r.outputStrings.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
+      guard let h = header else { header = fields; return }
+      rows.append(Dictionary(zip(h, fields), uniquingKeysWith: { a, _ in a }))
+    }
+    return rows
+  }
+
   /// The data rows of a CSV output as field arrays, by a plain split (for outputs without quoted commas).
   func rows(_ name: String) throws -> [[String]] {
     try text(name).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
