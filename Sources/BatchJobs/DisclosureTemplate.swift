@@ -62,10 +62,10 @@ public struct DisclosureTemplate: Sendable, Hashable {
     -> [(line: Int, fields: [String: String])]
   {
     guard let bytes = files[name] else { throw InputError(file: name, message: "the template file is missing") }
-    let rows = try CSVReader.rowsByColumn(of: bytes, file: name)
-    if let first = rows.first, let missing = columns.first(where: { first.fields[$0] == nil }) {
+    let table = try CSVReader.rowsByColumn(of: bytes, file: name)
+    if let missing = columns.first(where: { !table.header.contains($0) }) {
       throw InputError(file: name, message: "line 1: the header lacks column \(missing)")
     }
-    return rows
+    return table.rows
   }
 }

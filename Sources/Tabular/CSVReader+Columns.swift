@@ -1,11 +1,13 @@
 extension CSVReader {
-  /// The data records of CSV text whose first record is its header (a small table compiled into
-  /// the library), each as column name → field with its line.
+  /// The header and the data records of CSV text whose first record is its header (a small
+  /// table compiled into the library), each record as column name → field with its line.
   ///
   /// - Parameter file: the table's name in errors.
   /// - Throws: ``InputError`` naming the line of a record whose field count is not the header's,
   ///   or a read error.
-  public static func rowsByColumn(of bytes: [UInt8], file: String) throws(InputError) -> [(line: Int, fields: [String: String])] {
+  public static func rowsByColumn(of bytes: [UInt8], file: String) throws(InputError)
+    -> (header: [String], rows: [(line: Int, fields: [String: String])])
+  {
     var header: [String]?
     var rows: [(line: Int, fields: [String: String])] = []
     do {
@@ -17,6 +19,6 @@ extension CSVReader {
         rows.append((record.line, Dictionary(zip(h, record.strings), uniquingKeysWith: { a, _ in a })))
       }
     } catch let error as InputError { throw error } catch { throw InputError(file: file, message: "\(error)") }
-    return rows
+    return (header ?? [], rows)
   }
 }

@@ -6,7 +6,7 @@ struct CatalogueTable {
 
   func rows(_ name: String) throws(CatalogueError) -> [[String: String]] {
     guard let bytes = files[name] else { throw CatalogueError("missing table \(name)") }
-    do { return try CSVReader.rowsByColumn(of: bytes, file: name).map(\.fields) } catch {
+    do { return try CSVReader.rowsByColumn(of: bytes, file: name).rows.map(\.fields) } catch {
       throw CatalogueError(error.file + ":" + error.message)
     }
   }
