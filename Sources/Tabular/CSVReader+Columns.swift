@@ -2,7 +2,9 @@ extension CSVReader {
   /// The header and the data records of CSV text whose first record is its header (a small
   /// table compiled into the library), each record as column name → field with its line.
   ///
-  /// - Parameter file: the table's name in errors.
+  /// - Parameters:
+  ///   - bytes: the CSV text.
+  ///   - file: the table's name in errors.
   /// - Throws: ``InputError`` naming the line of a record whose field count is not the header's,
   ///   or a read error.
   public static func rowsByColumn(of bytes: [UInt8], file: String) throws(InputError)
