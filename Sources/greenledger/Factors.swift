@@ -52,7 +52,7 @@ extension Factors {
           return [e.id, e.version, e.official ? "yes" : "NO (estimate)",
                   info.tables.map(\.kind).joined(separator: "+"), e.licence]
         }
-        printTable(header: ["dataset", "version", "official", "tables", "licence"], rows: rows)
+        print(TextTable(header: ["dataset", "version", "official", "tables", "licence"], rows: rows).text)
       }
     }
   }
@@ -180,29 +180,5 @@ extension Factors {
       try FileSystem.write(set.manifest.rendered(), to: factors + "/manifest.json")
       print("wrote \(factors)/manifest.json — \(set.manifest.datasets.count) datasets, digest \(set.digest)")
     }
-  }
-}
-
-func printTable(header: [String], rows: [[String]]) {
-  var widths = header.map(\.count)
-  for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-  func line(_ cells: [String]) -> String {
-    cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-      .joined(separator: "  ").trimmingTrailingSpaces
-  }
-  print(line(header))
-  print(line(widths.map { String(repeating: "-", count: $0) }))
-  for row in rows { print(line(row)) }
-}
-
-extension String {
-  var trimmingTrailingSpaces: String {
-    var s = self
-    while s.last == " " { s.removeLast() }
-    return s
-  }
-
-  func padding(toLength length: Int, withPad pad: String, startingAt: Int) -> String {
-    count >= length ? self : self + String(repeating: pad, count: length - count)
   }
 }
