@@ -1,4 +1,4 @@
-/// A JSON syntax check (RFC 8259) that says where the first error is, by line and column,
+/// A JSON reader (RFC 8259) that says where the first syntax error is, by line and column,
 /// so that a hand-edited methodology or terms file gets "line 12, column 5: expected ','"
 /// instead of a decoder's internal error text.
 public enum JSONSyntax {
@@ -16,16 +16,25 @@ public enum JSONSyntax {
   ///
   /// - Complexity: O(n); nesting deeper than 512 levels is reported as an error.
   public static func firstError(in bytes: [UInt8]) -> Error? {
-    var parser = Parser(bytes: bytes)
     do throws(Error) {
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
-      try parser.value(depth: 0)
-      parser.skipSpace()
-      if parser.i < bytes.count { throw parser.error("expected the end of the document") }
+      _ = try parse(bytes)
       return nil
     } catch {
       return error
     }
+  }
+
+  /// The value of a JSON text (a leading byte-order mark is skipped): integers that fit `Int`
+  /// as `.int`, other numbers as their text, object members in the text's order.
+  ///
+  /// - Throws: the first syntax ``Error``, by line and column.
+  public static func parse(_ bytes: [UInt8]) throws(Error) -> JSONValue {
+    var parser = Parser(bytes: bytes)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
+    let value = try parser.value(depth: 0)
+    parser.skipSpace()
+    if parser.i < bytes.count { throw parser.error("expected the end of the document") }
+    return value
   }
 
   private struct Parser {
@@ -53,7 +62,7 @@ public enum JSONSyntax {
       i += 1
     }
 
-    mutating func value(depth: Int) throws(Error) {
+    mutating func value(depth: Int) throws(Error) -> JSONValue {
       guard depth < 512 else { throw error("nesting deeper than 512 levels") }
       skipSpace()
       guard i < bytes.count else { throw error("expected a value") }
@@ -61,34 +70,36 @@ public enum JSONSyntax {
       case 0x7B:  // {
         i += 1
         skipSpace()
-        if i < bytes.count, bytes[i] == 0x7D { i += 1; return }
+        var members: [(String, JSONValue)] = []
+        if i < bytes.count, bytes[i] == 0x7D { i += 1; return .object(members) }
         while true {
           skipSpace()
           guard i < bytes.count, bytes[i] == 0x22 else { throw error("expected a \"quoted\" member name") }
-          try string()
+          let name = try string()
           try expect(0x3A, "':' after the member name")
-          try value(depth: depth + 1)
+          members.append((name, try value(depth: depth + 1)))
           skipSpace()
           if i < bytes.count, bytes[i] == 0x2C { i += 1; continue }
           try expect(0x7D, "',' or '}'")
-          return
+          return .object(members)
         }
       case 0x5B:  // [
         i += 1
         skipSpace()
-        if i < bytes.count, bytes[i] == 0x5D { i += 1; return }
+        var items: [JSONValue] = []
+        if i < bytes.count, bytes[i] == 0x5D { i += 1; return .array(items) }
         while true {
-          try value(depth: depth + 1)
+          items.append(try value(depth: depth + 1))
           skipSpace()
           if i < bytes.count, bytes[i] == 0x2C { i += 1; continue }
           try expect(0x5D, "',' or ']'")
-          return
+          return .array(items)
         }
-      case 0x22: try string()
-      case 0x74: try literal("true")
-      case 0x66: try literal("false")
-      case 0x6E: try literal("null")
-      case 0x2D, 0x30...0x39: try number()
+      case 0x22: return .string(try string())
+      case 0x74: try literal("true"); return .bool(true)
+      case 0x66: try literal("false"); return .bool(false)
+      case 0x6E: try literal("null"); return .null
+      case 0x2D, 0x30...0x39: return try number()
       default: throw error("expected a value (object, array, string, number, true, false or null)")
       }
     }
@@ -99,33 +110,52 @@ public enum JSONSyntax {
       i += w.count
     }
 
-    mutating func string() throws(Error) {
+    /// A quoted string, its escapes decoded (a lone surrogate becomes U+FFFD).
+    mutating func string() throws(Error) -> String {
       i += 1  // opening quote
+      var text: [UInt8] = []
+      var units: [UInt16] = []  // \u escapes, decoded together so that surrogate pairs join
+      func flushUnits() {
+        guard !units.isEmpty else { return }
+        text += String(decoding: units, as: UTF16.self).utf8
+        units = []
+      }
       while i < bytes.count {
         let b = bytes[i]
-        if b == 0x22 { i += 1; return }
+        if b == 0x22 { i += 1; flushUnits(); return String(decoding: text, as: UTF8.self) }
         if b < 0x20 { throw error("expected a closing '\"' (control characters must be escaped)") }
         if b == 0x5C {
           i += 1
           guard i < bytes.count else { break }
+          if bytes[i] != 0x75 { flushUnits() }
           switch bytes[i] {
-          case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 1
+          case 0x22, 0x5C, 0x2F: text.append(bytes[i]); i += 1
+          case 0x62: text.append(0x08); i += 1
+          case 0x66: text.append(0x0C); i += 1
+          case 0x6E: text.append(0x0A); i += 1
+          case 0x72: text.append(0x0D); i += 1
+          case 0x74: text.append(0x09); i += 1
           case 0x75:
             let hex = bytes.dropFirst(i + 1).prefix(4)
-            guard hex.count == 4, hex.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0 & 0xDF) }) else {
+            guard hex.count == 4, hex.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0 & 0xDF) }),
+                  let unit = UInt16(String(decoding: hex, as: UTF8.self), radix: 16) else {
               throw error("expected four hex digits after \\u")
             }
+            units.append(unit)
             i += 5
           default: throw error("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
           }
           continue
         }
+        flushUnits()
+        text.append(b)
         i += 1
       }
       throw error("expected a closing '\"'")
     }
 
-    mutating func number() throws(Error) {
+    mutating func number() throws(Error) -> JSONValue {
+      let first = i
       if bytes[i] == 0x2D { i += 1 }
       func digits() -> Int {
         let start = i
@@ -136,15 +166,20 @@ public enum JSONSyntax {
       let n = digits()
       guard n > 0 else { throw error("expected a digit") }
       if n > 1, bytes[start] == 0x30 { i = start + 1; throw error("expected no leading zero") }
+      var integral = true
       if i < bytes.count, bytes[i] == 0x2E {
         i += 1
+        integral = false
         guard digits() > 0 else { throw error("expected a digit after '.'") }
       }
       if i < bytes.count, bytes[i] == 0x65 || bytes[i] == 0x45 {
         i += 1
+        integral = false
         if i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
         guard digits() > 0 else { throw error("expected a digit in the exponent") }
       }
+      let text = String(decoding: bytes[first..<i], as: UTF8.self)
+      return integral ? Int(text).map(JSONValue.int) ?? .number(text) : .number(text)
     }
   }
 }
