@@ -7,6 +7,11 @@ public enum IndustryClassification {
   /// GB/T 4754-2017 section (门类) names by their letter, A … T (gbt4754-sections.csv).
   public static let sectionNames: [String: String] = table("gbt4754-sections.csv", key: "section", value: "name")
 
+  /// The English names of the sections that the National Bureau of Statistics publishes
+  /// (gbt4754-sections.csv `name_en`, each with its source); a section without one is absent.
+  public static let sectionNamesEN: [String: String] = table("gbt4754-sections.csv", key: "section", value: "name_en")
+    .filter { !$0.value.isEmpty }
+
   /// GB/T 4754-2017 class prefixes whose stationary combustion is "energy industries" (IPCC 2006
   /// Vol. 2, category 1.A.1, CH4 and N2O defaults of Table 2.2); other sectors take Table 2.3
   /// (manufacturing and construction). From ipcc-energy-industries.csv.
