@@ -56,9 +56,9 @@ public struct DisclosureTemplate: Sendable, Hashable {
       }
   }
 
-  /// The data rows of CSV file `name` as column → text, with their line numbers; every one of
+  /// The data rows of CSV file `name` (a template, the glossary) as column → text, with their line numbers; every one of
   /// `columns` must be in the header.
-  private static func rows(of name: String, in files: [String: [UInt8]], columns: [String]) throws(InputError)
+  static func rows(of name: String, in files: [String: [UInt8]], columns: [String]) throws(InputError)
     -> [(line: Int, fields: [String: String])]
   {
     guard let bytes = files[name] else { throw InputError(file: name, message: "the template file is missing") }

@@ -51,6 +51,10 @@ public struct Pipeline: Sendable {
   public var disclosureTemplates = DisclosureTemplate.bundled
   /// The institution whose book it is, named in the report's heading.
   public var institution: String?
+  /// The language of report.html (Chinese unless set).
+  public var reportLanguage = ReportLanguage.zh
+  /// Whether report.html is also printed to report.pdf (``ReportPrinter``, headless Chromium).
+  public var writesPDF = false
   /// The previous period's run directory: its financed.csv is compared with this run's
   /// (change.csv, summary.json `totals.change_vs_previous`, the disclosures and the report).
   public var previous: String?
@@ -83,7 +87,7 @@ public struct Pipeline: Sendable {
                   ("sector_intensities", sectorIntensities), ("methodology", methodology),
                   ("previous_financed", previous.map { $0 + "/financed.csv" })]
     try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted()
-      + ["report.html", "summary.json", "rejects.csv", "manifest.json", "change.csv"], workDirectories: ["stages", ".inputs"])
+      + ["report.html", "report.pdf", "summary.json", "rejects.csv", "manifest.json", "change.csv"], workDirectories: ["stages", ".inputs"])
       .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers.filePath), ("activities", activities?.filePath)]
         + others)
     // Rows an app hands over are written once, and every stage reads the same file.
@@ -102,6 +106,7 @@ public struct Pipeline: Sendable {
     var accounts: String?
     var accountFigures: PortfolioReport.AccountFigures?
     var accountTotals: AccountTotals?
+    var esgGrades: [PortfolioReport.Bar] = []
     if let activities {
       var options = accountingOptions
       options.asOf = reportingDay
@@ -116,6 +121,7 @@ public struct Pipeline: Sendable {
       var scoring = ScoringJob(accounts: .file(accounts!), entities: .file(borrowers))
       (scoring.esg, scoring.methodology, scoring.settings) = (esg.map(TableSource.file), methodology, stageSettings)
       result.scoring = try scoring.run(writingTo: stage("score"))
+      esgGrades = result.scoring.map(PortfolioReport.gradeBars) ?? []
       result.scoring?.scores = []  // in scores.csv
       result.scoring?.rejects = []  // in rejects.csv
     }
@@ -147,7 +153,7 @@ public struct Pipeline: Sendable {
     let method = try methodology.map { try ScoringMethodology.decode(FileSystem.contents(of: $0), file: $0) } ?? .bundled
     let comparison = try previous.map { try PeriodComparison(previous: $0, current: out + "/financed.csv") }
     try comparison?.writeLoans(to: out + "/change.csv", byteOrderMark: settings.excel)
-    let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method,
+    let summary = RunSummary(result: result, inputs: inputEntries, factors: factors, methodology: method, reportingDay: reportingDay,
                              accountTotals: accountTotals, change: comparison?.json).json()
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     let facts = DisclosureFacts(finance: result.financing?.summary, green: result.tagging?.greenSummary,
@@ -155,9 +161,12 @@ public struct Pipeline: Sendable {
     for template in disclosureTemplates {
       try Disclosure(template, facts: facts).write(to: out + "/disclosures", byteOrderMark: settings.excel)
     }
-    try PortfolioReport(run: summary, finance: result.financing?.summary ?? .null, green: result.tagging?.greenSummary ?? .null,
-                        accounts: accountFigures, financedFile: out + "/financed.csv", institution: institution,
-                        reportingDay: reportingDay, change: comparison?.json).write(to: out + "/report.html")
+    var report = PortfolioReport(run: summary, finance: result.financing?.summary ?? .null,
+                                 green: result.tagging?.greenSummary ?? .null, accounts: accountFigures, financedFile: out + "/financed.csv")
+    (report.language, report.institution, report.reportingDay, report.esgGrades) = (reportLanguage, institution, reportingDay, esgGrades)
+    (report.change, report.previousRun) = (comparison?.json, try previous.flatMap(Self.previousSummary))
+    try report.write(to: out + "/report.html")
+    if writesPDF { try ReportPrinter().print(out + "/report.html", to: out + "/report.pdf") }
     if settings.excel {
       for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
     }
@@ -165,5 +174,16 @@ public struct Pipeline: Sendable {
                                  methodology: "\(ScoringMethodology.bundled.id)@\(ScoringMethodology.bundled.version)",
                                  precomputed: precomputed, excel: settings.excel)
     return result
+  }
+
+  /// summary.json of the previous period's run directory, when it has one.
+  static func previousSummary(_ directory: String) throws -> JSONValue? {
+    let path = directory + "/summary.json"
+    guard FileSystem.exists(path) else { return nil }
+    do {
+      return try JSONSyntax.parse(FileSystem.contents(of: path))
+    } catch let e as JSONSyntax.Error {
+      throw InputError(file: path, message: "line \(e.line), column \(e.column): \(e.message)")
+    }
   }
 }

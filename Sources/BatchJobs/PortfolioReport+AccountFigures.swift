@@ -1,4 +1,5 @@
 import Accounting
+import ESGScoring
 import FactorTables
 import Quantities
 
@@ -42,5 +43,13 @@ extension PortfolioReport {
         return Bar(label: name, value: total, note: share)
       }
     }
+  }
+
+  /// Enterprise-years by ESG grade of `scoring`, in the methodology's order (best first), every
+  /// grade shown even when no entity has it.
+  static func gradeBars(_ scoring: ScoringResult) -> [Bar] {
+    var counts: [String: Int] = [:]
+    for score in scoring.scores { counts[score.grade, default: 0] += 1 }
+    return scoring.methodology.grades.map { Bar(label: $0.grade, value: Double(counts[$0.grade] ?? 0)) }
   }
 }

@@ -1,4 +1,5 @@
 import ESGScoring
+import Quantities
 import FactorTables
 import Integrity
 import Tabular
@@ -11,6 +12,8 @@ struct RunSummary {
   let inputs: [OutputManifest.Entry]
   let factors: FactorSet
   let methodology: ScoringMethodology
+  /// The run's reporting date.
+  let reportingDay: Day
   /// The carbon accounts' sums by year (`nil` without activities).
   let accountTotals: AccountTotals?
   /// Financed emissions against the previous period (`nil` without one).
@@ -26,7 +29,7 @@ struct RunSummary {
   /// The stages' totals: accounts by year, the portfolio's financed emissions and metrics (as
   /// the finance stage's summary.json has them), the green book's balance, share and reductions.
   var totals: JSONValue {
-    var members: [(String, JSONValue)] = []
+    var members: [(String, JSONValue)] = [("reporting_date", .string("\(reportingDay)"))]
     if let accountTotals { members.append(("accounts_by_year", accountTotals.json)) }
     if let portfolio = result.financing?.summary["portfolio"] {
       members.append(("reporting_currency", .string("CNY")))

@@ -7,7 +7,10 @@ struct Demo: ParsableCommand {
     abstract: "Run the whole pipeline on the bundled example bank (Examples/) and the bundled factors.",
     discussion: """
       Accounts, scores, tags and financed emissions of the example bank (120 borrowers, 300
-      loans) with report.html, exactly as `greenledger run` would with Examples/'s files.
+      loans) with report.html, exactly as `greenledger run` would with Examples/'s files. The
+      bank's previous period (Examples/previous/, reporting date 2025-11-29) is run first into
+      OUT/previous/ and the current period compared with it (--previous), so the report shows
+      the trend and the attribution of change.
 
       Example:
         greenledger demo --out /tmp/greenledger-demo
@@ -23,6 +26,7 @@ struct Demo: ParsableCommand {
   @Option(help: "Reporting date YYYY-MM-DD (default: 2026-11-29, so the demo's outputs do not change with the day).")
   var asOf = "2026-11-29"
 
+  @OptionGroup var report: ReportOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
@@ -30,13 +34,18 @@ struct Demo: ParsableCommand {
       throw InputError(file: "Examples", message:
         "cannot find the Examples/ directory; run from the repository or pass --examples DIR")
     }
-    let file = { (name: String) in directory + "/" + name }
-    var pipeline = Pipeline(loans: .file(file("loans.csv")), borrowers: .file(file("borrowers.csv")), factors: try FactorSet.bundled())
-    (pipeline.activities, pipeline.esg, pipeline.benchmarks) = (.file(file("activities.csv")), file("esg.csv"), file("benchmarks.csv"))
-    (pipeline.exchangeRates, pipeline.countries) = (file("fx.csv"), file("countries.csv"))
-    pipeline.reportingDay = try Account.day(asOf)
+    let factors = try FactorSet.bundled()
+    var previous = try Pipeline(directory: directory + "/previous", factors: factors)
+    (previous.reportingDay, previous.reportLanguage) = (try Account.day(Self.previousDay), report.lang)
+    try previous.run(writingTo: out + "/previous", common: common)
+    var pipeline = try Pipeline(directory: directory, factors: factors)
+    (pipeline.reportingDay, pipeline.previous) = (try Account.day(asOf), out + "/previous")
+    report.apply(to: &pipeline)
     try pipeline.run(writingTo: out, common: common)
   }
+
+  /// The reporting date of Examples/previous/.
+  static let previousDay = "2025-11-29"
 
   /// `Examples/` in the working directory or above the executable (a SwiftPM build puts it
   /// at `.build/<config>/greenledger`).

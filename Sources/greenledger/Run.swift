@@ -10,6 +10,7 @@ struct Run: ParsableCommand {
       explanations.csv (with --activities), tags.csv, green_summary.json, financed.csv,
       borrower_attribution.csv, report.html, summary.json (every stage's counts and the
       provenance: factor-set digest, dataset and methodology versions, input file digests),
+      report.pdf (with --pdf), change.csv (with --previous), disclosures/ (PCAF, PBoC, IFRS S2),
       rejects.csv (all stages), and stages/<stage>/ with each stage's own summary and rejects.
 
       Example:
@@ -37,6 +38,7 @@ struct Run: ParsableCommand {
   @Option(help: "Threads for accounts and financed emissions.") var threads = 2
   @Option(help: "Output directory.") var out: String
   @OptionGroup var factorOptions: FactorOptions
+  @OptionGroup var report: ReportOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -56,6 +58,7 @@ struct Run: ParsableCommand {
     (pipeline.reportingDay, pipeline.institution, pipeline.previous) = (try Account.day(asOf), institution, previous)
     pipeline.accountingOptions.methodology = method?.methodology
     pipeline.accountingOptions.scope3ProxyRegion = scope3ProxyRegion
+    report.apply(to: &pipeline)
     try pipeline.run(writingTo: out, common: common, threads: threads)
   }
 }
@@ -75,7 +78,7 @@ extension Pipeline {
     if let tagging = result.tagging { print(tagging.line(reading: loans.filePath ?? "loans.csv", to: stage("tag"))) }
     if let financing = result.financing { print(financing.line(reading: loans.filePath ?? "loans.csv", to: stage("finance"))) }
     let written = result.stageNames.flatMap { s in Pipeline.stageOutputs.first { $0.key == s }?.value ?? [] }
-    print("outputs in \(out)/: " + (written + ["report.html", "summary.json", "rejects.csv", "disclosures/"]).joined(separator: ", "))
+    print("outputs in \(out)/: " + (written + ["report.html"] + (writesPDF ? ["report.pdf"] : []) + ["summary.json", "rejects.csv", "disclosures/"]).joined(separator: ", "))
     try common.checkRejects(result.distinctRejectedRows)
   }
 }

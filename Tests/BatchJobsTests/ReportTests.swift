@@ -16,8 +16,8 @@ import Testing
     pipeline.institution = "测试银行 <Test> Bank"
     _ = try pipeline.run(writingTo: w.path("run"))
     let html = try w.text("run/report.html")
-    #expect(html.contains("机构 Institution: <b>测试银行 &lt;Test&gt; Bank</b>"))  // escaped, never raw HTML
-    #expect(html.contains("报告日 Reporting date: <b>2026-11-29</b>"))
+    #expect(html.contains("机构: <b>测试银行 &lt;Test&gt; Bank</b>"))  // escaped, never raw HTML
+    #expect(html.contains("报告日: <b>2026-11-29</b>"))
 
     // The test's own ranking: accounts.csv rows of the latest period, largest total first.
     let accounts = try w.records(w.path("run/accounts.csv"))
@@ -27,7 +27,7 @@ import Testing
     let names = Dictionary(try w.records(e + "/borrowers.csv").map { ($0["borrower_id"]!, $0["name"] ?? "") }, uniquingKeysWith: { a, _ in a })
     let (id, total) = totals[0]
     let share = total / totals.map(\.1).reduce(0, +) * 100
-    let section = try #require(html.range(of: "排放最高的企业（\(latest)年）"))
+    let section = try #require(html.range(of: "\(latest)年排放最高的"))
     let after = String(html[section.upperBound...].prefix(20_000))
     let expected = "<tr><td>\(names[id]!) (\(id))</td>"
     #expect(after.contains(expected))

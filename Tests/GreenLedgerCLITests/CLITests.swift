@@ -195,9 +195,12 @@ struct CLITests {
     let rows = summary["rows"] as! [String: Int]
     #expect(rows["read"] == rows["accepted"]! + rows["rejected"]!)
     #expect((summary["factor_set_digest"] as! String).hasPrefix("sha256:"))
-    #expect((summary["inputs"] as! [String: Any]).count == 7)
+    // loans, borrowers, activities, esg, benchmarks, fx, countries and the previous period's financed.csv.
+    #expect((summary["inputs"] as! [String: Any]).count == 8)
     let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-    #expect(report.contains("<svg") && report.contains("Provenance") && !report.contains("http://") && !report.contains("https://"))
+    // Self-contained: nothing is loaded from elsewhere (the glossary cites addresses as text only).
+    #expect(report.contains("<svg") && report.contains("数据来源与可追溯性"))
+    #expect(!report.contains("src=") && !report.contains("href=") && !report.contains("url("))
     let green = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("green_summary.json"))) as! [String: Any]
     #expect(green["by_category"] is [String: Any])
   }
