@@ -59,6 +59,11 @@ public struct DisclosureFacts: Sendable {
       return "financed.csv rows with asset_class = \(parts[2])"
     case ("finance", "by_sector_section") where parts.count > 2:
       return "financed.csv rows whose borrower's GB/T 4754 code is in section \(parts[2])"
+    case ("finance", "scope3_phase_in") where parts.count > 2 && ["required", "not_yet_required"].contains(parts[2]):
+      return "financed.csv rows whose borrower's sector PCAF's scope 3 phase-in \(parts[2] == "required" ? "requires" : "does not yet require") "
+        + "in the reporting year (pcaf-scope3-phase-in.csv)"
+    case ("finance", "scope3_phase_in"):
+      return "pcaf-scope3-phase-in.csv, the phases in force in the reporting year"
     case ("green", "by_category") where parts.count > 2:
       return "tags.csv CN rows with status aligned and a 2025 code under \(parts[2])"
     case ("green", "by_ghg_marker") where parts.count > 2:

@@ -1,5 +1,6 @@
 import LoanBook
 package import FinancedEmissions
+import FactorTables
 import Quantities
 package import Tabular
 
@@ -46,6 +47,7 @@ extension FinancePass.Result {
       ("portfolio", metrics(totals)),
       ("by_asset_class", .object(classes)),
       ("by_sector_section", .object(sectors)),
+      ("scope3_phase_in", scope3PhaseIn(metrics)),
       ("borrowers_attributed_over_100_percent", .int(over)),
       ("factor_set_digest", .string(factorDigest)),
     ])
@@ -82,6 +84,25 @@ extension FinancePass.Result {
     put("portfolio", totals)
     for (i, c) in AssetClass.allCases.enumerated() where byClass[i][.loans] > 0 { put("class:" + c.rawValue, byClass[i]) }
     for s in bySector.keys.sorted() { put("sector:" + s, bySector[s]!) }
+    if let reportingYear { w.writeRow(["run", "reporting_year", String(reportingYear)]) }
+    put("scope3:required", byScope3Requirement[0])
+    put("scope3:not_required", byScope3Requirement[1])
     try w.close()
+  }
+
+  /// summary.json `scope3_phase_in`: the PCAF phase in force for the reporting year and the
+  /// loans whose financed scope 3 it requires and does not yet require (``Scope3PhaseIn``).
+  func scope3PhaseIn(_ metrics: (PortfolioTotals) -> JSONValue) -> JSONValue {
+    guard let reportingYear else { return .null }
+    let phase = Scope3PhaseIn.bundled.phase(reportingYear: reportingYear)
+    return .object([
+      ("reporting_year", .int(reportingYear)),
+      ("phase", phase.map { .int($0.number) } ?? .null),
+      ("sectors", .string(phase.map { $0.coversEverySector ? "every sector" : "NACE " + Scope3PhaseIn.bundled.phases
+        .filter { $0.fromYear <= reportingYear }.map(\.naceDivisions).joined(separator: "; ") } ?? "none yet")),
+      ("source", .string("PCAF Part A 2nd ed., section 5 (phase-in after Art. 5 of Delegated Regulation (EU) 2020/1818)")),
+      ("required", metrics(byScope3Requirement[0])),
+      ("not_yet_required", metrics(byScope3Requirement[1])),
+    ])
   }
 }

@@ -21,10 +21,19 @@ package struct FinancePass: Sendable {
   var progress: (any ProgressReporting)?
   /// finance-basic: each borrower's terms, by position in the book.
   let basicTerms: [FinanceBasic.BorrowerTerms]
+  /// The year of the reporting date, which sets the scope 3 phase-in (``Scope3PhaseIn``).
+  let reportingYear: Int
+  /// Whether each borrower's financed scope 3 is required in that year, by position in the book;
+  /// and whether a loan without a borrower's is.
+  let scope3Required: (byBorrower: [Bool], withoutBorrower: Bool)
 
   package init(calculator: FinancedEmissionsCalculator, book: BorrowerBook, green: Set<String>, shard: Shard?,
-       basic: Bool, loansName: String, threads: Int)
+       basic: Bool, loansName: String, threads: Int, reportingYear: Int)
   {
+    self.reportingYear = reportingYear
+    let phaseIn = Scope3PhaseIn.bundled
+    scope3Required = (book.borrowers.map { phaseIn.requires($0.sector, reportingYear: reportingYear) },
+                      phaseIn.requires(nil, reportingYear: reportingYear))
     self.calculator = calculator
     self.book = book
     self.green = green
@@ -60,6 +69,8 @@ package struct FinancePass: Sendable {
     var totals = PortfolioTotals()
     var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
     var bySector: [String: PortfolioTotals] = [:]
+    /// Loans whose financed scope 3 is required (index 0) and not yet required (1).
+    var byScope3Requirement = [PortfolioTotals](repeating: PortfolioTotals(), count: 2)
     /// Borrower position → (loans, Σ attribution factor in 10^-12 quanta).
     var attribution: [Int: (Int, Int128)] = [:]
     var basic = FinanceBasicTotals()
@@ -75,6 +86,10 @@ package struct FinancePass: Sendable {
     package var totals = PortfolioTotals()
     package var byClass = [PortfolioTotals](repeating: PortfolioTotals(), count: AssetClass.allCases.count)
     package var bySector: [String: PortfolioTotals] = [:]
+    /// Loans whose financed scope 3 is required (index 0) and not yet required (1) in ``reportingYear``.
+    package var byScope3Requirement = [PortfolioTotals](repeating: PortfolioTotals(), count: 2)
+    /// The year of the reporting date (`nil` when merged shards do not say it).
+    package var reportingYear: Int?
     package var attribution: [Int: (Int, Int128)] = [:]
     package var basicTotals = FinanceBasicTotals()
     /// Each partition's part of the output and its rejects, in file order.
@@ -95,12 +110,14 @@ package struct FinancePass: Sendable {
       r.totals.merge(p.totals)
       for k in r.byClass.indices { r.byClass[k].merge(p.byClass[k]) }
       r.bySector.merge(p.bySector) { var a = $0; a.merge($1); return a }
+      for k in r.byScope3Requirement.indices { r.byScope3Requirement[k].merge(p.byScope3Requirement[k]) }
       r.attribution.merge(p.attribution) { ($0.0 + $1.0, $0.1 + $1.1) }
       r.basicTotals.merge(p.basic)
       r.files.append(p.files)
       if i == 0, let w = p.warning { r.warnings.append(w) }
     }
     r.skipped = 0
+    r.reportingYear = reportingYear
     return r
   }
 
@@ -176,6 +193,8 @@ package struct FinancePass: Sendable {
       try next.add(e, isGreen: isGreen)
       try p.byClass[AssetClass.allCases.firstIndex(of: e.assetClass)!].add(e, isGreen: isGreen)
       try p.bySector[String((e.sector ?? "-").prefix(1)), default: PortfolioTotals()].add(e, isGreen: isGreen)
+      let required = position.map { scope3Required.byBorrower[$0] } ?? scope3Required.withoutBorrower
+      try p.byScope3Requirement[required ? 0 : 1].add(e, isGreen: isGreen)
       p.totals = next
     } catch {
       let text = p.decoder.fieldNumber(of: "outstanding").map { CSVRecord.quoted(record[$0 - 1]) } ?? "?"

@@ -96,7 +96,8 @@ public struct FinancedEmissionsJob: Sendable {
     let loansName = FileSystem.baseName(loans)
 
     var pass = FinancePass(calculator: calculator, book: book.book, green: green, shard: shard,
-                           basic: profile == .financeBasic, loansName: loansName, threads: settings.threads)
+                           basic: profile == .financeBasic, loansName: loansName, threads: settings.threads,
+                           reportingYear: reportingDay.year)
     pass.progress = settings.progress?(loans)
     pass.readOptions = settings.readOptions
     let result = try pass.perform(loans: loans, threads: settings.threads, workDirectory: work)

@@ -85,6 +85,11 @@ struct PortfolioReport {
     for (zh, en, v, percent) in figures {
       s += "<tr><th>\(Self.escape(t(zh, en)))</th><td>\(percent ? Self.percent(v) : Self.number(v))</td></tr>\n"
     }
+    if let phaseIn = finance["scope3_phase_in"], let phase = phaseIn["phase"], phase != .null {
+      let sectors = phaseIn["sectors"]?.text == "every sector" ? t("所有行业", "every sector") : phaseIn["sectors"]?.text ?? ""
+      s += "<tr><th>\(t("PCAF范围三分阶段纳入", "PCAF scope 3 phase-in"))</th><td>"
+        + "\(t("第\(Self.number(phase))阶段：", "phase \(Self.number(phase)): "))\(Self.escape(sectors))</td></tr>\n"
+    }
     return s + "</table></section>\n"
   }
 

@@ -94,8 +94,12 @@ public struct ShardMerge: Sendable {
       for (k, t) in s.groups where k.hasPrefix("sector:") {
         result.bySector[String(k.dropFirst(7)), default: PortfolioTotals()].merge(t)
       }
+      for (i, k) in ["scope3:required", "scope3:not_required"].enumerated() {
+        if let t = s.groups[k] { result.byScope3Requirement[i].merge(t) }
+      }
     }
     let borrowers = (read: ordered[0].rows["borrowers_read"] ?? 0, rejected: ordered[0].rows["borrowers_rejected"] ?? 0)
+    result.reportingYear = ordered[0].raw["run"]?["reporting_year"].flatMap { Int($0) }
 
     // borrower_attribution.csv: sums per borrower.
     var attribution: [String: (Int, Int128)] = [:]

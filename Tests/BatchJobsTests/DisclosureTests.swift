@@ -112,4 +112,36 @@ import Testing
       #expect("\(error)".contains("line 2") && "\(error)".contains("catalogue_level1"))
     }
   }
+
+  @Test func scope3PhaseInTableSplitsTheBookByTheReportingYearsPhase() throws {
+    // Reported in 2024 (phase 2, PCAF Part A 2nd ed. section 5): B1 is cement (C3011, NACE 23,
+    // phased in from 2023), B2 software (I6513, NACE 62, only from 2025). B1 reports scope 3 of
+    // 300 t: financed 100 / (600 + 400) × 300 = 30 t; B2's 1,000 t are voluntary: 50 / 500 × 1,000 = 100 t.
+    let w = try Workspace()
+    let borrowers = try w.file("borrowers.csv", """
+      borrower_id,sector,country,currency,total_equity,total_debt,reported_scope1,reported_scope2,reported_scope3,emissions_year,emissions_verified
+      B1,C3011,CN,CNY,600,400,800,200,300,2023,true
+      B2,I6513,CN,CNY,500,0,10,20,1000,2023,false
+
+      """)
+    let loans = try w.file("loans.csv", """
+      loan_id,borrower_id,asset_class,currency,outstanding
+      L1,B1,business_loan,CNY,100
+      L2,B2,business_loan,CNY,50
+
+      """)
+    var pipeline = Pipeline(loans: .file(loans), borrowers: .file(borrowers), factors: try FactorSet.bundled())
+    pipeline.reportingDay = Day(year: 2024, month: 12, day: 31)!
+    _ = try pipeline.run(writingTo: w.path("run"))
+    var cells: [String: String] = [:]
+    for row in try w.records(w.path("run/disclosures/pcaf-part-a.csv")) where row["table"] == "A5" {
+      cells["\(row["row"]!) \(row["column"]!)"] = row["value"]
+    }
+    #expect(cells["phase value"] == "2")
+    #expect(cells["sectors value"] == "NACE 05-09, 19, 20; 10-18, 21-33, 41-43, 49-53, 81")
+    #expect(cells["required outstanding"].flatMap(Double.init) == 100)
+    #expect(cells["required scope3"].flatMap(Double.init) == 30)
+    #expect(cells["not_yet_required outstanding"].flatMap(Double.init) == 50)
+    #expect(cells["not_yet_required scope3"].flatMap(Double.init) == 100)
+  }
 }
