@@ -270,6 +270,20 @@ for b in borrowers[8:88]:
         esg.append({"entity_id": bid, "year": "2024", "indicator": "controversy_severity", "value": str(rnd.randint(1, 4)),
                     "unit": "level", "source": "news screening"})
 
+# --- the bank itself: its own operations (offices, branches, data centre, fleet) ----------
+# Not a borrower: an entity whose carbon account fills the JR/T 0227 disclosure of the
+# institution's own operations (`demo` runs with --institution-entity FI001).
+borrowers.append({"borrower_id": "FI001", "name": "示例银行股份有限公司（虚构）", "sector": "J6621", "country": "CN",
+                  "region": "CN-ZJ", "listed": "false", "currency": "CNY"})
+activities += [
+    {"entity_id": "FI001", "period": "2024", "activity": "electricity.grid", "quantity": "26500000", "unit": "kWh",
+     "region": "CN-ZJ", "facility_id": "FI001-HQ"},
+    {"entity_id": "FI001", "period": "2024", "activity": "stationary.natural_gas", "quantity": "18.5", "unit": "10^4 Nm3",
+     "facility_id": "FI001-HQ"},
+    {"entity_id": "FI001", "period": "2024", "activity": "mobile.gasoline", "quantity": "210", "unit": "t"},
+    {"entity_id": "FI001", "period": "2024", "activity": "mobile.diesel", "quantity": "35", "unit": "t"},
+]
+
 write("borrowers.csv", BORROWER_COLUMNS, borrowers)
 write("loans.csv", LOAN_COLUMNS, loans)
 write("activities.csv", ACTIVITY_COLUMNS, activities)

@@ -39,20 +39,29 @@ package struct AccountTotals: Sendable {
   /// `{"2024": {"accounts": …, "scope1_tco2e": …, …}}`, years in order; total = scope 1 +
   /// scope 2 (location-based) + scope 3, as accounts.csv's `total_tco2e`.
   package var json: JSONValue {
-    .object(years.keys.sorted().map { year in
-      let y = years[year]!
-      var total = y.scope1
-      try? total.merge(y.scope2Location)
-      try? total.merge(y.scope3)
-      return (String(year), .object([
-        ("accounts", .int(y.accounts)),
-        ("scope1_tco2e", .number(y.scope1.decimalString)),
-        ("scope2_location_tco2e", .number(y.scope2Location.decimalString)),
-        ("scope2_market_tco2e", .number(y.scope2Market.decimalString)),
-        ("scope3_tco2e", .number(y.scope3.decimalString)),
-        ("total_tco2e", .number(total.decimalString)),
-        ("biogenic_co2_t", .number(y.biogenicCO2.decimalString)),
-      ]))
-    })
+    .object(years.keys.sorted().map { (String($0), figures(of: $0)) })
+  }
+
+  /// The latest year's figures with the year itself first (`{"year": 2024, "accounts": …}`);
+  /// `nil` without accounts.
+  package var latestYear: JSONValue? {
+    guard let year = years.keys.max() else { return nil }
+    return .object([("year", .int(year))] + figures(of: year).members)
+  }
+
+  private func figures(of year: Int) -> JSONValue {
+    let y = years[year]!
+    var total = y.scope1
+    try? total.merge(y.scope2Location)
+    try? total.merge(y.scope3)
+    return .object([
+      ("accounts", .int(y.accounts)),
+      ("scope1_tco2e", .number(y.scope1.decimalString)),
+      ("scope2_location_tco2e", .number(y.scope2Location.decimalString)),
+      ("scope2_market_tco2e", .number(y.scope2Market.decimalString)),
+      ("scope3_tco2e", .number(y.scope3.decimalString)),
+      ("total_tco2e", .number(total.decimalString)),
+      ("biogenic_co2_t", .number(y.biogenicCO2.decimalString)),
+    ])
   }
 }

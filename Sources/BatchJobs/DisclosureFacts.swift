@@ -10,9 +10,13 @@ public struct DisclosureFacts: Sendable {
 
   /// The figures of a run's summaries: `finance` is the finance stage's summary.json, `green`
   /// green_summary.json, `accountsByYear` the run's accounts summed by year, `change` the
-  /// financed emissions against the previous period (any may be `nil`).
-  public init(finance: JSONValue?, green: JSONValue?, accountsByYear: JSONValue?, change: JSONValue? = nil) {
-    for (prefix, value) in [("finance", finance), ("green", green), ("accounts_by_year", accountsByYear), ("change", change)] {
+  /// financed emissions against the previous period, `ownOperations` the latest year of the
+  /// institution's own carbon account (`{"year": …, "scope1_tco2e": …}`), `methods` the methods'
+  /// names by what they compute (any may be `nil`).
+  public init(finance: JSONValue?, green: JSONValue?, accountsByYear: JSONValue?, change: JSONValue? = nil,
+              ownOperations: JSONValue? = nil, methods: JSONValue? = nil) {
+    for (prefix, value) in [("finance", finance), ("green", green), ("accounts_by_year", accountsByYear), ("change", change),
+                            ("own_operations", ownOperations), ("method", methods)] {
       if let value { flatten(value, at: prefix) }
     }
   }
@@ -72,6 +76,10 @@ public struct DisclosureFacts: Sendable {
       return "tags.csv CN rows and loans.csv outstanding (green_summary.json \(parts.dropFirst().joined(separator: ".")))"
     case ("change", _):
       return "change.csv, every loan scored in either period (previous run's financed.csv and this run's)"
+    case ("own_operations", _):
+      return "accounts.csv row of the institution's own entity in its latest period (lines.csv has its lines)"
+    case ("method", _):
+      return "the method GreenLedger applies (summary.json methodologies; README)"
     case ("accounts_by_year", _):
       return "accounts.csv rows of period \(parts[1])"
     default:

@@ -1,6 +1,7 @@
 public import Accounting
 public import FactorTables
 public import Quantities
+public import LoanBook
 import ESGScoring
 import Integrity
 import Tabular
@@ -51,6 +52,10 @@ public struct Pipeline: Sendable {
   public var disclosureTemplates = DisclosureTemplate.bundled
   /// The institution whose book it is, named in the report's heading.
   public var institution: String?
+  /// The institution's own entity — a row of borrowers.csv whose activities are the
+  /// institution's own operations (offices, branches, data centres, fleet): its carbon account
+  /// fills the JR/T 0227 disclosure of the institution's own operations.
+  public var institutionEntity: EntityID?
   /// The language of report.html (Chinese unless set).
   public var reportLanguage = ReportLanguage.zh
   /// Whether report.html is also printed to report.pdf (``ReportPrinter``, headless Chromium).
@@ -79,9 +84,10 @@ public struct Pipeline: Sendable {
   /// - Throws: ``JobOptionsError`` when esg, benchmarks or a methodology come without
   ///   activities; what each stage's job throws.
   public func run(writingTo out: String) throws -> PipelineResult {
-    if activities == nil, esg != nil || methodology != nil || benchmarks != nil {
-      throw JobOptionsError("esg, methodology and benchmarks need activities: scores and carbon grades are built on "
-        + "the carbon accounts that the activities give")
+    let needingActivities = [("esg", esg), ("methodology", methodology), ("benchmarks", benchmarks)].filter { $0.1 != nil }
+    if activities == nil, let (first, _) = needingActivities.first {
+      throw JobOptionsError("\(first) needs activities: scores and carbon grades are built on the carbon accounts that "
+        + "the activities give")
     }
     let others = [("esg", esg), ("benchmarks", benchmarks), ("fx", exchangeRates), ("countries", countries),
                   ("sector_intensities", sectorIntensities), ("methodology", methodology),
@@ -106,6 +112,7 @@ public struct Pipeline: Sendable {
     var accounts: String?
     var accountFigures: PortfolioReport.AccountFigures?
     var accountTotals: AccountTotals?
+    var ownOperations: JSONValue?
     var esgGrades: [PortfolioReport.Bar] = []
     if let activities {
       var options = accountingOptions
@@ -116,6 +123,9 @@ public struct Pipeline: Sendable {
       // The report's figures now; the accounts themselves are not kept across the stages.
       accountFigures = PortfolioReport.AccountFigures(result.accounting?.accounts ?? [])
       accountTotals = AccountTotals(result.accounting?.accounts ?? [])
+      ownOperations = institutionEntity.flatMap { id in
+        AccountTotals(result.accounting?.accounts.filter { $0.entity == id } ?? []).latestYear
+      }
       result.accounting?.accounts = []
       accounts = stage("account") + "/accounts.csv"
       var scoring = ScoringJob(accounts: .file(accounts!), entities: .file(borrowers))
@@ -157,7 +167,8 @@ public struct Pipeline: Sendable {
                              accountTotals: accountTotals, change: comparison?.json).json()
     try FileSystem.write(summary.rendered(), to: out + "/summary.json")
     let facts = DisclosureFacts(finance: result.financing?.summary, green: result.tagging?.greenSummary,
-                                accountsByYear: accountTotals?.json, change: comparison?.json)
+                                accountsByYear: accountTotals?.json, change: comparison?.json, ownOperations: ownOperations,
+                                methods: summary["methodologies"])
     for template in disclosureTemplates {
       try Disclosure(template, facts: facts).write(to: out + "/disclosures", byteOrderMark: settings.excel)
     }
@@ -165,6 +176,7 @@ public struct Pipeline: Sendable {
                                  green: result.tagging?.greenSummary ?? .null, accounts: accountFigures, financedFile: out + "/financed.csv")
     (report.language, report.institution, report.reportingDay, report.esgGrades) = (reportLanguage, institution, reportingDay, esgGrades)
     (report.change, report.previousRun) = (comparison?.json, try previous.flatMap(Self.previousSummary))
+    report.ownOperations = ownOperations
     try report.write(to: out + "/report.html")
     if writesPDF { try ReportPrinter().print(out + "/report.html", to: out + "/report.pdf") }
     if settings.excel {

@@ -32,6 +32,8 @@ struct PortfolioReport {
   var change: JSONValue?
   /// summary.json of the previous period's run, when compared and present.
   var previousRun: JSONValue?
+  /// The latest year of the institution's own carbon account (``AccountTotals/latestYear``).
+  var ownOperations: JSONValue?
 
   struct Bar {
     var label: String
@@ -84,6 +86,10 @@ struct PortfolioReport {
     var s = "<section><h2>\(t("关键指标", "Key figures"))</h2><table class=kv>\n"
     for (zh, en, v, percent) in figures {
       s += "<tr><th>\(Self.escape(t(zh, en)))</th><td>\(percent ? Self.percent(v) : Self.number(v))</td></tr>\n"
+    }
+    if let own = ownOperations, case .int(let year)? = own["year"] {
+      s += "<tr><th>\(t("本机构自身运营排放（\(year)年，tCO2e，范围一+二+三）", "The institution's own operations, \(year) (tCO2e, scope 1+2+3)"))</th>"
+        + "<td>\(Self.number(own["total_tco2e"]))</td></tr>\n"
     }
     if let phaseIn = finance["scope3_phase_in"], let phase = phaseIn["phase"], phase != .null {
       let sectors = phaseIn["sectors"]?.text == "every sector" ? t("所有行业", "every sector") : phaseIn["sectors"]?.text ?? ""

@@ -82,6 +82,8 @@ struct RunSummary {
         ("esg_score", .string("\(methodology.id)@\(methodology.version)")),
         ("green_tagging", .string(Catalogue.bundled.ruleVersion)),
         ("financed_emissions", .string("PCAF Part A 2nd edition (2022)")),
+        ("carbon_reduction", .string("原中国银监会《绿色信贷项目节能减排量测算指引》(2013): "
+          + "generation × grid factor, energy saved × coal factor")),
       ])),
       ("inputs", .object(digests)),
     ])

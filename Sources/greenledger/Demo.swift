@@ -36,16 +36,14 @@ struct Demo: ParsableCommand {
     }
     let factors = try FactorSet.bundled()
     var previous = try Pipeline(directory: directory + "/previous", factors: factors)
-    (previous.reportingDay, previous.reportLanguage) = (try Account.day(Self.previousDay), report.lang)
+    (previous.reportingDay, previous.reportLanguage) = (try Account.day("2025-11-29"), report.lang)
     try previous.run(writingTo: out + "/previous", common: common)
     var pipeline = try Pipeline(directory: directory, factors: factors)
     (pipeline.reportingDay, pipeline.previous) = (try Account.day(asOf), out + "/previous")
+    (pipeline.institution, pipeline.institutionEntity) = ("示例银行（虚构）Example Bank (fictional)", "FI001")
     report.apply(to: &pipeline)
     try pipeline.run(writingTo: out, common: common)
   }
-
-  /// The reporting date of Examples/previous/.
-  static let previousDay = "2025-11-29"
 
   /// `Examples/` in the working directory or above the executable (a SwiftPM build puts it
   /// at `.build/<config>/greenledger`).

@@ -33,7 +33,6 @@ struct Run: ParsableCommand {
   @Option(help: "Region whose scope 3 factors stand in where the activity's region has none (passed to account).")
   var scope3ProxyRegion: String?
   @Option(help: "Reporting date YYYY-MM-DD (default: today).") var asOf: String?
-  @Option(help: "The institution whose book it is, named in the report.") var institution: String?
   @Option(help: "The previous period's run directory: change against its financed.csv.") var previous: String?
   @Option(help: "Threads for accounts and financed emissions.") var threads = 2
   @Option(help: "Output directory.") var out: String
@@ -41,21 +40,12 @@ struct Run: ParsableCommand {
   @OptionGroup var report: ReportOptions
   @OptionGroup var common: CommonOptions
 
-  func validate() throws {
-    if activities == nil {
-      for (flag, value) in [("--esg", esg), ("--methodology", methodology), ("--benchmarks", benchmarks)] where value != nil {
-        throw ValidationError("\(flag) needs --activities: scores and carbon grades are built on the carbon accounts "
-          + "that the activities give")
-      }
-    }
-  }
-
   func run() throws {
     var pipeline = Pipeline(loans: .file(loans), borrowers: .file(borrowers), factors: try factorOptions.load())
     (pipeline.activities, pipeline.esg, pipeline.benchmarks, pipeline.exchangeRates) =
       (activities.map(TableSource.file), esg, benchmarks, fx)
     (pipeline.countries, pipeline.sectorIntensities, pipeline.methodology) = (countries, sectorIntensities, methodology)
-    (pipeline.reportingDay, pipeline.institution, pipeline.previous) = (try Account.day(asOf), institution, previous)
+    (pipeline.reportingDay, pipeline.previous) = (try Account.day(asOf), previous)
     pipeline.accountingOptions.methodology = method?.methodology
     pipeline.accountingOptions.scope3ProxyRegion = scope3ProxyRegion
     report.apply(to: &pipeline)

@@ -100,7 +100,7 @@ import Testing
     var files: [String: [UInt8]] = [:]
     for name in try FileSystem.contentsOfDirectory(directory) { files[name] = try FileSystem.contents(of: directory + "/" + name) }
     #expect(try DisclosureTemplate.read(files: files) == DisclosureTemplate.bundled)
-    #expect(DisclosureTemplate.bundled.map(\.id) == ["pcaf-part-a", "pboc-green-loans", "ifrs-s2-b62"])
+    #expect(DisclosureTemplate.bundled.map(\.id) == ["pcaf-part-a", "pboc-green-loans", "ifrs-s2-b62", "jrt-0227"])
   }
 
   @Test func aTemplateWithAnUnknownDimensionIsRefusedWithTheValidOnes() throws {
@@ -143,5 +143,44 @@ import Testing
     #expect(cells["required scope3"].flatMap(Double.init) == 30)
     #expect(cells["not_yet_required outstanding"].flatMap(Double.init) == 50)
     #expect(cells["not_yet_required scope3"].flatMap(Double.init) == 100)
+  }
+
+  @Test func jrt0227OwnOperationsComeFromTheInstitutionsOwnAccount() throws {
+    // The bank (FI, 货币银行服务 J6621) burns 10 × 10⁴ Nm³ of natural gas in 2024 in its offices.
+    // GB/T 32151 defaults (as ActivityCoverageTests): NCV 389.31 GJ/10⁴Nm³, carbon content
+    // 15.3 tC/TJ, oxidation 0.99: CO2 = 10 × 389.31 × 15.3 / 1000 × 0.99 × 44/12 t.
+    let w = try Workspace()
+    let borrowers = try w.file("borrowers.csv", """
+      borrower_id,sector,country,region,currency,total_equity,total_debt,reported_scope1,reported_scope2,emissions_year,emissions_verified
+      B1,C3011,CN,CN-AH,CNY,600,400,800,200,2024,true
+      FI,J6621,CN,CN-ZJ,CNY,,,,,,
+
+      """)
+    let loans = try w.file("loans.csv", "loan_id,borrower_id,asset_class,currency,outstanding\nL1,B1,business_loan,CNY,100\n")
+    let activities = try w.file("activities.csv", "entity_id,period,activity,quantity,unit\nFI,2024,stationary.natural_gas,10,万Nm3\n")
+    var pipeline = Pipeline(loans: .file(loans), borrowers: .file(borrowers), factors: try FactorSet.bundled())
+    (pipeline.activities, pipeline.reportingDay) = (.file(activities), Day(year: 2025, month: 6, day: 30)!)
+    pipeline.institutionEntity = "FI"
+    _ = try pipeline.run(writingTo: w.path("own"))
+    pipeline.institutionEntity = nil
+    _ = try pipeline.run(writingTo: w.path("none"))
+    func cells(_ run: String) throws -> [String: [String: String]] {
+      var cells: [String: [String: String]] = [:]
+      for row in try w.records(w.path("\(run)/disclosures/jrt-0227.csv")) { cells["\(row["table"]!) \(row["row"]!)"] = row }
+      return cells
+    }
+    let own = try cells("own")
+    let expected = 10 * 389.31 * 15.3 / 1_000 * 0.99 * 44 / 12
+    #expect(own["J1 year"]?["value"] == "2024")
+    #expect(abs((own["J1 direct"]?["value"].flatMap(Double.init) ?? 0) - expected) < 1e-6)
+    #expect(own["J1 indirect_energy"]?["value"].flatMap(Double.init) == 0)
+    #expect(own["J1 direct"]?["clause"]?.hasPrefix("JR/T 0227—2021《金融机构环境信息披露指南》") == true)
+    // Investment and financing: B1's verified 800 + 200 t × 100 / (600 + 400) = 100 t (PCAF Part A 5.2).
+    #expect(own["J2 financed12"]?["value"].flatMap(Double.init) == 100)
+    #expect(own["J2 financed_method"]?["value"] == "PCAF Part A 2nd edition (2022)")
+    // Without the institution's entity, the cells say how to give it.
+    let none = try cells("none")
+    #expect(none["J1 direct"]?["value"] == "")
+    #expect(none["J1 direct"]?["why_empty"]?.contains("--institution-entity") == true)
   }
 }

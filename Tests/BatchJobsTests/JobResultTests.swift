@@ -65,7 +65,7 @@ import Testing
     pipeline.reportingDay = day
     let result = try pipeline.run(writingTo: w.path("run"))
     #expect(result.stageNames == ["account", "score", "tag", "finance"])
-    #expect(result.accounting?.counts.read == 195)
+    #expect(result.accounting?.counts.read == 199)
     #expect(result.tagging?.read == 300)
     #expect(result.financing?.read == 300)
     for stage in result.stageNames { #expect(!FileSystem.exists(w.path("run/stages/\(stage)/manifest.json"))) }
@@ -75,7 +75,7 @@ import Testing
     #expect(checked > 10)
     // summary.json: the run's rows are activities + esg + loans + borrowers, each counted once.
     let summary = try w.text("run/summary.json")
-    let read = 195 + (result.scoring?.esgRead ?? 0) + 300 + (result.financing?.borrowersRead ?? 0)
+    let read = 199 + (result.scoring?.esgRead ?? 0) + 300 + (result.financing?.borrowersRead ?? 0)
     #expect(summary.contains("\"read\":\(read)") || summary.contains("\"read\": \(read)"))
   }
 }

@@ -170,7 +170,7 @@ extension BadInputCatalogueTests {
         arguments: financeArgs(), status: 0, message: "outstanding \"\"1e300\"\" gives financed amounts too large", rejected: 1),
       C(name: "run --esg without --activities", files: ["l.csv": oneLoan, "esg.csv": esgHeader],
         arguments: ["run", "--loans", "{dir}/l.csv", "--borrowers", "{dir}/b.csv", "--esg", "{dir}/esg.csv", "--out", "{out}"],
-        status: 2, message: "--esg needs --activities"),
+        status: 2, message: "esg needs activities"),
       C(name: "--excel with --shard", files: ["l.csv": oneLoan],
         arguments: financeArgs(extra: ["--shard", "1/2", "--excel"]), status: 2, message: "--excel is for files a person opens"),
     ]
