@@ -10,7 +10,7 @@ extension Pipeline {
   /// pipeline.previous = "runs/2025"
   /// ```
   ///
-  /// - Throws: ``InputError`` when the directory has no loans.csv or no borrowers.csv.
+  /// - Throws: `InputError` when the directory has no loans.csv or no borrowers.csv.
   public init(directory: String, factors: FactorSet) throws(InputError) {
     let file = { (name: String) -> String? in
       let path = directory + "/" + name
