@@ -169,14 +169,13 @@ public struct Pipeline: Sendable {
     let facts = DisclosureFacts(finance: result.financing?.summary, green: result.tagging?.greenSummary,
                                 accountsByYear: accountTotals?.json, change: comparison?.json, ownOperations: ownOperations,
                                 methods: summary["methodologies"])
-    for template in disclosureTemplates {
-      try Disclosure(template, facts: facts).write(to: out + "/disclosures", byteOrderMark: settings.excel)
-    }
+    let disclosures = disclosureTemplates.map { Disclosure($0, facts: facts) }
+    for disclosure in disclosures { try disclosure.write(to: out + "/disclosures", byteOrderMark: settings.excel) }
     var report = PortfolioReport(run: summary, finance: result.financing?.summary ?? .null,
                                  green: result.tagging?.greenSummary ?? .null, accounts: accountFigures, financedFile: out + "/financed.csv")
     (report.language, report.institution, report.reportingDay, report.esgGrades) = (reportLanguage, institution, reportingDay, esgGrades)
     (report.change, report.previousRun) = (comparison?.json, try previous.flatMap(Self.previousSummary))
-    report.ownOperations = ownOperations
+    (report.ownOperations, report.disclosures) = (ownOperations, disclosures)
     try report.write(to: out + "/report.html")
     if writesPDF { try ReportPrinter().print(out + "/report.html", to: out + "/report.pdf") }
     if settings.excel {

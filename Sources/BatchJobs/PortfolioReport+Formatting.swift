@@ -64,7 +64,8 @@ extension PortfolioReport {
     h1{font-size:22px;border-bottom:3px solid #2e7d32}h2{font-size:17px;margin-top:28px}small{color:#555;font-weight:normal}
     table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}
     td.n{text-align:right}p.meta{font-size:13px;color:#333}table.kv td{text-align:right;min-width:160px}footer{margin-top:36px;font-size:12px}code{font-size:11px}
-    svg{max-width:100%;height:auto}
+    svg{max-width:100%;height:auto}h3{font-size:15px;margin-top:20px}caption{text-align:left;font-weight:bold;font-size:13px;padding:4px 0}
+    ul.clauses{font-size:11px;color:#555;margin:2px 0 14px}table.disclosure td{min-width:90px}
     @page{size:A4;margin:14mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}svg,tr{break-inside:avoid}}
     </style></head><body>
 

@@ -34,6 +34,8 @@ struct PortfolioReport {
   var previousRun: JSONValue?
   /// The latest year of the institution's own carbon account (``AccountTotals/latestYear``).
   var ownOperations: JSONValue?
+  /// The filled disclosure templates, shown as tables after the charts.
+  var disclosures: [Disclosure] = []
 
   struct Bar {
     var label: String
@@ -62,7 +64,7 @@ struct PortfolioReport {
                       Bar(label: t("本行应占", "Attributed to the bank"), value: Self.double(green["attributed_annual_reduction_tco2"])),
                       Bar(label: t("节约标准煤 (tce)", "Standard coal saved (tce)"), value: Self.double(green["standard_coal_saved_tce"]))]
     html += section(t("环境效益（二氧化碳吨/年；标准煤吨）", "Carbon reduction of green projects (tCO2 per year; standard coal in tce)"), reductions)
-    html += glossarySection() + provenance() + "</body></html>\n"
+    html += disclosureSections() + glossarySection() + provenance() + "</body></html>\n"
     try FileSystem.write(html, to: path)
   }
 

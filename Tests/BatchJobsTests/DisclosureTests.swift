@@ -178,6 +178,10 @@ import Testing
     // Investment and financing: B1's verified 800 + 200 t × 100 / (600 + 400) = 100 t (PCAF Part A 5.2).
     #expect(own["J2 financed12"]?["value"].flatMap(Double.init) == 100)
     #expect(own["J2 financed_method"]?["value"] == "PCAF Part A 2nd edition (2022)")
+    // The report shows the same table (Chinese by default), the value with its unit.
+    let html = try w.text("own/report.html")
+    #expect(html.contains("<caption>J2 金融机构投融资活动的环境影响</caption>"))
+    #expect(html.contains("<tr><th>投融资活动的碳排放（融资排放，范围一+二）</th><td class=n>100 <small>tCO2e</small></td></tr>"))
     // Without the institution's entity, the cells say how to give it.
     let none = try cells("none")
     #expect(none["J1 direct"]?["value"] == "")
