@@ -46,10 +46,13 @@ extension PortfolioReport {
   }
 
   /// Enterprise-years by ESG grade of `scoring`, in the methodology's order (best first), every
-  /// grade shown even when no entity has it.
+  /// grade shown even when no entity has it, then those without a grade (`insufficient_data`).
   static func gradeBars(_ scoring: ScoringResult) -> [Bar] {
     var counts: [String: Int] = [:]
     for score in scoring.scores { counts[score.grade, default: 0] += 1 }
-    return scoring.methodology.grades.map { Bar(label: $0.grade, value: Double(counts[$0.grade] ?? 0)) }
+    let insufficient = counts[ScoringMethodology.insufficientData].map {
+      [Bar(label: ScoringMethodology.insufficientData, value: Double($0), note: "coverage below the methodology's minimum: no grade")]
+    } ?? []
+    return scoring.methodology.grades.map { Bar(label: $0.grade, value: Double(counts[$0.grade] ?? 0)) } + insufficient
   }
 }

@@ -39,7 +39,7 @@ public struct PricingJob: Sendable {
       ])
       try ReferenceTable.read(file: scores, schema: schema) { r, c in
         let grade = r.text(c["grade"])!
-        guard let bps = table.adjustments[grade] else {
+        guard let bps = table.adjustment(forGrade: grade) else {
           throw InputError(file: scores, message: "line \(r.line): grade \(grade) is not in grid \(table.id)")
         }
         w.writeRow([r.text(c["entity_id"])!, r.text(c["year"])!, grade, DecimalFormat.shortest(bps), table.id,

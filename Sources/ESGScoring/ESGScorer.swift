@@ -99,27 +99,44 @@ public struct ESGScorer: Sendable {
       let group = methodology.group(of: p.sector)
       var lines: [ScoreContribution] = []
       var pillarTotals: [String: Double] = [:]
-      var covered = 0.0
-      var possible = 0.0
       var quanta = 0
+      // The share of the weight the entity reports; re-weighting scales the reported lines to it.
+      var (covered, possible) = (0.0, 0.0)
       for pillar in methodology.pillars {
         let pw = pillar.weights[group] ?? pillar.weights["default"] ?? 0
         for i in methodology.indicators where i.pillar == pillar.key {
+          let w = (i.weights[group] ?? i.weights["default"]!) * pw
+          possible += w
+          if p.values[i.key] != nil { covered += w }
+        }
+      }
+      let reweight = methodology.missingData.treatment == .reweight
+      let scale = reweight && covered > 0 ? possible / covered : 1
+      for pillar in methodology.pillars {
+        let pw = pillar.weights[group] ?? pillar.weights["default"] ?? 0
+        var pillarScore = 0.0
+        var pillarWeight = 0.0
+        for i in methodology.indicators where i.pillar == pillar.key {
           let w = i.weights[group] ?? i.weights["default"]!
-          possible += w * pw
           let (s, note): (Double, String)
+          var weight = pw * w * scale
           if let raw = p.values[i.key] {
-            covered += w * pw
             (s, note) = normalise(i, raw, profile: p, byDivision: byDivision, byYear: byYear)
+            pillarWeight += w
+          } else if reweight {
+            (s, note, weight) = (0, "missing: left out, the reported indicators re-weighted", 0)
           } else {
             (s, note) = (0, "missing: lowest score")
+            pillarWeight += w
           }
-          pillarTotals[pillar.key, default: 0] += w * s
-          let q = Int((pw * w * s * Self.quantum).rounded())
+          pillarScore += w * s
+          let q = Int((weight * s * Self.quantum).rounded())
           quanta += q
-          lines.append(ScoreContribution(key: i.key, pillar: pillar.key, raw: p.values[i.key], score: s, weight: pw * w,
+          lines.append(ScoreContribution(key: i.key, pillar: pillar.key, raw: p.values[i.key], score: s, weight: weight,
                                          contribution: Double(q) / Self.quantum, note: note))
         }
+        // A pillar's score is of the indicators that count in it (all of them under lowest_score).
+        pillarTotals[pillar.key] = pillarWeight > 0 ? pillarScore / pillarWeight : 0
       }
       for d in methodology.deductions {
         guard let raw = p.values[d.indicator] else { continue }
@@ -140,7 +157,8 @@ public struct ESGScorer: Sendable {
       let total = Double(quanta) / Self.quantum
       return ESGScore(entityID: p.entityID, year: p.year, sectorGroup: group,
                       environmental: pillarTotals["E"] ?? 0, social: pillarTotals["S"] ?? 0,
-                      governance: pillarTotals["G"] ?? 0, total: total, grade: methodology.grade(of: total),
+                      governance: pillarTotals["G"] ?? 0, total: total,
+                      grade: methodology.grade(of: total, coverage: possible > 0 ? covered / possible : 0),
                       coverage: possible > 0 ? covered / possible : 0, methodologyVersion: "\(methodology.id)@\(methodology.version)",
                       contributions: lines)
     }

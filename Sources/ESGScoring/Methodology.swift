@@ -27,6 +27,16 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
   public var grades: [Grade]
   /// Why each choice was made, with the practice it follows.
   public var rationale: [String]
+  /// What a missing indicator does (`nil` in a file that states none: ``MissingDataPolicy/lowestScore``).
+  public var missingDataPolicy: MissingDataPolicy?
+  /// The rules the methodology states about itself, checked whenever it is read.
+  public var constraints: [MethodologyConstraint]?
+
+  /// The missing-data policy in force.
+  public var missingData: MissingDataPolicy { missingDataPolicy ?? .lowestScore }
+
+  /// The grade of an entity-year whose reported weight is below the policy's minimum coverage.
+  public static let insufficientData = "insufficient_data"
 
   /// A named group of sectors, by GB/T 4754 code prefix.
   public struct SectorGroup: Hashable, Sendable, Codable {
@@ -138,7 +148,7 @@ public struct ScoringMethodology: Hashable, Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case id, version, description, sectorGroups = "sector_groups", pillars, indicators
-    case minimumPeers = "minimum_peers", deductions, grades, rationale
+    case minimumPeers = "minimum_peers", deductions, grades, rationale, missingDataPolicy = "missing_data", constraints
   }
 }
 
@@ -181,7 +191,8 @@ extension ScoringMethodology {
   /// Decodes and validates a methodology.
   ///
   /// - Throws: ``MethodologyError`` for invalid JSON, a duplicate key, an unknown pillar,
-  ///   source indicator or normalisation, weights that do not sum to 1, or bad grades.
+  ///   source indicator or normalisation, weights that do not sum to 1, bad grades, a minimum
+  ///   coverage outside 0–1, or a broken constraint (with the rationale it states).
   public static func decode(_ bytes: [UInt8], file: String) throws(MethodologyError) -> ScoringMethodology {
     let m: ScoringMethodology
     if let syntax = JSONSyntax.firstError(in: bytes) {
@@ -276,6 +287,13 @@ extension ScoringMethodology {
       throw fail("grades must run from best to worst with strictly falling minimums, the last at 0")
     }
     guard minimumPeers >= 1 else { throw fail("minimum_peers must be at least 1") }
+    guard (0...1).contains(missingData.minimumCoverage) else { throw fail("missing_data.minimum_coverage must lie in 0–1") }
+    guard !grades.contains(where: { $0.grade == Self.insufficientData }) else {
+      throw fail("\(Self.insufficientData) is the outcome below minimum coverage, not a grade to list")
+    }
+    for (k, rule) in (constraints ?? []).enumerated() {
+      if let broken = rule.violation(in: self) { throw fail("constraints[\(k)] broken: \(broken) (\(rule.because))") }
+    }
     for d in deductions where d.pointsPerUnit < 0 || d.cap < 0 {
       throw fail("deduction \(d.indicator): points_per_unit and cap must be ≥ 0")
     }
@@ -293,6 +311,12 @@ extension ScoringMethodology {
   /// The grade of a total.
   public func grade(of total: Double) -> String {
     grades.first { total >= $0.minimum }?.grade ?? grades.last!.grade
+  }
+
+  /// The grade of a total whose reported share of the weight is `coverage`:
+  /// ``insufficientData`` below the policy's minimum coverage.
+  public func grade(of total: Double, coverage: Double) -> String {
+    coverage < missingData.minimumCoverage ? Self.insufficientData : grade(of: total)
   }
 
   /// The valid range of each esg.csv indicator or deduction key that states one.

@@ -28,6 +28,14 @@ public struct PricingGrid: Hashable, Sendable, Codable {
     note: "EXAMPLE ONLY, not a price: no public grade-to-margin table exists (Huzhou 碳效贷 and Quzhou carbon-account loans publish none); replace with the bank's own credit policy.",
     adjustments: ["AAA": -15, "AA": -10, "A": -5, "BBB": 0, "BB": 5, "B": 10, "CCC": 15, "CC": 20, "C": 25])
 
+  /// The adjustment for `grade`, bps; `nil` for a grade the grid does not know. An entity-year
+  /// below the methodology's coverage floor (``ScoringMethodology/insufficientData``) never
+  /// earns a discount: its adjustment is the grid's for it when that is not negative, else 0.
+  public func adjustment(forGrade grade: String) -> Double? {
+    if grade == ScoringMethodology.insufficientData { return max(adjustments[grade] ?? 0, 0) }
+    return adjustments[grade]
+  }
+
   /// Decodes a grid; every grade of `methodology` must have an adjustment.
   public static func decode(_ bytes: [UInt8], file: String, methodology: ScoringMethodology) throws(MethodologyError) -> PricingGrid {
     let grid: PricingGrid

@@ -6,6 +6,16 @@ import Testing
 @Suite struct ESGScorerTests {
   let scorer = ESGScorer()
 
+  /// The bundled methodology with missing indicators at their lowest score and every entity
+  /// graded (version 1.0.0's rule), to test that treatment.
+  func lowestScoreScorer() throws -> ESGScorer {
+    let policy = #""missing_data": { "treatment": "reweight", "minimum_coverage": 0.5 }"#
+    #expect(ScoringMethodology.defaultJSON.contains(policy))
+    let json = ScoringMethodology.defaultJSON.replacingOccurrences(
+      of: policy, with: #""missing_data": { "treatment": "lowest_score", "minimum_coverage": 0 }"#)
+    return ESGScorer(methodology: try ScoringMethodology.decode(Array(json.utf8), file: "m.json"))
+  }
+
   /// Seven C30 peers with varied data, plus others.
   func sample() -> [ESGProfile] {
     var profiles: [ESGProfile] = []
@@ -24,11 +34,17 @@ import Testing
 
   @Test func bundledMethodologyIsValid() throws {
     let m = ScoringMethodology.bundled
-    #expect(m.version == "1.0.0")
+    #expect(m.version == "1.1.0")
+    #expect(m.missingData == MissingDataPolicy(treatment: .reweight, minimumCoverage: 0.5))
     #expect(m.grades.map(\.grade) == ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C"])
     try m.validate(file: "bundled")
     #expect(m.group(of: "C3011") == "high_emitting")
     #expect(m.group(of: "I6513") == "default")
+    // The national carbon market's paper sector (造纸, C22) is high-emitting; rail (G53) is not.
+    #expect(m.group(of: "C2221") == "high_emitting")
+    #expect(m.group(of: "G5320") == "default")
+    // "Governance weighs at least one third" (the methodology's rationale), in every group.
+    #expect(m.pillars.first { $0.key == "G" }!.weights.values.allSatisfy { $0 >= 1.0 / 3 })
   }
 
   @Test func contributionsSumToTheTotal() {
@@ -39,16 +55,62 @@ import Testing
     }
   }
 
-  /// Hand computation for an entity with only board independence 0.4 (default group):
-  /// G pillar 0.35 × board weight 0.40 × linear score 0.4 / 0.5 × 100 = 11.2; coverage 0.14.
+  /// Hand computation for an entity with only board independence 0.4 (default group), missing
+  /// indicators at their lowest score: G pillar 0.35 × board weight 0.40 × linear score
+  /// 0.4 / 0.5 × 100 = 11.2; coverage 0.14.
   @Test func missingIndicatorsScoreLowestAndLowerCoverage() throws {
-    let s = try #require(scorer.score(sample()).first { $0.entityID == "I1" })
+    let s = try #require(try lowestScoreScorer().score(sample()).first { $0.entityID == "I1" })
     #expect(s.total == 11.2)
     #expect(abs(s.coverage - 0.35 * 0.40) < 1e-12)
     #expect(s.grade == "C")
     let missing = s.contributions.filter { $0.note.hasPrefix("missing") }
     #expect(missing.count == 10)
     #expect(missing.allSatisfy { $0.score == 0 && $0.contribution == 0 })
+  }
+
+  /// The bundled policy (rationale "Missing data (since 1.1.0)"): the same entity reports 14 %
+  /// of the weight, below the 50 % floor: no grade; its score is of what it reports, 80.
+  @Test func belowTheCoverageFloorNoGradeIsGiven() throws {
+    let s = try #require(scorer.score(sample()).first { $0.entityID == "I1" })
+    #expect(s.grade == ScoringMethodology.insufficientData)
+    #expect(abs(s.coverage - 0.14) < 1e-12)
+    #expect(s.total == 80)  // board 0.4 → 0.4 / 0.5 × 100, re-weighted to weight 1
+  }
+
+  /// Re-weighting by hand (default group; E 0.30, S 0.35, G 0.35): reported carbon grade 2
+  /// (75, weight 0.25 in E), change −5 % (linear 0.10 → 0, −0.20 → 100: 50; 0.15), scope 3
+  /// reported (100; 0.10), not verified (0; 0.10), green share 0.3 (30; 0.15); safety
+  /// incidents 0 alone in its peer group (middle score 50; 0.60 in S); board 0.25 (50; 0.40 in
+  /// G), report published (100; 0.25). Weighted sum 0.30 × 40.75 + 0.35 × 30 + 0.35 × 45 =
+  /// 38.475 over coverage 0.225 + 0.21 + 0.2275 = 0.6625: total 58.0755, grade BB.
+  @Test func reportedIndicatorsAreReweightedToSumToOne() throws {
+    let profile = ESGProfile(entityID: "R", year: 2024, sector: "I6513", values: [
+      "carbon_grade": 2, "emissions_change_vs_base_year": -0.05, "scope3_reported": 1, "emissions_verified": 0,
+      "green_revenue_share": 0.3, "safety_incidents": 0, "board_independence": 0.25, "sustainability_report_published": 1,
+    ])
+    let s = try #require(scorer.score([profile]).first)
+    #expect(abs(s.coverage - 0.6625) < 1e-12)
+    #expect(abs(s.total - 38.475 / 0.6625) < 5e-4)
+    #expect(s.grade == "BB")
+    #expect(abs(s.environmental - 40.75 / 0.75) < 1e-9 && s.social == 50 && abs(s.governance - 45 / 0.65) < 1e-9)
+    let missing = s.contributions.filter { $0.note.hasPrefix("missing") }
+    #expect(missing.map(\.key).sorted() == ["carbon_intensity_revenue", "environmental_penalties", "labour_disputes"])
+    #expect(missing.allSatisfy { $0.weight == 0 && $0.contribution == 0 })
+    #expect(abs(s.contributions.reduce(0) { $0 + $1.weight } - 1) < 1e-12)  // the weights shown sum to 1
+  }
+
+  /// A methodology's stated rules are checked when it is read, with the rationale in the error.
+  @Test func aBrokenConstraintIsRefusedWithItsRationale() {
+    let json = ScoringMethodology.defaultJSON.replacingOccurrences(
+      of: #"{ "key": "G", "weights": { "default": 0.35, "high_emitting": 0.34 } }"#,
+      with: #"{ "key": "G", "weights": { "default": 0.35, "high_emitting": 0.33 } }"#)
+      .replacingOccurrences(of: #""high_emitting": 0.21 }"#, with: #""high_emitting": 0.22 }"#)
+    #expect(throws: MethodologyError(file: "m.json", "constraints[0] broken: pillar G weighs 0.33 in group high_emitting, "
+      + "below 0.3333333333333333 (rationale: governance weighs at least one third)")) {
+      try ScoringMethodology.decode(Array(json.utf8), file: "m.json")
+    }
+    let withoutPaper = ScoringMethodology.defaultJSON.replacingOccurrences(of: #"["B", "C22", "#, with: #"["B", "#)
+    #expect(throws: MethodologyError.self) { try ScoringMethodology.decode(Array(withoutPaper.utf8), file: "m.json") }
   }
 
   /// A sector with a single entity is compared with all entities of the year, and says so.
@@ -113,7 +175,7 @@ import Testing
     var profiles = sample()
     profiles.append(ESGProfile(entityID: "X", year: 2024, sector: "I6513",
                                values: ["board_independence": 0.1, "controversy_severity": 5]))
-    let s = try #require(scorer.score(profiles).first { $0.entityID == "X" })
+    let s = try #require(try lowestScoreScorer().score(profiles).first { $0.entityID == "X" })
     // 0.35 × 0.40 × 20 = 2.8 points, minus min(5 × 4, 20) = 20: floored at 0.
     #expect(s.total == 0)
     #expect(s.contributions.contains { $0.key == "controversy_severity" && $0.contribution == -20 })

@@ -78,3 +78,17 @@ extension String {
     return replacingCharacters(in: r, with: replacement)
   }
 }
+
+/// Score to price: an entity-year without a grade never earns a discount (issue 21: the
+/// bundled methodology's rationale "Missing data (since 1.1.0)").
+@Suite struct InsufficientDataPricingTests {
+  @Test func insufficientDataNeverEarnsADiscount() {
+    #expect(PricingGrid.example.adjustment(forGrade: ScoringMethodology.insufficientData) == 0)
+    let generous = PricingGrid(id: "g", isExample: true, note: "", adjustments: ["AAA": -15, ScoringMethodology.insufficientData: -5])
+    #expect(generous.adjustment(forGrade: ScoringMethodology.insufficientData) == 0)
+    let strict = PricingGrid(id: "s", isExample: true, note: "", adjustments: [ScoringMethodology.insufficientData: 25])
+    #expect(strict.adjustment(forGrade: ScoringMethodology.insufficientData) == 25)
+    #expect(PricingGrid.example.adjustment(forGrade: "AAA") == -15)
+    #expect(PricingGrid.example.adjustment(forGrade: "ZZZ") == nil)
+  }
+}

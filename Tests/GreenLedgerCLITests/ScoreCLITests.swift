@@ -29,10 +29,10 @@ struct ScoreCLITests {
     #expect(r.status == 0, "\(r.stderr)")
     let scores = try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8)
     #expect(scores.hasPrefix("entity_id,year,e_score,s_score,g_score,total,grade,coverage,methodology_version"))
-    #expect(scores.contains(",greenledger-esg@1.0.0,"))
+    #expect(scores.contains(",greenledger-esg@1.1.0,"))
     let rejects = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
     #expect(rejects.contains("esg.csv,3,5,\"unit: expected unit \"\"ratio\"\" for board_independence, found \"\"percent\"\"\""))
-    #expect(rejects.contains("esg.csv,4,3,\"indicator: indicator \"\"happiness\"\" is not scored by greenledger-esg@1.0.0"))
+    #expect(rejects.contains("esg.csv,4,3,\"indicator: indicator \"\"happiness\"\" is not scored by greenledger-esg@1.1.0"))
     #expect(rejects.contains("esg.csv,5,1,entity_id: entity B999 is not in the entities file"))
     #expect(rejects.contains("esg.csv,6,3,indicator: safety_incidents of B001 2024 is given twice"))
     let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
