@@ -83,17 +83,17 @@ public struct ESGScorer: Sendable {
   /// Scores every profile, sorted by entity id and year.
   public func score(_ profiles: [ESGProfile]) -> [ESGScore] {
     let sorted = profiles.sorted { ($0.entityID, $0.year) < ($1.entityID, $1.year) }
-    // Peer values per (indicator, year, division) and per (indicator, year).
-    var divisionValues: [String: [Double]] = [:]
+    // Peer values per (indicator, year, GB/T 4754 code at each level) and per (indicator, year).
+    var codeValues: [String: [Double]] = [:]
     var yearValues: [String: [Double]] = [:]
     for p in sorted {
       for i in methodology.indicators where i.normalisation.kind == "peer_percentile" {
         guard let v = p.values[i.key] else { continue }
-        divisionValues["\(i.key)|\(p.year)|\(Self.division(p.sector))", default: []].append(v)
+        for code in Self.peerCodes(p.sector) { codeValues["\(i.key)|\(p.year)|\(code)", default: []].append(v) }
         yearValues["\(i.key)|\(p.year)", default: []].append(v)
       }
     }
-    let byDivision = divisionValues.mapValues(PeerGroup.init)
+    let byCode = codeValues.mapValues(PeerGroup.init)
     let byYear = yearValues.mapValues(PeerGroup.init)
     return sorted.map { p in
       let group = methodology.group(of: p.sector)
@@ -121,7 +121,7 @@ public struct ESGScorer: Sendable {
           let (s, note): (Double, String)
           var weight = pw * w * scale
           if let raw = p.values[i.key] {
-            (s, note) = normalise(i, raw, profile: p, byDivision: byDivision, byYear: byYear)
+            (s, note) = normalise(i, raw, profile: p, byCode: byCode, byYear: byYear)
             pillarWeight += w
           } else if reweight {
             (s, note, weight) = (0, "missing: left out, the reported indicators re-weighted", 0)
@@ -164,8 +164,11 @@ public struct ESGScorer: Sendable {
     }
   }
 
-  /// The GB/T 4754 division of a code: its letter and two digits (`C30` of `C3011`).
-  static func division(_ sector: String) -> String { String(sector.prefix(3)) }
+  /// The codes of `sector`'s peer groups from the finest up: its GB/T 4754 class (`C3011`),
+  /// group (`C301`), division (`C30`) and section (`C`), as far as the code goes.
+  static func peerCodes(_ sector: String) -> [String] {
+    [5, 4, 3, 1].filter { sector.count >= $0 }.map { String(sector.prefix($0)) }
+  }
 
   /// The values of one peer group, sorted once, so that an entity's rank is two binary
   /// searches instead of a pass over the group (which made scoring quadratic in its size).
@@ -201,7 +204,7 @@ public struct ESGScorer: Sendable {
   }
 
   private func normalise(_ i: ScoringMethodology.Indicator, _ raw: Double, profile p: ESGProfile,
-                         byDivision: [String: PeerGroup], byYear: [String: PeerGroup]) -> (Double, String)
+                         byCode: [String: PeerGroup], byYear: [String: PeerGroup]) -> (Double, String)
   {
     let better = i.direction == .higherIsBetter
     switch i.normalisation.kind {
@@ -214,13 +217,27 @@ public struct ESGScorer: Sendable {
       guard let s = i.normalisation.map?[key] else { return (0, "value \(key) not in the map: lowest score") }
       return (s, "map: \(key) → \(DecimalFormat.shortest(s))")
     default:
-      let division = Self.division(p.sector)
-      let empty = PeerGroup([])
-      var peers = byDivision["\(i.key)|\(p.year)|\(division)"] ?? empty
-      var scope = "\(peers.count) peers of \(division) \(p.year)"
-      if peers.count < methodology.minimumPeers {
-        peers = byYear["\(i.key)|\(p.year)"] ?? empty
-        scope = "fallback: \(division) has fewer than \(methodology.minimumPeers) peers; all \(peers.count) entities of \(p.year)"
+      // The finest GB/T 4754 level with enough peers (class → group → division → section), else
+      // every entity of the year; the note says which.
+      let codes = Self.peerCodes(p.sector)
+      var peers = PeerGroup([])
+      var scope = ""
+      var smaller: [String] = []
+      for code in codes {
+        let group = byCode["\(i.key)|\(p.year)|\(code)"] ?? PeerGroup([])
+        if group.count >= methodology.minimumPeers {
+          (peers, scope) = (group, "\(group.count) peers of \(code) \(p.year)")
+          break
+        }
+        smaller.append(code)
+      }
+      if scope.isEmpty {
+        peers = byYear["\(i.key)|\(p.year)"] ?? PeerGroup([])
+        scope = "all \(peers.count) entities of \(p.year)"
+      }
+      if !smaller.isEmpty {
+        let names = smaller.count == 1 ? smaller[0] : smaller.dropLast().joined(separator: ", ") + " and " + smaller.last!
+        scope = "fallback: \(names) \(smaller.count == 1 ? "has" : "have") fewer than \(methodology.minimumPeers) peers; " + scope
       }
       guard peers.count > 1 else { return (50, "peer percentile: no peers to compare, middle score; " + scope) }
       let rank = peers.rank(of: raw, higherIsBetter: better)

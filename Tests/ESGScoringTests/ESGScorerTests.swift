@@ -119,10 +119,26 @@ import Testing
     profiles.append(ESGProfile(entityID: "K1", year: 2024, sector: "K7010", values: ["safety_incidents": 0]))
     let s = try #require(scorer.score(profiles).first { $0.entityID == "K1" })
     let line = try #require(s.contributions.first { $0.key == "safety_incidents" })
-    #expect(line.note == "peer percentile; fallback: K70 has fewer than 5 peers; all 8 entities of 2024")
+    #expect(line.note == "peer percentile; fallback: K7010, K701, K70 and K have fewer than 5 peers; all 8 entities of 2024")
     // 0 incidents: better than the C-sector entities with 1, 2, 3 (k % 4 ≠ 0: 5 of them),
     // tied with the two others at 0. Percentile = (5 + 2/2) / 7 × 100.
     #expect(abs(line.score - 6.0 / 7.0 * 100) < 1e-9)
+  }
+
+  /// Peer groups at the finest GB/T 4754 level with 5 entities (the methodology's rationale):
+  /// three cement makers (C3011) and two lime makers (C3012) are compared within group C301; the
+  /// seven C3011 entities of `sample()` within their class.
+  @Test func peerGroupsWidenStepByStep() throws {
+    let profiles = (0..<5).map { k in
+      ESGProfile(entityID: "E\(k)", year: 2024, sector: k < 3 ? "C3011" : "C3012", values: ["safety_incidents": Double(k)])
+    }
+    let s = try #require(scorer.score(profiles).first { $0.entityID == "E0" })
+    let line = try #require(s.contributions.first { $0.key == "safety_incidents" })
+    #expect(line.note == "peer percentile; fallback: C3011 has fewer than 5 peers; 5 peers of C301 2024")
+    // 0 incidents, fewest of the five (lower is better): better than all 4 others → 100.
+    #expect(line.score == 100)
+    let c = try #require(scorer.score(sample()).first { $0.entityID == "C0" })
+    #expect(c.contributions.first { $0.key == "safety_incidents" }?.note == "peer percentile among 7 peers of C3011 2024")
   }
 
   /// Peer percentiles (ranked by binary search in each sorted peer group) equal the
