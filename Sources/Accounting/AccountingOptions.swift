@@ -17,6 +17,11 @@ public struct AccountingOptions: Hashable, Sendable {
   /// activity's region has none, e.g. `GB` for DESNZ; `nil` takes the factor set's
   /// `region_proxies` table (`FactorSet/proxy(for:in:)`).
   public var scope3ProxyRegion: String?
+  /// The significance threshold of base-year recalculation (``BaseYearComparison``): a
+  /// structural change above this share of the base year's total is left out of the comparison.
+  /// The GHG Protocol Corporate Standard (ch. 5) leaves the threshold to the company; 5 % is
+  /// GreenLedger's default, a commonly used one.
+  public var baseYearSignificance = 0.05
 
   /// Creates the options of a run; every choice but `asOf` has a default.
   public init(methodology: Methodology? = nil, gwpSet: GWPSet = .ar6, asOf: Day,

@@ -46,8 +46,15 @@ public struct CarbonAccount: Hashable, Sendable {
   public let carbonEfficiency: CarbonEfficiency?
   /// The base year and the change of ``total`` against it, when the run has several years.
   public let baseYear: Int?
-  /// (``total`` − base-year total) / base-year total; `nil` without a base year or when its total is 0.
+  /// The change against the base year, like for like (``baseYearComparison``): the same scopes
+  /// and boundary on both sides; `nil` without a base year or when its compared total is 0.
   public let changeVersusBaseYear: Double?
+  /// The like-for-like comparison with the base year behind ``changeVersusBaseYear``: the
+  /// scopes compared and every adjustment (`nil` in the base year itself).
+  public let baseYearComparison: BaseYearComparison?
+  /// Scope 1 + 2 (location-based) per 10^4 of revenue: an intensity that compares entities
+  /// whether or not they report scope 3.
+  public let intensityRevenueScope12: Double?
   /// The methodology and GWP set of the lines.
   public let methodology: Methodology
   /// The GWP set of the lines.

@@ -199,10 +199,8 @@ public struct CarbonAccounting: Sendable {
         l: lValue, level: try? factors.grade(lValue, scheme: "zj-l"), sectorAverage: average, k: k,
         grade: k.flatMap { try? factors.grade($0, scheme: "zj-huzhou-k") }, benchmarkSource: source)
     }
-    var change: Double?
-    if base != key, let baseLedger = ledgers[base] {
-      let baseTotal = t(baseLedger.scope1 + baseLedger.scope2Location + baseLedger.scope3)
-      change = baseTotal > 0 ? (total - baseTotal) / baseTotal : nil
+    let comparison = base == key ? nil : ledgers[base].map {
+      BaseYearComparison.compare(ledger, year: key.year, base: $0, baseYear: base.year, significance: options.baseYearSignificance)
     }
     return CarbonAccount(
       entity: key.entity, entityName: e.name, year: key.year, scope1: t(ledger.scope1), scope2Location: t(ledger.scope2Location),
@@ -217,7 +215,9 @@ public struct CarbonAccounting: Sendable {
       intensityRevenue: e.revenue.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
       intensityValueAdded: e.valueAdded.flatMap { $0 > 0 ? total / ($0 / 10_000) : nil },
       intensityOutput: e.output.flatMap { o in o > 0 ? (total / o, e.outputUnit ?? "") : nil },
-      carbonEfficiency: efficiency, baseYear: base == key ? nil : base.year, changeVersusBaseYear: change,
+      carbonEfficiency: efficiency, baseYear: base == key ? nil : base.year, changeVersusBaseYear: comparison?.change,
+      baseYearComparison: comparison,
+      intensityRevenueScope12: e.revenue.flatMap { $0 > 0 ? t(ledger.scope1 + ledger.scope2Location) / ($0 / 10_000) : nil },
       methodology: options.methodology ?? factors.method(for: e.defaultRegion)?.method ?? .ghgProtocol,
       gwpSet: options.gwpSet, lineCount: ledger.lines)
   }

@@ -18,7 +18,8 @@ public enum AccountingColumns {
     "factor_set_digest", "total_market_tco2e", "currency", "intensity_value_added", "output_unit",
     "carbon_efficiency_l", "carbon_level", "sector_average_l", "carbon_efficiency_k", "grade_benchmark",
     "co2_tco2e", "ch4_tco2e", "n2o_tco2e", "other_gases_tco2e", "scope3_by_category", "certificates_mwh",
-    "base_year", "change_vs_base_year", "methodology", "gwp_set", "lines",
+    "base_year", "change_vs_base_year", "methodology", "gwp_set", "lines", "base_year_comparison",
+    "intensity_revenue_scope12",
   ]
 
   /// The header of facilities.csv.
@@ -77,7 +78,7 @@ public enum AccountingColumns {
       a.byScope3Category.sorted { $0.key < $1.key }.map { "\($0.key):\(t($0.value))" }.joined(separator: ";"),
       a.certificatesMWh > 0 ? DecimalFormat.trimmed(a.certificatesMWh, places: 6) : "",
       a.baseYear.map(String.init) ?? "", ratio(a.changeVersusBaseYear), a.methodology.rawValue,
-      a.gwpSet.rawValue, String(a.lineCount),
+      a.gwpSet.rawValue, String(a.lineCount), a.baseYearComparison?.description ?? "", ratio(a.intensityRevenueScope12),
     ]
   }
 

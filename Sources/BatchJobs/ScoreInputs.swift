@@ -19,6 +19,7 @@ struct ScoreInputs {
     ColumnSpec("carbon_grade", .integer(1...5)),
     ColumnSpec("change_vs_base_year", .decimal),
     ColumnSpec("scope3_tco2e", .nonNegativeDecimal),
+    ColumnSpec("intensity_revenue_scope12", .nonNegativeDecimal),
   ])
 
   static func read(accounts: String, esg: String?, book: BorrowerBook, methodology: ScoringMethodology) throws -> ScoreInputs {
@@ -33,7 +34,9 @@ struct ScoreInputs {
       }
       var v: [String: Double] = [:]
       v["carbon_grade"] = r.decimal(c["carbon_grade"])
-      v["carbon_intensity_revenue"] = r.decimal(c["intensity_revenue"])
+      // Scope 1 + 2 per revenue compares entities whether or not they report scope 3 (issue 21);
+      // accounts.csv files written before it had the column give their total's intensity.
+      v["carbon_intensity_revenue"] = r.decimal(c["intensity_revenue_scope12"]) ?? r.decimal(c["intensity_revenue"])
       v["emissions_change_vs_base_year"] = r.decimal(c["change_vs_base_year"])
       v["scope3_reported"] = r.decimal(c["scope3_tco2e"]).map { $0 > 0 ? 1 : 0 }
       v["emissions_verified"] = b.emissionsVerified.map { $0 ? 1 : 0 }
