@@ -117,8 +117,8 @@ public struct CarbonAccounting: Sendable {
   /// - Parameters:
   ///   - benchmarks: sector averages for the grade; without one for a sector, the run's own
   ///     entities of the same sector and year are averaged (total energy-related emissions
-  ///     over total value added), widening the sector code until at least three entities
-  ///     share it; the account says which.
+  ///     over total value added), widening the sector code (class → group → division, never
+  ///     to the section) until at least three entities share it; the account says which.
   ///   - threads: threads that build the accounts; the result does not depend on it.
   public func finish(benchmarks: [SectorBenchmark] = [], threads: Int = 1) -> AccountingResult {
     // Entity-years in order (by entity, then year); ledgers are read in place, never copied.
@@ -233,8 +233,9 @@ public struct CarbonAccounting: Sendable {
       .filter { $0.region == nil || $0.region == entity.region }
       .sorted { ($0.sector.count, $0.region != nil ? 1 : 0) > ($1.sector.count, $1.region != nil ? 1 : 0) }
     if let b = candidates.first { return (b.value, "benchmarks: \(b.sector) \(b.year), \(b.source)") }
-    // The run's own entities: widen the code (class → group → division → section) until
-    // at least three share it.
+    // The run's own entities: widen the code (class → group → division) until at least three
+    // share it. Never to the section: the method compares an enterprise with its own industry,
+    // and a section (C: all of manufacturing) mixes cement with textiles.
     for length in PeerAverages.codeLengths where entity.sector.count >= length {
       let code = String(entity.sector.prefix(length))
       if let group = peers.groups[PeerAverages.Key(code: code, year: year)], group.count >= 3 {
@@ -242,7 +243,8 @@ public struct CarbonAccounting: Sendable {
         return (group.emissions.value / group.valueAdded.value, "run: \(group.count) entities of \(code) \(year)")
       }
     }
-    return (nil, "no benchmark and fewer than 3 entities of section \(entity.sector.prefix(1)) in \(year)")
+    return (nil, "no benchmark and fewer than 3 entities of division \(entity.sector.prefix(3)) in \(year): the method "
+      + "compares an enterprise with its own industry; give its average in --benchmarks")
   }
 }
 
@@ -250,7 +252,8 @@ public struct CarbonAccounting: Sendable {
 /// sector averages computed from the run's own entities (Σ emissions / Σ value added). Built
 /// in one pass; exact sums, so independent of order.
 struct PeerAverages: Sendable {
-  static let codeLengths = [5, 4, 3, 1]
+  /// GB/T 4754 class, group and division: the levels an industry average may be taken at.
+  static let codeLengths = [5, 4, 3]
 
   struct Key: Hashable {
     let code: String
