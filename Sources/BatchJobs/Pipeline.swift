@@ -60,6 +60,10 @@ public struct Pipeline: Sendable {
   public var reportLanguage = ReportLanguage.zh
   /// Whether report.html is also printed to report.pdf (``ReportPrinter``, headless Chromium).
   public var writesPDF = false
+  /// A sustainability-linked loan's ratchet terms (JSON) and observed KPI values (year,kpi,value):
+  /// the run also writes pricing.csv (the scores' grades on the example grid) and ratchet.csv
+  /// (``PricingJob``).
+  public var sustainabilityLinkedLoan: (terms: String, observed: String)?
   /// The previous period's run directory: its financed.csv is compared with this run's
   /// (change.csv, summary.json `totals.change_vs_previous`, the disclosures and the report).
   public var previous: String?
@@ -91,9 +95,10 @@ public struct Pipeline: Sendable {
     }
     let others = [("esg", esg), ("benchmarks", benchmarks), ("fx", exchangeRates), ("countries", countries),
                   ("sector_intensities", sectorIntensities), ("methodology", methodology),
-                  ("previous_financed", previous.map { $0 + "/financed.csv" })]
+                  ("previous_financed", previous.map { $0 + "/financed.csv" }),
+                  ("sll_terms", sustainabilityLinkedLoan?.terms), ("sll_observed", sustainabilityLinkedLoan?.observed)]
     try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted()
-      + ["report.html", "report.pdf", "summary.json", "rejects.csv", "manifest.json", "change.csv"], workDirectories: ["stages", ".inputs"])
+      + ["report.html", "report.pdf", "summary.json", "rejects.csv", "manifest.json", "change.csv", "pricing.csv", "ratchet.csv"], workDirectories: ["stages", ".inputs"])
       .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers.filePath), ("activities", activities?.filePath)]
         + others)
     // Rows an app hands over are written once, and every stage reads the same file.
@@ -178,6 +183,11 @@ public struct Pipeline: Sendable {
     (report.ownOperations, report.disclosures) = (ownOperations, disclosures)
     try report.write(to: out + "/report.html")
     if writesPDF { try ReportPrinter().print(out + "/report.html", to: out + "/report.pdf") }
+    if let loan = sustainabilityLinkedLoan {
+      var pricing = PricingJob()
+      (pricing.scores, pricing.ratchet, pricing.observed) = (activities == nil ? nil : out + "/scores.csv", loan.terms, loan.observed)
+      try pricing.run(writingTo: out)
+    }
     if settings.excel {
       for s in result.stageNames { _ = try SpreadsheetCompatibility.addByteOrderMarks(inCSVFilesOf: stage(s)) }
     }

@@ -10,7 +10,8 @@ struct Demo: ParsableCommand {
       loans) with report.html, exactly as `greenledger run` would with Examples/'s files. The
       bank's previous period (Examples/previous/, reporting date 2025-11-29) is run first into
       OUT/previous/ and the current period compared with it (--previous), so the report shows
-      the trend and the attribution of change.
+      the trend and the attribution of change. The example sustainability-linked loan
+      (Examples/sll-terms.json, sll-observed.csv) is priced into pricing.csv and ratchet.csv.
 
       Example:
         greenledger demo --out /tmp/greenledger-demo
@@ -41,6 +42,7 @@ struct Demo: ParsableCommand {
     var pipeline = try Pipeline(directory: directory, factors: factors)
     (pipeline.reportingDay, pipeline.previous) = (try Account.day(asOf), out + "/previous")
     (pipeline.institution, pipeline.institutionEntity) = ("示例银行（虚构）Example Bank (fictional)", "FI001")
+    pipeline.sustainabilityLinkedLoan = (directory + "/sll-terms.json", directory + "/sll-observed.csv")
     report.apply(to: &pipeline)
     try pipeline.run(writingTo: out, common: common)
   }

@@ -68,7 +68,8 @@ extension Pipeline {
     if let tagging = result.tagging { print(tagging.line(reading: loans.filePath ?? "loans.csv", to: stage("tag"))) }
     if let financing = result.financing { print(financing.line(reading: loans.filePath ?? "loans.csv", to: stage("finance"))) }
     let written = result.stageNames.flatMap { s in Pipeline.stageOutputs.first { $0.key == s }?.value ?? [] }
-    print("outputs in \(out)/: " + (written + ["report.html"] + (writesPDF ? ["report.pdf"] : []) + ["summary.json", "rejects.csv", "disclosures/"]).joined(separator: ", "))
+    print("outputs in \(out)/: " + (written + ["report.html"] + (writesPDF ? ["report.pdf"] : [])
+      + (sustainabilityLinkedLoan == nil ? [] : ["pricing.csv", "ratchet.csv"]) + ["summary.json", "rejects.csv", "disclosures/"]).joined(separator: ", "))
     try common.checkRejects(result.distinctRejectedRows)
   }
 }

@@ -195,8 +195,9 @@ struct CLITests {
     let rows = summary["rows"] as! [String: Int]
     #expect(rows["read"] == rows["accepted"]! + rows["rejected"]!)
     #expect((summary["factor_set_digest"] as! String).hasPrefix("sha256:"))
-    // loans, borrowers, activities, esg, benchmarks, fx, countries and the previous period's financed.csv.
-    #expect((summary["inputs"] as! [String: Any]).count == 8)
+    // loans, borrowers, activities, esg, benchmarks, fx, countries, the previous period's
+    // financed.csv and the sustainability-linked loan's terms and observed values.
+    #expect((summary["inputs"] as! [String: Any]).count == 10)
     let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
     // Self-contained: nothing is loaded from elsewhere (the glossary cites addresses as text only).
     #expect(report.contains("<svg") && report.contains("数据来源与可追溯性"))
