@@ -36,6 +36,11 @@ public struct AccountingJob: Sendable {
   /// A second factor set: the accounts are computed again with it and restatement.csv
   /// compares the two (not with ``shard``).
   public var restatementFactors: FactorSet?
+  /// An earlier `account` or `run` output directory (its accounts.csv and lines.csv, never
+  /// written to): this run's accounts restate it, in restatement.csv per entity-year and
+  /// restatement_lines.csv per line, each change with its cause and each side's factor-set
+  /// digest (not with ``shard`` or ``restatementFactors``).
+  public var previous: String?
 
   /// A job over these files with the default threads, no shard and no restatement.
   public init(activities: TableSource, entities: TableSource, factors: FactorSet, options: AccountingOptions) {
@@ -46,7 +51,7 @@ public struct AccountingJob: Sendable {
   }
 
   /// Every file the job may write in its output directory.
-  public static let outputs = ["accounts.csv", "lines.csv", "facilities.csv", "restatement.csv", "ledgers.csv",
+  public static let outputs = ["accounts.csv", "lines.csv", "facilities.csv", "restatement.csv", "restatement_lines.csv", "ledgers.csv",
                                "partials.csv", "summary.json", "rejects.csv", "manifest.json"]
 
   /// Runs the job into `out` (created if needed).
@@ -56,11 +61,15 @@ public struct AccountingJob: Sendable {
   ///   when an output would overwrite an input; `InputError`, `RowError` and `AccountingError`
   ///   for inputs that cannot be used as a whole (rows that cannot are rejected instead).
   public func run(writingTo out: String) throws -> AccountingJobResult {
-    if shard != nil, restatementFactors != nil {
+    if shard != nil, restatementFactors != nil || previous != nil {
       throw JobOptionsError("a restatement needs every entity's accounts; run it without a shard")
     }
+    if restatementFactors != nil, previous != nil {
+      throw JobOptionsError("restate against a previous run or compare two factor sets, not both in one run")
+    }
     try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions", ".inputs"])
-      .check(inputs: [("activities", activities.filePath), ("entities", entities.filePath), ("benchmarks", benchmarks)])
+      .check(inputs: [("activities", activities.filePath), ("entities", entities.filePath), ("benchmarks", benchmarks),
+                      ("previous_accounts", previous.map { $0 + "/accounts.csv" }), ("previous_lines", previous.map { $0 + "/lines.csv" })])
     let activities = try self.activities.path(staging: out + "/.inputs", name: "activities.csv")
     let entities = try self.entities.path(staging: out + "/.inputs", name: "entities.csv")
     let inputs = [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]
@@ -107,6 +116,7 @@ public struct AccountingJob: Sendable {
         try Restatement(old: finished.accounts, new: again.accounting.finish(benchmarks: marks, threads: settings.threads).accounts)
           .write(to: out + "/restatement.csv", oldDigest: factors.digest, newDigest: restatementFactors.digest)
       }
+      if let previous { try AccountRestatement.write(previous: previous, current: out, into: out) }
     }
     result.counts = counts
     result.rejectedRows = counts.rejected + (countsEntities ? entityFile.rejected.count : 0)

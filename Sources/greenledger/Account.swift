@@ -15,6 +15,10 @@ struct Account: ParsableCommand {
       outputs of the single run, byte for byte (sector averages need every entity, so a shard
       writes no accounts).
 
+      With --restate DIR (an earlier run's output, only read): restatement.csv per entity-year and
+      restatement_lines.csv per line, old beside new, each change with its cause (factor edition,
+      activity correction, boundary change) and each side's factor-set digest.
+
       Example:
         greenledger account --activities Examples/activities.csv --entities Examples/borrowers.csv --out out/
       """
@@ -32,6 +36,8 @@ struct Account: ParsableCommand {
   var scope3ProxyRegion: String?
   @Option(help: "Recompute with this factor directory too and write restatement.csv.")
   var compareFactors: String?
+  @Option(help: "Restate an earlier account or run output directory: restatement.csv and restatement_lines.csv with causes.")
+  var restate: String?
   @Option(help: "Threads for reading activities.") var threads = 2
   @Option(help: "Only the activities of shard I of N (1-based), by a stable hash of entity_id; finish the shards with `greenledger merge`.")
   var shard: Shard?
@@ -50,13 +56,10 @@ struct Account: ParsableCommand {
   }
 
   func run() throws {
-    if shard != nil, compareFactors != nil {
-      throw ValidationError("--compare-factors needs every entity's accounts; run it without --shard")
-    }
     var options = AccountingOptions(methodology: method?.methodology, gwpSet: gwp.set, asOf: try Self.day(asOf))
     options.scope3ProxyRegion = scope3ProxyRegion
     var job = AccountingJob(activities: .file(activities), entities: .file(entities), factors: try factorOptions.load(), options: options)
-    (job.benchmarks, job.shard, job.settings) = (benchmarks, shard, common.settings(threads: threads))
+    (job.benchmarks, job.shard, job.settings, job.previous) = (benchmarks, shard, common.settings(threads: threads), restate)
     job.restatementFactors = try compareFactors.map { try FactorSet.load(directory: $0) }
     let result = try job.run(writingTo: out)
     for w in result.warnings { common.warn(w) }

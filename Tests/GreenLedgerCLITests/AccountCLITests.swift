@@ -94,7 +94,7 @@ struct AccountCLITests {
     #expect(m.stderr.contains("options differ"))
     let c = try cli.run(command + ["--shard", "1/2", "--compare-factors", "EmissionFactors", "--out", dir.path])
     #expect(c.status == 2)
-    #expect(c.stderr.contains("--compare-factors needs every entity's accounts"))
+    #expect(c.stderr.contains("a restatement needs every entity's accounts; run it without a shard"))
   }
 
   /// Five enterprises' rows in the units their reports use (Examples/reports: 万度, 万立方米,
