@@ -20,11 +20,13 @@ struct ScoreInputs {
     ColumnSpec("change_vs_base_year", .decimal),
     ColumnSpec("scope3_tco2e", .nonNegativeDecimal),
     ColumnSpec("intensity_revenue_scope12", .nonNegativeDecimal),
+    ColumnSpec("base_year_comparison", .text),
   ])
 
   static func read(accounts: String, esg: String?, book: BorrowerBook, methodology: ScoringMethodology) throws -> ScoreInputs {
     var values: [String: [String: Double]] = [:]  // "entity|year" → indicator → value
     var sectors: [String: (String, Int, String)] = [:]
+    var provenance: [String: [String: String]] = [:]  // "entity|year" → indicator → how its value was obtained
     func key(_ id: String, _ year: Int) -> String { "\(id)|\(year)" }
     try ReferenceTable.read(file: accounts, schema: accountsSchema) { r, c in
       let id = r.outputText(c["entity_id"])!
@@ -38,6 +40,9 @@ struct ScoreInputs {
       // accounts.csv files written before it had the column give their total's intensity.
       v["carbon_intensity_revenue"] = r.decimal(c["intensity_revenue_scope12"]) ?? r.decimal(c["intensity_revenue"])
       v["emissions_change_vs_base_year"] = r.decimal(c["change_vs_base_year"])
+      if let comparison = r.text(c["base_year_comparison"]), !comparison.isEmpty {
+        provenance[key(id, year), default: [:]]["emissions_change_vs_base_year"] = "like for like: " + comparison
+      }
       v["scope3_reported"] = r.decimal(c["scope3_tco2e"]).map { $0 > 0 ? 1 : 0 }
       v["emissions_verified"] = b.emissionsVerified.map { $0 ? 1 : 0 }
       values[key(id, year), default: [:]].merge(v) { a, _ in a }
@@ -99,7 +104,8 @@ struct ScoreInputs {
       }
     }
     inputs.profiles = sectors.values.map { id, year, sector in
-      ESGProfile(entityID: id, year: year, sector: sector, values: values[key(id, year)] ?? [:])
+      ESGProfile(entityID: id, year: year, sector: sector, values: values[key(id, year)] ?? [:],
+                 provenance: provenance[key(id, year)] ?? [:])
     }
     return inputs
   }

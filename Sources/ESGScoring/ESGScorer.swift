@@ -10,13 +10,18 @@ public struct ESGProfile: Hashable, Sendable {
   public var sector: String
   /// Raw values by indicator key (indicators and deductions); absent = missing.
   public var values: [String: Double]
+  /// How a raw value was obtained, by indicator key, added to its line of the explanation
+  /// (the base-year comparison behind `emissions_change_vs_base_year`).
+  public var provenance: [String: String]
 
   /// Creates a profile from an entity-year's sector and raw indicator values.
-  public init(entityID: String, year: Int, sector: String, values: [String: Double] = [:]) {
+  public init(entityID: String, year: Int, sector: String, values: [String: Double] = [:],
+              provenance: [String: String] = [:]) {
     self.entityID = entityID
     self.year = year
     self.sector = sector
     self.values = values
+    self.provenance = provenance
   }
 }
 
@@ -121,7 +126,8 @@ public struct ESGScorer: Sendable {
           let (s, note): (Double, String)
           var weight = pw * w * scale
           if let raw = p.values[i.key] {
-            (s, note) = normalise(i, raw, profile: p, byCode: byCode, byYear: byYear)
+            let (score, how) = normalise(i, raw, profile: p, byCode: byCode, byYear: byYear)
+            (s, note) = (score, p.provenance[i.key].map { how + "; " + $0 } ?? how)
             pillarWeight += w
           } else if reweight {
             (s, note, weight) = (0, "missing: left out, the reported indicators re-weighted", 0)

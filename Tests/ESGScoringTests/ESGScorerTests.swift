@@ -99,6 +99,16 @@ import Testing
     #expect(abs(s.contributions.reduce(0) { $0 + $1.weight } - 1) < 1e-12)  // the weights shown sum to 1
   }
 
+  /// The base-year comparison behind a change (accounts.csv base_year_comparison) stands in
+  /// the indicator's explanation line.
+  @Test func aValuesProvenanceIsInItsExplanation() throws {
+    let profile = ESGProfile(entityID: "P", year: 2024, sector: "I6513", values: ["emissions_change_vs_base_year": -0.05],
+                             provenance: ["emissions_change_vs_base_year": "like for like: scope 1 + 2 (location-based)"])
+    let s = try #require(scorer.score([profile]).first)
+    let line = try #require(s.contributions.first { $0.key == "emissions_change_vs_base_year" })
+    #expect(line.note == "linear: 0.1 → 0, -0.2 → 100; like for like: scope 1 + 2 (location-based)")
+  }
+
   /// A methodology's stated rules are checked when it is read, with the rationale in the error.
   @Test func aBrokenConstraintIsRefusedWithItsRationale() {
     let json = ScoringMethodology.defaultJSON.replacingOccurrences(
