@@ -152,21 +152,27 @@ package struct FinancePass: Sendable {
   }
 
   private func consume(_ record: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?) {
-    if let shard, !shard.owns(record, idField: p.decoder.loanID) { return }
+    // A file an engine split out carries each row's line in the original (`source_line`): the
+    // shard is the rows it is given, and outputs and rejects name the original line.
+    let sourceField = p.decoder.fieldNumber(of: "source_line").map { $0 - 1 }
+    let sourceLine = sourceField.flatMap { Int(record.string(at: $0)) }
+    if let shard, sourceLine == nil, !shard.owns(record, idField: p.decoder.loanID) { return }
+    let line = sourceLine ?? record.line
     p.read += 1
     if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     if let error = p.checker.check(record) {
-      p.files.rejects.reject(error, raw: record.csvLine)
+      p.files.rejects.reject(RowError(file: error.file, line: line, column: error.column, columnName: error.columnName,
+                                      reason: error.reason), raw: record.csvLine(omitting: sourceField))
       return
     }
     let idField = record[p.decoder.loanID!]
-    if let first = duplicates?[record.line] {
-      reject(record, column: "loan_id", "duplicate loan_id \"\(record.string(at: p.decoder.loanID!))\" "
+    if let first = duplicates?[line] {
+      reject(record, line: line, column: "loan_id", "duplicate loan_id \"\(record.string(at: p.decoder.loanID!))\" "
         + "(first on line \(first)); it must be unique in the file", &p)
       return
     }
-    do { try p.spill?.add(idField, line: record.line) } catch {
-      reject(record, column: "loan_id", "cannot record the id for the duplicate check: \(error)", &p)
+    do { try p.spill?.add(idField, line: line) } catch {
+      reject(record, line: line, column: "loan_id", "cannot record the id for the duplicate check: \(error)", &p)
       return
     }
     let position = book.position(ofField: p.decoder.borrowerID, in: record)
@@ -177,14 +183,14 @@ package struct FinancePass: Sendable {
     let loan = p.decoder.loan(record)
     let borrower = position.map { book.borrowers[$0] }
     if let id = loan.borrowerID, borrower == nil {
-      reject(record, column: "borrower_id", book.missingBorrowerReason(id.rawValue), &p)
+      reject(record, line: line, column: "borrower_id", book.missingBorrowerReason(id.rawValue), &p)
       return
     }
     let e: FinancedEmission
     do throws(LoanRejection) {
       e = try calculator.evaluate(loan, borrower: borrower)
     } catch {
-      reject(record, column: error.column, error.message, &p)
+      reject(record, line: line, column: error.column, error.message, &p)
       return
     }
     let isGreen = green.contains(loan.id.rawValue)
@@ -198,7 +204,7 @@ package struct FinancePass: Sendable {
       p.totals = next
     } catch {
       let text = p.decoder.fieldNumber(of: "outstanding").map { CSVRecord.quoted(record[$0 - 1]) } ?? "?"
-      reject(record, column: "outstanding", "outstanding \(text) gives financed amounts too large to sum exactly "
+      reject(record, line: line, column: "outstanding", "outstanding \(text) gives financed amounts too large to sum exactly "
         + "(to 10⁻⁴ of the currency and 1 g CO2e); check the amount and its unit", &p)
       return
     }
@@ -207,7 +213,7 @@ package struct FinancePass: Sendable {
       let (n, sum) = p.attribution[position] ?? (0, 0)
       p.attribution[position] = (n + 1, sum + Int128(q))
     }
-    write(e, line: record.line, to: p.files.output)
+    write(e, line: line, to: p.files.output)
   }
 
   private func consumeBasic(_ record: borrowing CSVRecord, borrower: Int?, into p: inout Partition) {
@@ -231,10 +237,11 @@ package struct FinancePass: Sendable {
     p.files.output.endRow()
   }
 
-  private func reject(_ record: borrowing CSVRecord, column: String, _ message: String, _ p: inout Partition) {
+  private func reject(_ record: borrowing CSVRecord, line: Int, column: String, _ message: String, _ p: inout Partition) {
     let i = DataContract.loans.columns.firstIndex { $0.name == column }
-    p.files.rejects.reject(RowError(file: loansName, line: record.line, column: p.decoder.fieldNumber(of: column) ?? i.map { $0 + 1 },
-                              columnName: column, reason: message), raw: record.csvLine)
+    p.files.rejects.reject(RowError(file: loansName, line: line, column: p.decoder.fieldNumber(of: column) ?? i.map { $0 + 1 },
+                              columnName: column, reason: message),
+                           raw: record.csvLine(omitting: p.decoder.fieldNumber(of: "source_line").map { $0 - 1 }))
   }
 
   private func write(_ e: FinancedEmission, line: Int, to w: CSVWriter) {

@@ -50,10 +50,16 @@ public struct CSVRecord {
   public var strings: [String] { (0..<count).map(string(at:)) }
 
   /// The record written back as one line of RFC 4180 CSV (for rejects files).
-  public var csvLine: String {
+  public var csvLine: String { csvLine(omitting: nil) }
+
+  /// The record written back as one line of RFC 4180 CSV without field `omitted` (0-based; a
+  /// column an engine added, such as `source_line`, so that the line is the original row's).
+  public func csvLine(omitting omitted: Int?) -> String {
     var line: [UInt8] = []
-    for i in 0..<count {
-      if i > 0 { line.append(0x2C) }
+    var first = true
+    for i in 0..<count where i != omitted {
+      if !first { line.append(0x2C) }
+      first = false
       CSVEncoding.appendField(self[i], to: &line)
     }
     return String(decoding: line, as: UTF8.self)

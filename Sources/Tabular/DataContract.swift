@@ -102,6 +102,9 @@ public enum DataContract {
       ColumnSpec("approval_date", .date),
       // Power usage effectiveness of a financed data centre (GB 40879 电能比).
       ColumnSpec("pue", .nonNegativeDecimal),
+      // The row's line in the original loans.csv when an engine (Spark) has split the file: the
+      // outputs and rejects carry it, and a shard holds exactly the rows it is given.
+      ColumnSpec("source_line", .integer(2...Int.max)),
     ],
     uniqueColumns: ["loan_id"]
   )
