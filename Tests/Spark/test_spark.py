@@ -1,0 +1,102 @@
+"""CI test of scripts/spark/greenledger_spark.py (issue 22): Spark in local mode on a generated
+book of 100,202 loans (the example bank 334 times over, with a bad row and a repeated id), 4 partitions, one made to fail once and
+be retried; the merged outputs must equal the single run's byte for byte.
+
+    python3 Tests/Spark/test_spark.py BINARY WORK_DIR
+"""
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "spark"))
+
+from pyspark.sql import SparkSession  # noqa: E402
+
+import greenledger_spark as gl  # noqa: E402
+
+binary, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+shutil.rmtree(work, ignore_errors=True)
+os.makedirs(work)
+data = os.path.join(work, "data")
+
+
+def make_book(copies):
+    """The example bank's loans and borrowers `copies` times over, ids suffixed per copy (`L0001-7`,
+    `B001-7`): a large book in the data contract, made from the repository's files alone."""
+    import csv
+    os.makedirs(data)
+    for name, key, ref in [("borrowers.csv", "borrower_id", None), ("loans.csv", "loan_id", "borrower_id")]:
+        with open(os.path.join(ROOT, "Examples", name), newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            rows = list(reader)
+        k, r = header.index(key), header.index(ref) if ref else None
+        with open(os.path.join(data, name), "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(header)
+            for c in range(copies):
+                for row in rows:
+                    row = list(row)
+                    row[k] += "-%d" % c
+                    if r is not None and row[r]:
+                        row[r] += "-%d" % c
+                    writer.writerow(row)
+                if ref and c == 100:  # rows a run must reject: a negative amount, a repeated loan_id
+                    bad = list(rows[0])
+                    bad[k], bad[header.index("outstanding")] = "LBAD-1", "-5"
+                    writer.writerow(bad)
+                    again = list(rows[1])
+                    again[k] += "-7"
+                    writer.writerow(again)
+
+
+make_book(334)  # 100,202 loan rows, 40,414 borrowers
+extra = ["--fx", os.path.join(ROOT, "Examples", "fx.csv"), "--countries", os.path.join(ROOT, "Examples", "countries.csv"),
+         "--as-of", "2026-11-29"]
+loans, borrowers = os.path.join(data, "loans.csv"), os.path.join(data, "borrowers.csv")
+
+t = time.time()
+subprocess.run([binary, "finance", "--quiet", "--loans", loans, "--borrowers", borrowers,
+                "--out", os.path.join(work, "single")] + extra, check=True)
+single_seconds = time.time() - t
+
+# A binary that fails shard 2 the first time it is run: Spark retries the task (local[2,2]:
+# two threads, up to two attempts per task).
+flaky = os.path.join(work, "flaky-greenledger")
+marker = os.path.join(work, "failed-once")
+with open(flaky, "w") as f:
+    f.write('#!/bin/sh\ncase "$*" in *"--shard 2/"*) [ -f "%s" ] || { touch "%s"; echo "made to fail" >&2; exit 9; };; esac\n'
+            'exec "%s" "$@"\n' % (marker, marker, binary))
+os.chmod(flaky, 0o755)
+
+spark = (SparkSession.builder.master("local[2,2]").appName("greenledger-ci")
+         .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
+spark.sparkContext.setLogLevel("ERROR")
+t = time.time()
+frame = gl.read_loans(spark, loans)
+shards = gl.finance(spark, frame, borrowers=borrowers, out=os.path.join(work, "spark"), partitions=4,
+                    binary=flaky, extra=extra)
+spark_seconds = time.time() - t
+financed = spark.read.csv(os.path.join(work, "spark", "financed.csv"), header=True)
+rows = financed.count()
+spark.stop()
+
+assert os.path.exists(marker), "shard 2 was never made to fail"
+failures = []
+for name in ["financed.csv", "summary.json", "rejects.csv", "borrower_attribution.csv", "partials.csv"]:
+    a = open(os.path.join(work, "single", name), "rb").read()
+    b = open(os.path.join(work, "spark", name), "rb").read()
+    if a != b:
+        failures.append(name)
+assert not failures, "differ from the single run: %s" % ", ".join(failures)
+rejected = sum(1 for _ in open(os.path.join(work, "single", "rejects.csv"))) - 1
+assert rejected == 2 and rows == 100202 - rejected, (rejected, rows)
+read = [size for _, _, size in shards]
+print("spark local[2,2], 4 partitions (shard 2 failed once and was retried): financed.csv, summary.json, "
+      "rejects.csv, borrower_attribution.csv, partials.csv byte-identical to the single run; "
+      "loans bytes read per shard %s (sum %d, file %d); single %.1f s, spark %.1f s"
+      % (read, sum(read), os.path.getsize(loans), single_seconds, spark_seconds))
