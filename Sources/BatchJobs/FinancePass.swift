@@ -61,6 +61,8 @@ package struct FinancePass: Sendable {
   struct Partition: SpillingPartition, @unchecked Sendable {
     var checker: RowChecker
     var decoder: LoanColumns
+    /// The rows' lines in the original file when an engine split it (``SourceLine``).
+    var source: SourceLine
     var files: PartitionFiles
     /// Ids of this partition's rows, spilled to bucket files (nil in a second pass).
     var spill: IDSpill?
@@ -141,7 +143,7 @@ package struct FinancePass: Sendable {
         let run = duplicates == nil ? "a" : "b"  // the second pass never shares a file with the first
         let checkedBinding = try HeaderBinding(header: header, schema: uniqueFree, file: name)
         return Partition(checker: RowChecker(schema: uniqueFree, binding: checkedBinding, file: name),
-                         decoder: LoanColumns(binding: binding, checked: checked),
+                         decoder: LoanColumns(binding: binding, checked: checked), source: SourceLine(header: header),
                          files: try PartitionFiles(directory: workDirectory, stem: "financed", id: "\(run)\(n)",
                                                    partition: partition, header: outputColumns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
@@ -152,17 +154,12 @@ package struct FinancePass: Sendable {
   }
 
   private func consume(_ record: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?) {
-    // A file an engine split out carries each row's line in the original (`source_line`): the
-    // shard is the rows it is given, and outputs and rejects name the original line.
-    let sourceField = p.decoder.fieldNumber(of: "source_line").map { $0 - 1 }
-    let sourceLine = sourceField.flatMap { Int(record.string(at: $0)) }
-    if let shard, sourceLine == nil, !shard.owns(record, idField: p.decoder.loanID) { return }
-    let line = sourceLine ?? record.line
+    if let shard, !p.source.isSplit, !shard.owns(record, idField: p.decoder.loanID) { return }
+    let line = p.source.line(of: record)
     p.read += 1
     if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     if let error = p.checker.check(record) {
-      p.files.rejects.reject(RowError(file: error.file, line: line, column: error.column, columnName: error.columnName,
-                                      reason: error.reason), raw: record.csvLine(omitting: sourceField))
+      p.files.rejects.reject(p.source.relocated(error, record), raw: p.source.raw(record))
       return
     }
     let idField = record[p.decoder.loanID!]
@@ -240,8 +237,7 @@ package struct FinancePass: Sendable {
   private func reject(_ record: borrowing CSVRecord, line: Int, column: String, _ message: String, _ p: inout Partition) {
     let i = DataContract.loans.columns.firstIndex { $0.name == column }
     p.files.rejects.reject(RowError(file: loansName, line: line, column: p.decoder.fieldNumber(of: column) ?? i.map { $0 + 1 },
-                              columnName: column, reason: message),
-                           raw: record.csvLine(omitting: p.decoder.fieldNumber(of: "source_line").map { $0 - 1 }))
+                              columnName: column, reason: message), raw: p.source.raw(record))
   }
 
   private func write(_ e: FinancedEmission, line: Int, to w: CSVWriter) {

@@ -39,6 +39,8 @@ package struct TagPass: Sendable {
     /// For reject messages (any column by name).
     var c: ColumnIndex
     var fields: LoanColumns
+    /// The rows' lines in the original file when an engine split it (``SourceLine``).
+    var source: SourceLine
     package var files: PartitionFiles
     package var spill: IDSpill?
     package var summary = GreenLoanStatistics()
@@ -57,7 +59,7 @@ package struct TagPass: Sendable {
         let binding = try HeaderBinding(header: header, schema: schema, file: name)
         let columns = ColumnIndex(binding: binding, schema: schema)
         return Partition(checker: RowChecker(schema: schema, binding: binding, file: name),
-                         c: columns, fields: LoanColumns(columns),
+                         c: columns, fields: LoanColumns(columns), source: SourceLine(header: header),
                          files: try PartitionFiles(directory: workDirectory, stem: "tags", id: "\(run)\(n)",
                                                    partition: partition, header: TagPass.columns),
                          spill: duplicates == nil ? try IDSpill(prefix: "\(workDirectory)/ids-\(n)") : nil,
@@ -69,19 +71,20 @@ package struct TagPass: Sendable {
 
   private func consume(_ r: borrowing CSVRecord, into p: inout Partition, duplicates: [Int: Int]?, progress: (any ProgressReporting)?) {
     let f = p.fields
-    if let shard, !shard.owns(r, idField: f.loanID) { return }
+    if let shard, !p.source.isSplit, !shard.owns(r, idField: f.loanID) { return }
+    let line = p.source.line(of: r)
     p.read += 1
     if p.read & 4095 == 0 { progress?.advance(by: 4096) }
     func reject(_ column: String, _ reason: String) {
-      p.files.rejects.reject(RowError(file: name, line: r.line, column: p.c[column].map { $0 + 1 }, columnName: column,
-                                      reason: reason), raw: r.csvLine)
+      p.files.rejects.reject(RowError(file: name, line: line, column: p.c[column].map { $0 + 1 }, columnName: column,
+                                      reason: reason), raw: p.source.raw(r))
     }
-    if let e = p.checker.check(r) { p.files.rejects.reject(e, raw: r.csvLine); return }
-    if let first = duplicates?[r.line] {
+    if let e = p.checker.check(r) { p.files.rejects.reject(p.source.relocated(e, r), raw: p.source.raw(r)); return }
+    if let first = duplicates?[line] {
       reject("loan_id", "duplicate value \"\(r.text(f.loanID) ?? "")\" (first on line \(first)); it must be unique in the file")
       return
     }
-    do { try p.spill?.add(r[f.loanID!], line: r.line) } catch {
+    do { try p.spill?.add(r[f.loanID!], line: line) } catch {
       reject("loan_id", "cannot record the id for the duplicate check: \(error)")
       return
     }
@@ -105,7 +108,7 @@ package struct TagPass: Sendable {
                          t.annualReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "", t.ruleVersion,
                          t.missingEvidence.joined(separator: "; "), t.flags.joined(separator: ";"), t.ghgMarker ?? "",
                          t.attributedReduction.map { DecimalFormat.fixed($0, places: 6) } ?? "",
-                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? "", String(r.line)])
+                         t.standardCoalSavedTCE.map { DecimalFormat.trimmed($0, places: 6) } ?? "", String(line)])
     }
     p.summary.add(tags, outstandingCNY: cny)
   }

@@ -9,23 +9,14 @@ import Testing
 /// for byte — whatever the split, since the rows are not filtered by hash again.
 @Suite struct PreSplitShardTests {
   let day = Day(year: 2026, month: 11, day: 29)!
+  let e = Workspace.examples
 
-  func financing(_ loans: String, shard: Shard?) throws -> FinancedEmissionsJob {
-    let e = Workspace.examples
-    var job = FinancedEmissionsJob(loans: .file(loans), borrowers: .file(e + "/borrowers.csv"), factors: try FactorSet.bundled())
-    (job.exchangeRates, job.countries, job.reportingDay, job.shard) = (e + "/fx.csv", e + "/countries.csv", day, shard)
-    return job
-  }
-
-  @Test func shardsGivenOnlyTheirRowsMergeIntoTheSingleRun() throws {
-    let w = try Workspace()
-    let columns = String(decoding: try FileSystem.contents(of: Workspace.examples + "/loans.csv"), as: UTF8.self)
-      .prefix { $0 != "\n" }.split(separator: ",").count
-    let bad = "LBAD,B001,business_loan,CNY,-5" + String(repeating: ",", count: columns - 5) + "\n"
-    let book = try w.file("loans.csv", String(decoding: try FileSystem.contents(of: Workspace.examples + "/loans.csv"), as: UTF8.self) + bad)
-    _ = try financing(book, shard: nil).run(writingTo: w.path("single"))
-    // Split by row position (not the engine's hash): rows 0, 3, 6, … to part 1, and so on; a
-    // bad row (negative outstanding) goes with them so that rejects are compared too.
+  /// The example book plus a bad row (a negative amount, line 302), and its rows split by
+  /// position (not the engine's hash) into three files `part<i>/loans.csv` with `source_line`.
+  func book(_ w: Workspace) throws -> (book: String, parts: [String]) {
+    let text = String(decoding: try FileSystem.contents(of: e + "/loans.csv"), as: UTF8.self)
+    let columns = text.prefix { $0 != "\n" }.split(separator: ",").count
+    let book = try w.file("loans.csv", text + "LBAD,B001,business_loan,CNY,-5" + String(repeating: ",", count: columns - 5) + "\n")
     var header = ""
     var parts = [String](repeating: "", count: 3)
     var k = 0
@@ -34,17 +25,43 @@ import Testing
       parts[k % 3] += r.csvLine + ",\(r.line)\n"
       k += 1
     }
-    let dirs = try (0..<3).map { i in
+    let files = try (0..<3).map { i in
       try FileSystem.createDirectory(w.path("part\(i)"))
-      let loans = try w.file("part\(i)/loans.csv", header + parts[i])
-      _ = try financing(loans, shard: Shard(index: i + 1, count: 3)).run(writingTo: w.path("s\(i)"))
+      return try w.file("part\(i)/loans.csv", header + parts[i])
+    }
+    return (book, files)
+  }
+
+  /// Runs `job` on the whole book and on each part as shard i of 3, merges, and expects the same files.
+  func expectMergeEqualsSingle(_ job: (_ loans: String, _ shard: Shard?, _ out: String) throws -> Void) throws {
+    let w = try Workspace()
+    let (whole, parts) = try book(w)
+    try job(whole, nil, w.path("single"))
+    let dirs = try parts.enumerated().map { i, part in
+      try job(part, Shard(index: i + 1, count: 3), w.path("s\(i)"))
       return w.path("s\(i)")
     }
     _ = try ShardMerge(directories: dirs, factors: try FactorSet.bundled()).run(writingTo: w.path("merged"))
     let merged = try w.tree(w.path("merged"), excluding: ["manifest.json"])
     #expect(merged == (try w.tree(w.path("single"), excluding: ["manifest.json"])))
-    #expect(merged["financed.csv"]?.isEmpty == false)
     let rejects = String(decoding: merged["rejects.csv"] ?? [], as: UTF8.self)
     #expect(rejects.contains("loans.csv,302,5,"))  // the bad row's original line and column
+    #expect(!rejects.contains(",302\""))             // and its row without the added column
+  }
+
+  @Test func financeShardsGivenOnlyTheirRowsMergeIntoTheSingleRun() throws {
+    try expectMergeEqualsSingle { loans, shard, out in
+      var job = FinancedEmissionsJob(loans: .file(loans), borrowers: .file(e + "/borrowers.csv"), factors: try FactorSet.bundled())
+      (job.exchangeRates, job.countries, job.reportingDay, job.shard) = (e + "/fx.csv", e + "/countries.csv", day, shard)
+      _ = try job.run(writingTo: out)
+    }
+  }
+
+  @Test func tagShardsGivenOnlyTheirRowsMergeIntoTheSingleRun() throws {
+    try expectMergeEqualsSingle { loans, shard, out in
+      var job = TaggingJob(loans: .file(loans), factors: try FactorSet.bundled())
+      (job.borrowers, job.exchangeRates, job.reportingDay, job.shard) = (.file(e + "/borrowers.csv"), e + "/fx.csv", day, shard)
+      _ = try job.run(writingTo: out)
+    }
   }
 }

@@ -61,8 +61,11 @@ loans, borrowers = os.path.join(data, "loans.csv"), os.path.join(data, "borrower
 
 t = time.time()
 subprocess.run([binary, "finance", "--quiet", "--loans", loans, "--borrowers", borrowers,
-                "--out", os.path.join(work, "single")] + extra, check=True)
+                "--out", os.path.join(work, "single")] + extra, check=True, stdout=subprocess.DEVNULL)
 single_seconds = time.time() - t
+tag_extra = extra[:2] + extra[4:]  # tag takes --fx and --as-of, not --countries
+subprocess.run([binary, "tag", "--quiet", "--loans", loans, "--borrowers", borrowers,
+                "--out", os.path.join(work, "single-tags")] + tag_extra, check=True, stdout=subprocess.DEVNULL)
 
 # A binary that fails shard 2 the first time it is run: Spark retries the task (local[2,2]:
 # two threads, up to two attempts per task).
@@ -83,6 +86,9 @@ shards = gl.finance(spark, frame, borrowers=borrowers, out=os.path.join(work, "s
 spark_seconds = time.time() - t
 financed = spark.read.csv(os.path.join(work, "spark", "financed.csv"), header=True)
 rows = financed.count()
+gl.tag(spark, frame, borrowers=borrowers, out=os.path.join(work, "spark-tags"), partitions=4, binary=binary,
+       extra=tag_extra)
+tagged = spark.read.csv(os.path.join(work, "spark-tags", "tags.csv"), header=True).count()
 spark.stop()
 
 assert os.path.exists(marker), "shard 2 was never made to fail"
@@ -92,11 +98,16 @@ for name in ["financed.csv", "summary.json", "rejects.csv", "borrower_attributio
     b = open(os.path.join(work, "spark", name), "rb").read()
     if a != b:
         failures.append(name)
+for name in ["tags.csv", "green_summary.json", "summary.json", "rejects.csv", "partials.csv"]:
+    if open(os.path.join(work, "single-tags", name), "rb").read() != open(os.path.join(work, "spark-tags", name), "rb").read():
+        failures.append("tags: " + name)
 assert not failures, "differ from the single run: %s" % ", ".join(failures)
+assert tagged > 100000, tagged
 rejected = sum(1 for _ in open(os.path.join(work, "single", "rejects.csv"))) - 1
 assert rejected == 2 and rows == 100202 - rejected, (rejected, rows)
 read = [size for _, _, size in shards]
-print("spark local[2,2], 4 partitions (shard 2 failed once and was retried): financed.csv, summary.json, "
-      "rejects.csv, borrower_attribution.csv, partials.csv byte-identical to the single run; "
+print("spark local[2,2], 4 partitions (finance shard 2 failed once and was retried): financed.csv, summary.json, "
+      "rejects.csv, borrower_attribution.csv, partials.csv, and tags.csv, green_summary.json of tag, "
+      "byte-identical to the single runs; "
       "loans bytes read per shard %s (sum %d, file %d); single %.1f s, spark %.1f s"
       % (read, sum(read), os.path.getsize(loans), single_seconds, spark_seconds))

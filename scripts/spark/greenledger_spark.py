@@ -1,8 +1,9 @@
-"""GreenLedger on Apache Spark: financed emissions of a loan book held in a Spark DataFrame.
+"""GreenLedger on Apache Spark: financed emissions and green tags of a loan book held in a Spark
+DataFrame.
 
 Spark partitions the loans; each partition is handed to the `greenledger` binary on its
 executor as a file of exactly its rows, each carrying its line in the original loans.csv
-(`source_line`, the last column), run as one shard (`finance --shard I/N`); the driver merges
+(`source_line`, the last column), run as one shard (`finance` or `tag --shard I/N`); the driver merges
 the shards' outputs with `greenledger merge`. GreenLedger takes such a file whole as its shard
 and names the original line in financed.csv and rejects.csv, so the merged outputs equal a
 single run's byte for byte, whatever the partitioning, and each shard reads only its own rows.
@@ -48,7 +49,7 @@ def read_loans(spark: SparkSession, path: str, slices: int = 8) -> DataFrame:
     return spark.createDataFrame(rows, schema).repartition(slices)
 
 
-def _run_shard(binary, borrowers, columns, work, count, extra):
+def _run_shard(command, binary, borrowers, columns, work, count, extra):
     """The executor's side: write the partition's rows, run its shard, yield its directory."""
     def run(index, rows):
         shard = index + 1
@@ -63,9 +64,9 @@ def _run_shard(binary, borrowers, columns, work, count, extra):
             writer.writerow(columns)
             for row in rows:
                 writer.writerow(["" if row[c] is None else row[c] for c in columns])
-        command = [binary, "finance", "--quiet", "--loans", loans, "--borrowers", borrowers,
-                   "--shard", "%d/%d" % (shard, count), "--out", out] + list(extra)
-        done = subprocess.run(command, capture_output=True, text=True)
+        done = subprocess.run([binary, command, "--quiet", "--loans", loans, "--borrowers", borrowers,
+                               "--shard", "%d/%d" % (shard, count), "--out", out] + list(extra),
+                              capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError("shard %d/%d failed (%d): %s" % (shard, count, done.returncode, done.stderr.strip()))
         yield (shard, out, os.path.getsize(loans))
@@ -74,22 +75,35 @@ def _run_shard(binary, borrowers, columns, work, count, extra):
 
 def finance(spark: SparkSession, loans: DataFrame, borrowers: str, out: str, partitions: int,
             binary: str = "greenledger", extra=(), work: str = None):
-    """Financed emissions of `loans` (with `source_line`) in `partitions` shards, merged into `out`.
+    """Financed emissions of `loans` (with `source_line`) in `partitions` shards, merged into `out`
+    (financed.csv, borrower_attribution.csv, summary.json, rejects.csv, partials.csv).
 
-    Loans are partitioned by `loan_id` (a repeated id stays in one shard, where it is rejected
-    as in a single run) and sorted by `source_line` within each partition. `borrowers` and the
-    files named in `extra` (`--fx`, `--countries`, …) must be readable on every executor (shared
-    storage). Returns the shards' (index, directory, bytes of loans read), index order.
+    `borrowers` and the files named in `extra` (`--fx`, `--countries`, `--factors`, …) must be
+    readable on every executor (shared storage). Returns the shards' (index, directory, bytes of
+    loans read), in index order.
     """
+    return _shards(spark, "finance", loans, borrowers, out, partitions, binary, extra, work)
+
+
+def tag(spark: SparkSession, loans: DataFrame, borrowers: str, out: str, partitions: int,
+        binary: str = "greenledger", extra=(), work: str = None):
+    """Green tags of `loans` (with `source_line`) in `partitions` shards, merged into `out`
+    (tags.csv, green_summary.json, summary.json, rejects.csv, partials.csv); as ``finance``."""
+    return _shards(spark, "tag", loans, borrowers, out, partitions, binary, extra, work)
+
+
+def _shards(spark, command, loans, borrowers, out, partitions, binary, extra, work):
+    """Loans partitioned by `loan_id` (a repeated id stays in one shard, where it is rejected as
+    in a single run), sorted by `source_line` within each partition, one shard each, merged."""
     if SOURCE_LINE not in loans.columns:
         raise ValueError("loans need a %s column (read_loans adds it)" % SOURCE_LINE)
     columns = [c for c in loans.columns if c != SOURCE_LINE] + [SOURCE_LINE]
-    work = work or os.path.join(out + ".shards")
+    work = work or out + ".shards"
     os.makedirs(work, exist_ok=True)
     parts = (loans.select(*columns).repartition(partitions, "loan_id")
              .sortWithinPartitions(F.col(SOURCE_LINE).cast("long")))
     shards = sorted(parts.rdd.mapPartitionsWithIndex(
-        _run_shard(binary, borrowers, columns, work, partitions, extra)).collect())
+        _run_shard(command, binary, borrowers, columns, work, partitions, extra)).collect())
     if len(shards) != partitions:
         raise RuntimeError("expected %d shards, got %d" % (partitions, len(shards)))
     shutil.rmtree(out, ignore_errors=True)
