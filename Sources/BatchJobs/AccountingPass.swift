@@ -17,6 +17,8 @@ package struct AccountingPass {
   struct Partition: @unchecked Sendable {
     var accounting: CarbonAccounting
     var decoder: ActivityDecoder
+    /// The rows' lines in the original file when an engine split it (``SourceLine``).
+    var source: SourceLine
     var files: PartitionFiles
     var read = 0
     var accepted = 0
@@ -63,19 +65,20 @@ package struct AccountingPass {
       file: activities, partitions: max(1, threads), options: readOptions,
       makeState: { header, partition in
         let decoder = try ActivityDecoder(header: header, file: name)
-        return Partition(accounting: base, decoder: decoder,
+        return Partition(accounting: base, decoder: decoder, source: SourceLine(header: header),
                          files: try PartitionFiles(directory: workDirectory, stem: "lines", id: String(counter.next()),
                                                    partition: partition, header: AccountingColumns.lines),
                          warning: decoder.unknownColumnsWarning)
       },
       body: { p, record in
-        if let shard, !shard.owns(record, idField: p.decoder.entityIndex) { return }
+        if let shard, !p.source.isSplit, !shard.owns(record, idField: p.decoder.entityIndex) { return }
         p.read += 1
         if p.read & 4095 == 0 { progress?.advance(by: 4096) }
         switch p.decoder.decode(record) {
         case .failure(let error):
-          p.files.rejects.reject(error, raw: record.csvLine)
-        case .success(let activity):
+          p.files.rejects.reject(p.source.relocated(error, record), raw: p.source.raw(record))
+        case .success(var activity):
+          if p.source.isSplit { activity.origin = RecordOrigin(file: name, line: p.source.line(of: record)) }
           do throws(AccountingError) {
             let lines = try p.accounting.add(activity)
             p.accepted += 1
@@ -85,8 +88,8 @@ package struct AccountingPass {
             // The field by the file's own column order, and the text found there.
             let number = error.column.flatMap { p.decoder.fieldNumber(of: $0) }
             let found = error.quotesInput ? number.map { " (found \(CSVRecord.quoted(record[$0 - 1])))" } ?? "" : ""
-            p.files.rejects.reject(RowError(file: name, line: record.line, column: number, columnName: error.column,
-                                            reason: error.message + found), raw: record.csvLine)
+            p.files.rejects.reject(RowError(file: name, line: p.source.line(of: record), column: number, columnName: error.column,
+                                            reason: error.message + found), raw: p.source.raw(record))
           }
         }
       })

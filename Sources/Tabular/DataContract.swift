@@ -38,6 +38,8 @@ public enum DataContract {
       ColumnSpec("scope3_category", .integer(1...15)),
       ColumnSpec("density", .nonNegativeDecimal),
       ColumnSpec("density_unit", .oneOf(["kg/L", "kg/m3", "t/m3", "kg/Nm3"])),
+      // The row's line in the original activities.csv when an engine (Spark) has split the file.
+      ColumnSpec("source_line", .integer(2...Int.max)),
     ],
     companions: [.init("ncv", requires: "ncv_unit"), .init("ncv_unit", requires: "ncv"),
                  .init("density", requires: "density_unit"), .init("density_unit", requires: "density")]

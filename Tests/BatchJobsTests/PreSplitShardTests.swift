@@ -1,3 +1,4 @@
+import Accounting
 import BatchJobs
 import FactorTables
 import Quantities
@@ -63,5 +64,39 @@ import Testing
       (job.borrowers, job.exchangeRates, job.reportingDay, job.shard) = (.file(e + "/borrowers.csv"), e + "/fx.csv", day, shard)
       _ = try job.run(writingTo: out)
     }
+  }
+
+  @Test func accountShardsGivenOnlyTheirRowsMergeIntoTheSingleRun() throws {
+    let w = try Workspace()
+    let options = AccountingOptions(asOf: day)
+    func job(_ activities: String, _ shard: Shard?) throws -> AccountingJob {
+      var job = AccountingJob(activities: .file(activities), entities: .file(e + "/borrowers.csv"), factors: try FactorSet.bundled(),
+                              options: options)
+      (job.benchmarks, job.shard) = (e + "/benchmarks.csv", shard)
+      return job
+    }
+    // The example activities plus a row of an unknown unit, split by position into three.
+    let text = String(decoding: try FileSystem.contents(of: e + "/activities.csv"), as: UTF8.self)
+    let book = try w.file("activities.csv", text + "B002,2024,electricity.grid,5,furlongs,,,,,,,,,\n")
+    _ = try job(book, nil).run(writingTo: w.path("single"))
+    var header = ""
+    var parts = [String](repeating: "", count: 3)
+    var k = 0
+    try CSVReader.read(file: book) { r in
+      guard r.line > 1 else { header = r.csvLine + ",source_line\n"; return }
+      parts[k % 3] += r.csvLine + ",\(r.line)\n"
+      k += 1
+    }
+    let dirs = try (0..<3).map { i in
+      try FileSystem.createDirectory(w.path("part\(i)"))
+      _ = try job(try w.file("part\(i)/activities.csv", header + parts[i]), Shard(index: i + 1, count: 3)).run(writingTo: w.path("s\(i)"))
+      return w.path("s\(i)")
+    }
+    var merge = ShardMerge(directories: dirs, factors: try FactorSet.bundled())
+    merge.entities = e + "/borrowers.csv"
+    _ = try merge.run(writingTo: w.path("merged"))
+    let merged = try w.tree(w.path("merged"), excluding: ["manifest.json"])
+    #expect(merged == (try w.tree(w.path("single"), excluding: ["manifest.json"])))
+    #expect(String(decoding: merged["rejects.csv"] ?? [], as: UTF8.self).contains("activities.csv,201,"))
   }
 }

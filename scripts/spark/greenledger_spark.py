@@ -1,9 +1,10 @@
-"""GreenLedger on Apache Spark: financed emissions and green tags of a loan book held in a Spark
-DataFrame.
+"""GreenLedger on Apache Spark: financed emissions and green tags of a loan book, and carbon
+accounts of its enterprises' activity data, held in Spark DataFrames.
 
-Spark partitions the loans; each partition is handed to the `greenledger` binary on its
-executor as a file of exactly its rows, each carrying its line in the original loans.csv
-(`source_line`, the last column), run as one shard (`finance` or `tag --shard I/N`); the driver merges
+Spark partitions the rows; each partition is handed to the `greenledger` binary on its
+executor as a file of exactly its rows, each carrying its line in the original loans.csv or
+activities.csv (`source_line`, the last column), run as one shard (`finance`, `tag` or
+`account --shard I/N`); the driver merges
 the shards' outputs with `greenledger merge`. GreenLedger takes such a file whole as its shard
 and names the original line in financed.csv and rejects.csv, so the merged outputs equal a
 single run's byte for byte, whatever the partitioning, and each shard reads only its own rows.
@@ -11,7 +12,7 @@ single run's byte for byte, whatever the partitioning, and each shard reads only
     from pyspark.sql import SparkSession
     import greenledger_spark as gl
     spark = SparkSession.builder.master("local[2]").getOrCreate()
-    loans = gl.read_loans(spark, "loans.csv")              # or a table with a source_line column
+    loans = gl.read_with_lines(spark, "loans.csv")         # or a table with a source_line column
     out = gl.finance(spark, loans, borrowers="borrowers.csv", out="runs/2026", partitions=4,
                      binary="/opt/greenledger/bin/greenledger", extra=["--fx", "fx.csv"])
     financed = spark.read.csv(out + "/financed.csv", header=True)
@@ -31,8 +32,9 @@ from pyspark.sql.types import StringType, StructField, StructType
 SOURCE_LINE = "source_line"
 
 
-def read_loans(spark: SparkSession, path: str, slices: int = 8) -> DataFrame:
-    """loans.csv as a DataFrame of strings with each row's line in the file (`source_line`).
+def read_with_lines(spark: SparkSession, path: str, slices: int = 8) -> DataFrame:
+    """A CSV file (loans.csv, activities.csv) as a DataFrame of strings with each row's line in
+    the file (`source_line`).
 
     The file is read once, on the driver, with Python's csv module: a record's line is the
     physical line it starts on (quoted fields may hold line breaks), the header being line 1.
@@ -49,8 +51,19 @@ def read_loans(spark: SparkSession, path: str, slices: int = 8) -> DataFrame:
     return spark.createDataFrame(rows, schema).repartition(slices)
 
 
-def _run_shard(command, binary, borrowers, columns, work, count, extra):
+# Per command: the input's option and file name, the key rows are partitioned by, the reference
+# table's option.
+COMMANDS = {
+    "finance": ("--loans", "loans.csv", "loan_id", "--borrowers"),
+    "tag": ("--loans", "loans.csv", "loan_id", "--borrowers"),
+    "account": ("--activities", "activities.csv", "entity_id", "--entities"),
+}
+
+
+def _run_shard(command, binary, reference, columns, work, count, extra):
     """The executor's side: write the partition's rows, run its shard, yield its directory."""
+    option, file_name, _, reference_option = COMMANDS[command]
+
     def run(index, rows):
         shard = index + 1
         inputs = os.path.join(work, "input-%d" % shard)
@@ -58,18 +71,18 @@ def _run_shard(command, binary, borrowers, columns, work, count, extra):
         for d in (inputs, out):
             shutil.rmtree(d, ignore_errors=True)  # a retried task starts afresh
         os.makedirs(inputs)
-        loans = os.path.join(inputs, "loans.csv")  # the original name, as rejects.csv names it
-        with open(loans, "w", newline="", encoding="utf-8") as f:
+        rows_file = os.path.join(inputs, file_name)  # the original name, as rejects.csv names it
+        with open(rows_file, "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(columns)
             for row in rows:
                 writer.writerow(["" if row[c] is None else row[c] for c in columns])
-        done = subprocess.run([binary, command, "--quiet", "--loans", loans, "--borrowers", borrowers,
+        done = subprocess.run([binary, command, "--quiet", option, rows_file, reference_option, reference,
                                "--shard", "%d/%d" % (shard, count), "--out", out] + list(extra),
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError("shard %d/%d failed (%d): %s" % (shard, count, done.returncode, done.stderr.strip()))
-        yield (shard, out, os.path.getsize(loans))
+        yield (shard, out, os.path.getsize(rows_file))
     return run
 
 
@@ -92,18 +105,28 @@ def tag(spark: SparkSession, loans: DataFrame, borrowers: str, out: str, partiti
     return _shards(spark, "tag", loans, borrowers, out, partitions, binary, extra, work)
 
 
-def _shards(spark, command, loans, borrowers, out, partitions, binary, extra, work):
-    """Loans partitioned by `loan_id` (a repeated id stays in one shard, where it is rejected as
-    in a single run), sorted by `source_line` within each partition, one shard each, merged."""
-    if SOURCE_LINE not in loans.columns:
-        raise ValueError("loans need a %s column (read_loans adds it)" % SOURCE_LINE)
-    columns = [c for c in loans.columns if c != SOURCE_LINE] + [SOURCE_LINE]
+def account(spark: SparkSession, activities: DataFrame, entities: str, out: str, partitions: int,
+            binary: str = "greenledger", extra=(), work: str = None):
+    """Carbon accounts of `activities` (with `source_line`) in `partitions` shards, partitioned by
+    `entity_id` so that every entity's rows meet in one shard, merged into `out` (accounts.csv,
+    lines.csv, facilities.csv, summary.json, rejects.csv); as ``finance``."""
+    return _shards(spark, "account", activities, entities, out, partitions, binary, extra, work)
+
+
+def _shards(spark, command, rows, reference, out, partitions, binary, extra, work):
+    """Rows partitioned by the command's key (a repeated loan_id stays in one shard, where it is
+    rejected as in a single run; an entity's activities meet), sorted by `source_line` within
+    each partition, one shard each, merged."""
+    if SOURCE_LINE not in rows.columns:
+        raise ValueError("rows need a %s column (read_with_lines adds it)" % SOURCE_LINE)
+    key = COMMANDS[command][2]
+    columns = [c for c in rows.columns if c != SOURCE_LINE] + [SOURCE_LINE]
     work = work or out + ".shards"
     os.makedirs(work, exist_ok=True)
-    parts = (loans.select(*columns).repartition(partitions, "loan_id")
+    parts = (rows.select(*columns).repartition(partitions, key)
              .sortWithinPartitions(F.col(SOURCE_LINE).cast("long")))
     shards = sorted(parts.rdd.mapPartitionsWithIndex(
-        _run_shard(command, binary, borrowers, columns, work, partitions, extra)).collect())
+        _run_shard(command, binary, reference, columns, work, partitions, extra)).collect())
     if len(shards) != partitions:
         raise RuntimeError("expected %d shards, got %d" % (partitions, len(shards)))
     shutil.rmtree(out, ignore_errors=True)
