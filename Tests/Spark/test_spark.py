@@ -94,8 +94,9 @@ shards = gl.finance(spark, frame, borrowers=borrowers, out=os.path.join(work, "s
 spark_seconds = time.time() - t
 financed = spark.read.csv(os.path.join(work, "spark", "financed.csv"), header=True)
 rows = financed.count()
-gl.tag(spark, frame, borrowers=borrowers, out=os.path.join(work, "spark-tags"), partitions=4, binary=binary,
-       extra=tag_extra)
+# Borrowers as a DataFrame too (the driver writes them out once for the executors).
+gl.tag(spark, frame, borrowers=gl.read_with_lines(spark, borrowers), out=os.path.join(work, "spark-tags"), partitions=4,
+       binary=binary, extra=tag_extra)
 tagged = spark.read.csv(os.path.join(work, "spark-tags", "tags.csv"), header=True).count()
 gl.account(spark, gl.read_with_lines(spark, activities), entities=borrowers, out=os.path.join(work, "spark-accounts"),
            partitions=4, binary=binary, extra=account_extra)

@@ -91,8 +91,9 @@ def finance(spark: SparkSession, loans: DataFrame, borrowers: str, out: str, par
     """Financed emissions of `loans` (with `source_line`) in `partitions` shards, merged into `out`
     (financed.csv, borrower_attribution.csv, summary.json, rejects.csv, partials.csv).
 
-    `borrowers` and the files named in `extra` (`--fx`, `--countries`, `--factors`, …) must be
-    readable on every executor (shared storage). Returns the shards' (index, directory, bytes of
+    `borrowers` (a path, or a DataFrame the driver writes out once) and the files named in
+    `extra` (`--fx`, `--countries`, `--factors`, …) must be readable on every executor (shared
+    storage). Returns the shards' (index, directory, bytes of
     loans read), in index order.
     """
     return _shards(spark, "finance", loans, borrowers, out, partitions, binary, extra, work)
@@ -113,6 +114,24 @@ def account(spark: SparkSession, activities: DataFrame, entities: str, out: str,
     return _shards(spark, "account", activities, entities, out, partitions, binary, extra, work)
 
 
+def _reference_file(reference, work, name):
+    """The reference table (borrowers, entities) as a file every executor reads: `reference`
+    itself when it is a path, else the DataFrame written once by the driver to `work/name`
+    (without a `source_line` column)."""
+    if isinstance(reference, str):
+        return reference
+    path = os.path.join(work, name)
+    columns = [c for c in reference.columns if c != SOURCE_LINE]
+    if SOURCE_LINE in reference.columns:
+        reference = reference.orderBy(F.col(SOURCE_LINE).cast("long"))
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(columns)
+        for row in reference.select(*columns).toLocalIterator():
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    return path
+
+
 def _shards(spark, command, rows, reference, out, partitions, binary, extra, work):
     """Rows partitioned by the command's key (a repeated loan_id stays in one shard, where it is
     rejected as in a single run; an entity's activities meet), sorted by `source_line` within
@@ -123,6 +142,7 @@ def _shards(spark, command, rows, reference, out, partitions, binary, extra, wor
     columns = [c for c in rows.columns if c != SOURCE_LINE] + [SOURCE_LINE]
     work = work or out + ".shards"
     os.makedirs(work, exist_ok=True)
+    reference = _reference_file(reference, work, "borrowers.csv")
     parts = (rows.select(*columns).repartition(partitions, key)
              .sortWithinPartitions(F.col(SOURCE_LINE).cast("long")))
     shards = sorted(parts.rdd.mapPartitionsWithIndex(
