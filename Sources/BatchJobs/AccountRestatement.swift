@@ -42,7 +42,8 @@ struct AccountRestatement {
   static func side(_ directory: String) throws -> Side {
     var side = Side()
     var occurrences: [String: Int] = [:]
-    try read(directory + "/lines.csv", columns: lineKeyColumns + ["co2e_t", "factor_id", "factor_version", "formula", "source_line"]) { f in
+    let lineColumns = lineKeyColumns + ["co2e_t", "factor_id", "factor_version", "formula", "source_line"]
+    try read(directory + "/lines.csv", columns: lineColumns) { f in
       let base = lineKeyColumns.map { f[$0]! }.joined(separator: "|")
       let n = occurrences[base, default: 0]
       occurrences[base] = n + 1
@@ -120,7 +121,8 @@ struct AccountRestatement {
     try w.close()
 
     let a = try CSVWriter(path: out + "/restatement.csv", header: ["entity_id", "period"]
-      + accountFigures.flatMap { ["old_" + $0, "new_" + $0] } + ["change_tco2e", "old_factor_set_digest", "new_factor_set_digest", "causes"])
+      + accountFigures.flatMap { ["old_" + $0, "new_" + $0] }
+      + ["change_tco2e", "old_factor_set_digest", "new_factor_set_digest", "causes"])
     let keys = Set(sides.old.accounts.keys).union(sides.new.accounts.keys).sorted()
     for key in keys {
       let (o, n) = (sides.old.accounts[key], sides.new.accounts[key])

@@ -51,7 +51,8 @@ public struct AccountingJob: Sendable {
   }
 
   /// Every file the job may write in its output directory.
-  public static let outputs = ["accounts.csv", "lines.csv", "facilities.csv", "restatement.csv", "restatement_lines.csv", "ledgers.csv",
+  public static let outputs = ["accounts.csv", "lines.csv", "facilities.csv", "restatement.csv", "restatement_lines.csv",
+                               "ledgers.csv",
                                "partials.csv", "summary.json", "rejects.csv", "manifest.json"]
 
   /// Runs the job into `out` (created if needed).
@@ -69,7 +70,8 @@ public struct AccountingJob: Sendable {
     }
     try OutputPlan(directory: out, files: Self.outputs, workDirectories: [".partitions", ".inputs"])
       .check(inputs: [("activities", activities.filePath), ("entities", entities.filePath), ("benchmarks", benchmarks),
-                      ("previous_accounts", previous.map { $0 + "/accounts.csv" }), ("previous_lines", previous.map { $0 + "/lines.csv" })])
+                      ("previous_accounts", previous.map { $0 + "/accounts.csv" }),
+                      ("previous_lines", previous.map { $0 + "/lines.csv" })])
     let activities = try self.activities.path(staging: out + "/.inputs", name: "activities.csv")
     let entities = try self.entities.path(staging: out + "/.inputs", name: "entities.csv")
     let inputs = [("activities", activities), ("entities", entities), ("benchmarks", benchmarks)]

@@ -97,8 +97,10 @@ public struct Pipeline: Sendable {
                   ("sector_intensities", sectorIntensities), ("methodology", methodology),
                   ("previous_financed", previous.map { $0 + "/financed.csv" }),
                   ("sll_terms", sustainabilityLinkedLoan?.terms), ("sll_observed", sustainabilityLinkedLoan?.observed)]
-    try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted()
-      + ["report.html", "report.pdf", "summary.json", "rejects.csv", "manifest.json", "change.csv", "pricing.csv", "ratchet.csv"], workDirectories: ["stages", ".inputs"])
+    let runOutputs = ["report.html", "report.pdf", "summary.json", "rejects.csv", "manifest.json", "change.csv", "pricing.csv",
+                      "ratchet.csv"]
+    try OutputPlan(directory: out, files: Self.stageOutputs.flatMap(\.value).sorted() + runOutputs,
+                   workDirectories: ["stages", ".inputs"])
       .check(inputs: [("loans", loans.filePath), ("borrowers", borrowers.filePath), ("activities", activities?.filePath)]
         + others)
     // Rows an app hands over are written once, and every stage reads the same file.
