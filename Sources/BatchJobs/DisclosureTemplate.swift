@@ -56,16 +56,12 @@ public struct DisclosureTemplate: Sendable, Hashable {
       }
   }
 
-  /// The data rows of CSV file `name` (a template, the glossary) as column → text, with their line numbers; every one of
-  /// `columns` must be in the header.
+  /// The data rows of CSV file `name` (a template, the glossary) as column → text, with their
+  /// line numbers; every one of `columns` must be in the header.
   static func rows(of name: String, in files: [String: [UInt8]], columns: [String]) throws(InputError)
     -> [(line: Int, fields: [String: String])]
   {
     guard let bytes = files[name] else { throw InputError(file: name, message: "the template file is missing") }
-    let table = try CSVReader.rowsByColumn(of: bytes, file: name)
-    if let missing = columns.first(where: { !table.header.contains($0) }) {
-      throw InputError(file: name, message: "line 1: the header lacks column \(missing)")
-    }
-    return table.rows
+    return try CSVReader.rowsByColumn(of: bytes, file: name, requiring: columns).rows
   }
 }

@@ -45,11 +45,8 @@ public struct Scope3PhaseIn: Sendable, Hashable {
   /// - Throws: `InputError` naming the line of a missing column or a year or phase that is not
   ///   a whole number, or phases out of order.
   public static func read(_ bytes: [UInt8], file: String = "pcaf-scope3-phase-in.csv") throws(InputError) -> Scope3PhaseIn {
-    let table = try CSVReader.rowsByColumn(of: bytes, file: file)
     let columns = ["phase", "reports_from_year", "gbt4754_prefixes", "nace_rev2_divisions", "description", "description_zh"]
-    if let missing = columns.first(where: { !table.header.contains($0) }) {
-      throw InputError(file: file, message: "line 1: the header lacks column \(missing)")
-    }
+    let table = try CSVReader.rowsByColumn(of: bytes, file: file, requiring: columns)
     var phases: [Phase] = []
     for (line, row) in table.rows {
       guard let number = Int(row["phase"]!), let year = Int(row["reports_from_year"]!) else {

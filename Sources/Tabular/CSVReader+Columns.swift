@@ -5,9 +5,10 @@ extension CSVReader {
   /// - Parameters:
   ///   - bytes: the CSV text.
   ///   - file: the table's name in errors.
-  /// - Throws: ``InputError`` naming the line of a record whose field count is not the header's,
-  ///   or a read error.
-  public static func rowsByColumn(of bytes: [UInt8], file: String) throws(InputError)
+  ///   - columns: columns the header must have.
+  /// - Throws: ``InputError`` naming a column of `columns` the header lacks, the line of a record
+  ///   whose field count is not the header's, or a read error.
+  public static func rowsByColumn(of bytes: [UInt8], file: String, requiring columns: [String] = []) throws(InputError)
     -> (header: [String], rows: [(line: Int, fields: [String: String])])
   {
     var header: [String]?
@@ -21,6 +22,9 @@ extension CSVReader {
         rows.append((record.line, Dictionary(zip(h, record.strings), uniquingKeysWith: { a, _ in a })))
       }
     } catch let error as InputError { throw error } catch { throw InputError(file: file, message: "\(error)") }
+    if let missing = columns.first(where: { !(header ?? []).contains($0) }) {
+      throw InputError(file: file, message: "line 1: the header lacks column \(missing)")
+    }
     return (header ?? [], rows)
   }
 }
