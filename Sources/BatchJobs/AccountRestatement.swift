@@ -1,3 +1,4 @@
+import Accounting
 import Quantities
 import Tabular
 
@@ -43,7 +44,7 @@ struct AccountRestatement {
     var side = Side()
     var occurrences: [String: Int] = [:]
     let lineColumns = lineKeyColumns + ["co2e_t", "factor_id", "factor_version", "formula", "source_line"]
-    try read(directory + "/lines.csv", columns: lineColumns) { f in
+    try read(directory + "/lines.csv", columns: lineColumns, required: ["entity_id", "period", "activity", "co2e_t"]) { f in
       let base = lineKeyColumns.map { f[$0]! }.joined(separator: "|")
       let n = occurrences[base, default: 0]
       occurrences[base] = n + 1
@@ -52,27 +53,21 @@ struct AccountRestatement {
                                                 quantity: quantity, source: f["source_line"]!)))
       if !f["facility_id"]!.isEmpty { side.facilities.insert("\(f["entity_id"]!)|\(f["period"]!.prefix(4))|\(f["facility_id"]!)") }
     }
-    try read(directory + "/accounts.csv", columns: ["entity_id", "period", "factor_set_digest"] + accountFigures) { f in
+    let accountColumns = ["entity_id", "period", "factor_set_digest"] + accountFigures
+    try read(directory + "/accounts.csv", columns: accountColumns, required: accountColumns) { f in
       side.accounts["\(f["entity_id"]!)|\(f["period"]!)"] = Account(figures: f)
       side.digest = f["factor_set_digest"]!
     }
     return side
   }
 
-  /// Calls `body` with each data row of `path` as column → text; every one of `columns` must be there.
-  static func read(_ path: String, columns: [String], _ body: ([String: String]) throws -> Void) throws {
-    var index: [(String, Int)]?
-    try CSVReader.read(file: path) { r in
-      guard let index else {
-        let header = r.strings
-        if let missing = columns.first(where: { !header.contains($0) }) {
-          throw InputError(file: path, message: "line 1: the header lacks column \(missing); not GreenLedger's own output")
-        }
-        index = columns.map { c in (c, header.firstIndex(of: c)!) }
-        return
-      }
+  /// Calls `body` with each row of GreenLedger's output `path` as column → text (the formula
+  /// guard undone, an empty or absent field as ""); the `required` columns must be filled.
+  static func read(_ path: String, columns: [String], required: [String], _ body: ([String: String]) throws -> Void) throws {
+    let schema = TableSchema(name: FileSystem.baseName(path), columns: columns.map { ColumnSpec($0, .text, required: required.contains($0)) })
+    try ReferenceTable.read(file: path, schema: schema) { r, c in
       var fields: [String: String] = [:]
-      for (c, i) in index { fields[c] = i < r.count ? r.string(at: i) : "" }
+      for name in columns { fields[name] = r.outputText(c[name]) ?? "" }
       try body(fields)
     }
   }
@@ -138,12 +133,9 @@ struct AccountRestatement {
     try a.close()
   }
 
-  /// new − old, exactly to the gram, as the outputs print tonnes; a missing side counts 0.
+  /// new − old, exactly to the gram as the outputs print tonnes; a missing side counts 0.
   static func difference(_ new: String?, _ old: String?) -> String {
     guard new != nil || old != nil else { return "" }
-    var sum = ExactSum(decimalPlaces: 6)
-    try? sum.add(new.flatMap(Double.init) ?? 0)
-    try? sum.add(-(old.flatMap(Double.init) ?? 0))
-    return sum.decimalString
+    return DecimalFormat.fixed(CarbonAccount.sum([new.flatMap(Double.init) ?? 0, -(old.flatMap(Double.init) ?? 0)]), places: 6)
   }
 }

@@ -39,14 +39,16 @@ import Testing
     #expect(lines["F1"]?["cause"] == "activity correction")
     #expect(lines["F1"]?["old_quantity"] == "1000 GJ" && lines["F1"]?["new_quantity"] == "1200 GJ")
     #expect(lines["F2"]?["cause"] == "boundary change: facility removed" && lines["F2"]?["new_co2e_t"] == "")
-    let heat = try #require(lines["F1"]?["old_co2e_t"].flatMap(Double.init)) / 1_000  // t per GJ, as filed
-    // The change of F1 is its 200 GJ more at the same factor.
-    #expect(abs((lines["F1"]?["change_t"].flatMap(Double.init) ?? 0) - 200 * heat) < 1e-6)
+    // Purchased heat at 0.11 tCO2/GJ (the NDRC guidelines' default, as AccountTests): F1 filed
+    // 1,000 GJ = 110 t, restated 1,200 GJ = 132 t; F2 filed 500 GJ = 55 t.
+    #expect(lines["F1"]?["old_co2e_t"] == "110.000000" && lines["F1"]?["new_co2e_t"] == "132.000000")
+    #expect(lines["F1"]?["change_t"] == "22.000000" && lines["F2"]?["change_t"] == "-55.000000")
 
     let account = try #require(try w.records(w.path("2024-restated/restatement.csv")).first)
     #expect(account["causes"] == "activity correction; boundary change: facility removed")
-    // Old 1,500 GJ, new 1,200 GJ of the same heat factor: −300 GJ worth.
-    #expect(abs((account["change_tco2e"].flatMap(Double.init) ?? 0) + 300 * heat) < 1e-6)
+    // Old 165 t (1,500 GJ), new 132 t (1,200 GJ): −33 t.
+    #expect(account["old_total_tco2e"] == "165.000000" && account["new_total_tco2e"] == "132.000000")
+    #expect(account["change_tco2e"] == "-33.000000")
     let digest = try FactorSet.bundled().digest
     #expect(account["old_factor_set_digest"] == digest && account["new_factor_set_digest"] == digest)
   }
