@@ -50,24 +50,20 @@ public struct BaseYearComparison: Hashable, Sendable {
     }
     let percent = { (q: Int128) in baseTotal > 0 ? DecimalFormat.fixed(Double(q) / baseTotal * 100, places: 1) + " %" : "—" }
     let threshold = DecimalFormat.trimmed(significance * 100, places: 2) + " %"
-    for (id, f) in current.byFacility.sorted(by: { $0.key < $1.key }) where base.byFacility[id] == nil {
-      let q = facility(f)
-      if Double(q) > significance * baseTotal {
-        now -= q
-        notes.append("facility \(id) not in the base year (\(percent(q)) of it): left out, above the \(threshold) threshold")
-      } else if q > 0 {
-        notes.append("facility \(id) not in the base year (\(percent(q)) of it): kept, below the \(threshold) threshold")
+    // A facility in one year only: left out of its side above the threshold, kept below it.
+    func structuralChanges(in side: EntityLedger, absentFrom other: EntityLedger, absence: String, share: String,
+                           total: inout Int128) {
+      for (id, f) in side.byFacility.sorted(by: { $0.key < $1.key }) where other.byFacility[id] == nil {
+        let q = facility(f)
+        let significant = Double(q) > significance * baseTotal
+        if significant { total -= q }
+        guard significant || q > 0 else { continue }
+        notes.append("facility \(id) \(absence) (\(percent(q)) \(share)): "
+          + (significant ? "left out, above" : "kept, below") + " the \(threshold) threshold")
       }
     }
-    for (id, f) in base.byFacility.sorted(by: { $0.key < $1.key }) where current.byFacility[id] == nil {
-      let q = facility(f)
-      if Double(q) > significance * baseTotal {
-        then -= q
-        notes.append("facility \(id) not in \(year) (\(percent(q)) of the base year): left out, above the \(threshold) threshold")
-      } else if q > 0 {
-        notes.append("facility \(id) not in \(year) (\(percent(q)) of the base year): kept, below the \(threshold) threshold")
-      }
-    }
+    structuralChanges(in: current, absentFrom: base, absence: "not in the base year", share: "of it", total: &now)
+    structuralChanges(in: base, absentFrom: current, absence: "not in \(year)", share: "of the base year", total: &then)
     let change = then > 0 ? Double(now - then) / Double(then) : nil
     return BaseYearComparison(baseYear: baseYear, includesScope3: withScope3, change: change, adjustments: notes)
   }
