@@ -94,12 +94,11 @@ extension FinancePass.Result {
   /// loans whose financed scope 3 it requires and does not yet require (``Scope3PhaseIn``).
   func scope3PhaseIn(_ metrics: (PortfolioTotals) -> JSONValue) -> JSONValue {
     guard let reportingYear else { return .null }
-    let phase = Scope3PhaseIn.bundled.phase(reportingYear: reportingYear)
+    let requirement = Scope3PhaseIn.bundled.requirement(reportingYear: reportingYear)
     return .object([
       ("reporting_year", .int(reportingYear)),
-      ("phase", phase.map { .int($0.number) } ?? .null),
-      ("sectors", .string(phase.map { $0.coversEverySector ? "every sector" : "NACE " + Scope3PhaseIn.bundled.phases
-        .filter { $0.fromYear <= reportingYear }.map(\.naceDivisions).joined(separator: "; ") } ?? "none yet")),
+      ("phase", requirement.phases.last.map { .int($0.number) } ?? .null),
+      ("sectors", .string(requirement.sectors)),
       ("source", .string("PCAF Part A 2nd ed., section 5 (phase-in after Art. 5 of Delegated Regulation (EU) 2020/1818)")),
       ("required", metrics(byScope3Requirement[0])),
       ("not_yet_required", metrics(byScope3Requirement[1])),

@@ -31,9 +31,8 @@ package struct FinancePass: Sendable {
        basic: Bool, loansName: String, threads: Int, reportingYear: Int)
   {
     self.reportingYear = reportingYear
-    let phaseIn = Scope3PhaseIn.bundled
-    scope3Required = (book.borrowers.map { phaseIn.requires($0.sector, reportingYear: reportingYear) },
-                      phaseIn.requires(nil, reportingYear: reportingYear))
+    let requirement = Scope3PhaseIn.bundled.requirement(reportingYear: reportingYear)
+    scope3Required = (book.borrowers.map { requirement.covers($0.sector) }, requirement.covers(nil))
     self.calculator = calculator
     self.book = book
     self.green = green

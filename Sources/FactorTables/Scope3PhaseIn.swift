@@ -68,13 +68,38 @@ public struct Scope3PhaseIn: Sendable, Hashable {
     phases.last { $0.fromYear <= reportingYear }
   }
 
+  /// What the phases in force for reports of one year require.
+  public struct Requirement: Sendable, Hashable {
+    /// The phases in force, earliest first (none before the first phase's year).
+    public let phases: [Phase]
+
+    /// Whether a phase in force covers every sector.
+    public var coversEverySector: Bool { phases.contains(where: \.coversEverySector) }
+
+    /// Whether the financed scope 3 of a borrower in GB/T 4754 `sector` is required: its sector
+    /// is in a phase in force, or every sector is. A borrower without a sector is required only
+    /// once every sector is.
+    public func covers(_ sector: String?) -> Bool {
+      if coversEverySector { return true }
+      guard let sector else { return false }
+      return phases.contains { $0.sectorPrefixes.contains { sector.hasPrefix($0) } }
+    }
+
+    /// `every sector`, the NACE divisions the phases name (`NACE 05-09, 19, 20; 10-18, …`), or `none yet`.
+    public var sectors: String {
+      if coversEverySector { return "every sector" }
+      return phases.isEmpty ? "none yet" : "NACE " + phases.map(\.naceDivisions).joined(separator: "; ")
+    }
+  }
+
+  /// What reports of `reportingYear` require.
+  public func requirement(reportingYear: Int) -> Requirement {
+    Requirement(phases: phases.filter { $0.fromYear <= reportingYear })
+  }
+
   /// Whether the financed scope 3 of a borrower in GB/T 4754 `sector` is required in reports of
-  /// `reportingYear`: its sector is in a phase in force, or a phase in force covers every sector.
-  /// A borrower without a sector is required only once every sector is.
+  /// `reportingYear` (``Requirement/covers(_:)``).
   public func requires(_ sector: String?, reportingYear: Int) -> Bool {
-    let inForce = phases.filter { $0.fromYear <= reportingYear }
-    if inForce.contains(where: \.coversEverySector) { return true }
-    guard let sector else { return false }
-    return inForce.contains { $0.sectorPrefixes.contains { sector.hasPrefix($0) } }
+    requirement(reportingYear: reportingYear).covers(sector)
   }
 }
