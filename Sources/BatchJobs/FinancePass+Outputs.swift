@@ -85,10 +85,12 @@ extension FinancePass.Result {
     for (i, c) in AssetClass.allCases.enumerated() where byClass[i][.loans] > 0 { put("class:" + c.rawValue, byClass[i]) }
     for s in bySector.keys.sorted() { put("sector:" + s, bySector[s]!) }
     if let reportingYear { w.writeRow(["run", "reporting_year", String(reportingYear)]) }
-    put("scope3:required", byScope3Requirement[0])
-    put("scope3:not_required", byScope3Requirement[1])
+    for (group, totals) in zip(Self.scope3Groups, byScope3Requirement) { put(group, totals) }
     try w.close()
   }
+
+  /// The partials.csv groups of ``byScope3Requirement``, in its order (required, not yet).
+  package static let scope3Groups = ["scope3:required", "scope3:not_required"]
 
   /// summary.json `scope3_phase_in`: the PCAF phase in force for the reporting year and the
   /// loans whose financed scope 3 it requires and does not yet require (``Scope3PhaseIn``).

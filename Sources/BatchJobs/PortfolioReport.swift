@@ -44,10 +44,6 @@ struct PortfolioReport {
     var note: String?
   }
 
-  init(run: JSONValue, finance: JSONValue, green: JSONValue, accounts: AccountFigures?, financedFile: String) {
-    (self.run, self.finance, self.green, self.accounts, self.financedFile) = (run, finance, green, accounts, financedFile)
-  }
-
   func write(to path: String) throws {
     var html = head
     html += "<h1>\(t("GreenLedger 碳核算与绿色金融报告", "GreenLedger carbon accounting and green-finance report"))</h1>\n"

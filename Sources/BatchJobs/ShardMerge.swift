@@ -94,7 +94,7 @@ public struct ShardMerge: Sendable {
       for (k, t) in s.groups where k.hasPrefix("sector:") {
         result.bySector[String(k.dropFirst(7)), default: PortfolioTotals()].merge(t)
       }
-      for (i, k) in ["scope3:required", "scope3:not_required"].enumerated() {
+      for (i, k) in FinancePass.Result.scope3Groups.enumerated() {
         if let t = s.groups[k] { result.byScope3Requirement[i].merge(t) }
       }
     }
