@@ -13,24 +13,29 @@ import Testing
   let e = Workspace.examples
 
   /// The example book plus a bad row (a negative amount, line 302), and its rows split by
-  /// position (not the engine's hash) into three files `part<i>/loans.csv` with `source_line`.
+  /// position (not the engine's hash) into three files with `source_line`.
   func book(_ w: Workspace) throws -> (book: String, parts: [String]) {
     let text = String(decoding: try FileSystem.contents(of: e + "/loans.csv"), as: UTF8.self)
     let columns = text.prefix { $0 != "\n" }.split(separator: ",").count
     let book = try w.file("loans.csv", text + "LBAD,B001,business_loan,CNY,-5" + String(repeating: ",", count: columns - 5) + "\n")
+    return (book, try split(book, in: w))
+  }
+
+  /// `file`'s rows dealt by position into three files `part<i>/<name>`, each row with its line
+  /// in `file` appended as `source_line`.
+  func split(_ file: String, in w: Workspace) throws -> [String] {
     var header = ""
     var parts = [String](repeating: "", count: 3)
     var k = 0
-    try CSVReader.read(file: book) { r in
+    try CSVReader.read(file: file) { r in
       guard r.line > 1 else { header = r.csvLine + ",source_line\n"; return }
       parts[k % 3] += r.csvLine + ",\(r.line)\n"
       k += 1
     }
-    let files = try (0..<3).map { i in
+    return try (0..<3).map { i in
       try FileSystem.createDirectory(w.path("part\(i)"))
-      return try w.file("part\(i)/loans.csv", header + parts[i])
+      return try w.file("part\(i)/" + FileSystem.baseName(file), header + parts[i])
     }
-    return (book, files)
   }
 
   /// Runs `job` on the whole book and on each part as shard i of 3, merges, and expects the same files.
@@ -79,17 +84,8 @@ import Testing
     let text = String(decoding: try FileSystem.contents(of: e + "/activities.csv"), as: UTF8.self)
     let book = try w.file("activities.csv", text + "B002,2024,electricity.grid,5,furlongs,,,,,,,,,\n")
     _ = try job(book, nil).run(writingTo: w.path("single"))
-    var header = ""
-    var parts = [String](repeating: "", count: 3)
-    var k = 0
-    try CSVReader.read(file: book) { r in
-      guard r.line > 1 else { header = r.csvLine + ",source_line\n"; return }
-      parts[k % 3] += r.csvLine + ",\(r.line)\n"
-      k += 1
-    }
-    let dirs = try (0..<3).map { i in
-      try FileSystem.createDirectory(w.path("part\(i)"))
-      _ = try job(try w.file("part\(i)/activities.csv", header + parts[i]), Shard(index: i + 1, count: 3)).run(writingTo: w.path("s\(i)"))
+    let dirs = try split(book, in: w).enumerated().map { i, part in
+      _ = try job(part, Shard(index: i + 1, count: 3)).run(writingTo: w.path("s\(i)"))
       return w.path("s\(i)")
     }
     var merge = ShardMerge(directories: dirs, factors: try FactorSet.bundled())
