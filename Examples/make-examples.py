@@ -8,9 +8,10 @@ ESG indicators, sector benchmarks, exchange rates and a sovereign country table.
 Run: python3 Examples/make-examples.py
 """
 import csv
-import io
 import os
 import random
+
+from example_csv import write_rows
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 rnd = random.Random(20261129)
@@ -58,13 +59,7 @@ def money(x):
 
 
 def write(name, columns, rows):
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="raise")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, "") for c in columns})
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="") as f:
-        f.write(out.getvalue())
+    write_rows(os.path.join(HERE, name), columns, rows)
 
 
 borrowers = read_rows("borrowers.csv")

@@ -16,9 +16,10 @@ enterprise value and borrowers' emissions) are filled. All of it is fictional:
 Run after make-examples.py: python3 Examples/make-previous-period.py
 """
 import csv
-import io
 import os
 import random
+
+from example_csv import write_rows
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,13 +35,7 @@ def read(name):
 
 
 def write(name, columns, rows):
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="raise")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, "") for c in columns})
-    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
-        f.write(out.getvalue())
+    write_rows(os.path.join(OUT, name), columns, rows)
 
 
 def scaled(text, low, high):
