@@ -188,6 +188,7 @@ public struct Pipeline: Sendable {
     if let loan = sustainabilityLinkedLoan {
       var pricing = PricingJob()
       (pricing.scores, pricing.ratchet, pricing.observed) = (activities == nil ? nil : out + "/scores.csv", loan.terms, loan.observed)
+      pricing.writesManifest = false  // the run's manifest, written last, covers pricing.csv and ratchet.csv
       try pricing.run(writingTo: out)
     }
     if settings.excel {

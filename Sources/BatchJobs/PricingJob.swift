@@ -17,6 +17,9 @@ public struct PricingJob: Sendable {
   /// Observed KPI values (year,kpi,value), with ``ratchet``.
   public var observed: String?
 
+  /// Whether the job seals its directory with manifest.json (a ``Pipeline`` seals the run's once).
+  package var writesManifest = true
+
   /// A job with no inputs yet: set ``scores``, or ``ratchet`` and ``observed``.
   public init() {}
 
@@ -74,6 +77,7 @@ public struct PricingJob: Sendable {
       }
       try w.close()
     }
+    guard writesManifest else { return }
     try Provenance.writeManifest(out: out, command: "price",
                                  inputs: [("scores", scores), ("grid", grid), ("ratchet", ratchet), ("observed", observed)],
                                  factorDigest: "")
