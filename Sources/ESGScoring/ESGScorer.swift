@@ -100,49 +100,45 @@ public struct ESGScorer: Sendable {
     }
     let byCode = codeValues.mapValues(PeerGroup.init)
     let byYear = yearValues.mapValues(PeerGroup.init)
+    var weightsByGroup: [String: [ScoringMethodology.WeightedIndicator]] = [:]
+    for g in ["default"] + methodology.sectorGroups.map(\.key) { weightsByGroup[g] = methodology.weightedIndicators(in: g) }
     return sorted.map { p in
       let group = methodology.group(of: p.sector)
+      let weighted = weightsByGroup[group] ?? methodology.weightedIndicators(in: group)
       var lines: [ScoreContribution] = []
       var pillarTotals: [String: Double] = [:]
       var quanta = 0
       // The share of the weight the entity reports; re-weighting scales the reported lines to it.
-      var (covered, possible) = (0.0, 0.0)
-      for pillar in methodology.pillars {
-        let pw = pillar.weights[group] ?? pillar.weights["default"] ?? 0
-        for i in methodology.indicators where i.pillar == pillar.key {
-          let w = (i.weights[group] ?? i.weights["default"]!) * pw
-          possible += w
-          if p.values[i.key] != nil { covered += w }
-        }
-      }
+      let possible = weighted.reduce(0) { $0 + $1.weight }
+      let covered = weighted.reduce(0) { p.values[$1.indicator.key] == nil ? $0 : $0 + $1.weight }
       let reweight = methodology.missingData.treatment == .reweight
       let scale = reweight && covered > 0 ? possible / covered : 1
-      for pillar in methodology.pillars {
-        let pw = pillar.weights[group] ?? pillar.weights["default"] ?? 0
-        var pillarScore = 0.0
-        var pillarWeight = 0.0
-        for i in methodology.indicators where i.pillar == pillar.key {
-          let w = i.weights[group] ?? i.weights["default"]!
-          let (s, note): (Double, String)
-          var weight = pw * w * scale
-          if let raw = p.values[i.key] {
-            let (score, how) = normalise(i, raw, profile: p, byCode: byCode, byYear: byYear)
-            (s, note) = (score, p.provenance[i.key].map { how + "; " + $0 } ?? how)
-            pillarWeight += w
-          } else if reweight {
-            (s, note, weight) = (0, "missing: left out, the reported indicators re-weighted", 0)
-          } else {
-            (s, note) = (0, "missing: lowest score")
-            pillarWeight += w
-          }
-          pillarScore += w * s
-          let q = Int((weight * s * Self.quantum).rounded())
-          quanta += q
-          lines.append(ScoreContribution(key: i.key, pillar: pillar.key, raw: p.values[i.key], score: s, weight: weight,
-                                         contribution: Double(q) / Self.quantum, note: note))
+      // Per pillar: Σ indicator weight × score and Σ indicator weight of the indicators that count.
+      var pillarSums: [String: (score: Double, weight: Double)] = [:]
+      for item in weighted {
+        let (i, w) = (item.indicator, item.withinPillar)
+        let (s, note): (Double, String)
+        var weight = item.weight * scale
+        if let raw = p.values[i.key] {
+          let (score, how) = normalise(i, raw, profile: p, byCode: byCode, byYear: byYear)
+          (s, note) = (score, p.provenance[i.key].map { how + "; " + $0 } ?? how)
+          pillarSums[i.pillar, default: (0, 0)].weight += w
+        } else if reweight {
+          (s, note, weight) = (0, "missing: left out, the reported indicators re-weighted", 0)
+        } else {
+          (s, note) = (0, "missing: lowest score")
+          pillarSums[i.pillar, default: (0, 0)].weight += w
         }
-        // A pillar's score is of the indicators that count in it (all of them under lowest_score).
-        pillarTotals[pillar.key] = pillarWeight > 0 ? pillarScore / pillarWeight : 0
+        pillarSums[i.pillar, default: (0, 0)].score += w * s
+        let q = Int((weight * s * Self.quantum).rounded())
+        quanta += q
+        lines.append(ScoreContribution(key: i.key, pillar: i.pillar, raw: p.values[i.key], score: s, weight: weight,
+                                       contribution: Double(q) / Self.quantum, note: note))
+      }
+      // A pillar's score is of the indicators that count in it (all of them under lowest_score).
+      for pillar in methodology.pillars {
+        let sums = pillarSums[pillar.key] ?? (0, 0)
+        pillarTotals[pillar.key] = sums.weight > 0 ? sums.score / sums.weight : 0
       }
       for d in methodology.deductions {
         guard let raw = p.values[d.indicator] else { continue }

@@ -308,6 +308,29 @@ extension ScoringMethodology {
     return best?.0 ?? "default"
   }
 
+  /// An indicator with its weight in a sector group: within its pillar, and overall (pillar
+  /// weight × weight within the pillar).
+  public struct WeightedIndicator: Sendable {
+    /// The indicator.
+    public let indicator: Indicator
+    /// Its weight within its pillar.
+    public let withinPillar: Double
+    /// Pillar weight × ``withinPillar``.
+    public let weight: Double
+  }
+
+  /// The indicators with their weights in sector group `group`, pillar by pillar in the
+  /// methodology's order (a group without its own weight takes `default`'s).
+  public func weightedIndicators(in group: String) -> [WeightedIndicator] {
+    pillars.flatMap { pillar in
+      let pw = pillar.weights[group] ?? pillar.weights["default"] ?? 0
+      return indicators.filter { $0.pillar == pillar.key }.map { i in
+        let w = i.weights[group] ?? i.weights["default"]!
+        return WeightedIndicator(indicator: i, withinPillar: w, weight: pw * w)
+      }
+    }
+  }
+
   /// The grade of a total.
   public func grade(of total: Double) -> String {
     grades.first { total >= $0.minimum }?.grade ?? grades.last!.grade
