@@ -18,7 +18,9 @@ struct SourceLine {
 
   /// The row's line in the original file (this file's line in an ordinary one).
   func line(of record: borrowing CSVRecord) -> Int {
-    guard let field, field < record.count, let line = Int(record.string(at: field)) else { return record.line }
+    guard let field, field < record.count, let line = try? FieldParser.integer(record[field], in: 2...Int.max) else {
+      return record.line
+    }
     return line
   }
 
