@@ -145,9 +145,8 @@ struct PortfolioReport {
   func trendAndChangeSections() -> String {
     guard let change else { return "" }
     var s = ""
-    let period = { (summary: JSONValue?, fallback: String) in summary?["totals"]?["reporting_date"]?.text ?? fallback }
-    let previousLabel = period(previousRun, t("上期", "previous"))
-    let currentLabel = period(run, t("本期", "current"))
+    let previousLabel = previousRun?["totals"]?["reporting_date"]?.text ?? t("上期", "previous")
+    let currentLabel = reportingDay.map { "\($0)" } ?? t("本期", "current")
     s += section(t("融资排放趋势（tCO2e，范围一+二）", "Financed emissions by period (tCO2e, scope 1+2)"), [
       Bar(label: previousLabel, value: Self.double(change["previous_financed_scope12_tco2e"])),
       Bar(label: currentLabel, value: Self.double(change["financed_scope12_tco2e"])),
