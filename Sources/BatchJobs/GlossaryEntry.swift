@@ -36,6 +36,6 @@ public struct GlossaryEntry: Sendable, Hashable {
 
   /// The term and its definition in `language`.
   func text(in language: ReportLanguage) -> (term: String, definition: String) {
-    language == .zh ? (termZH, definitionZH) : (termEN, definitionEN)
+    (language.pick(termZH, termEN), language.pick(definitionZH, definitionEN))
   }
 }
