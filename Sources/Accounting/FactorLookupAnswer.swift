@@ -17,6 +17,8 @@ public struct FactorLookupAnswer: Sendable {
   public var region: String
   /// The activity day looked up.
   public var date: Day
+  /// The region whose fuel parameters stand in (`region_proxies`), when `region` has none.
+  public var proxyRegion: String?
   /// The lines `account` computes for `--quantity`, when asked.
   public var accountLines: [EmissionLine] = []
 
@@ -49,7 +51,14 @@ public struct FactorLookupAnswer: Sendable {
         return
       }
     }
-    resolution = try set.lookup(activity, in: region, on: date, series: series, pin: pin)
+    do { resolution = try set.lookup(activity, in: region, on: date, series: series, pin: pin) } catch {
+      // A fuel the region has no parameters for takes its family's proxy region's, as `account` does.
+      guard series == nil, pin == nil, family == "stationary" || family == "mobile",
+        let proxy = set.proxy(for: String(family), in: region)?.proxyRegion,
+        let c = try? set.combustionFactor(fuel, in: proxy, on: date)
+      else { throw error }
+      (combustion, proxyRegion) = (c, proxy)
+    }
   }
 
   /// The answer as `factors lookup --format json` prints it.
@@ -65,7 +74,7 @@ public struct FactorLookupAnswer: Sendable {
         ("method", .string("NCV × CC × OF × 44/12")), ("formula", .string(c.formula)),
         ("tier", .string(c.tier.rawValue)),
         ("source", citation(p.citation)),
-        ("trace", .array([.string("matched: derived from \(p.id) (\(p.region)) in \(p.datasetID)")])),
+        ("trace", .array([.string("matched: derived from \(p.id) (\(p.region)) in \(p.datasetID)" + proxyText)])),
       ]
     } else if let r = resolution {
       let f = r.primary
@@ -94,6 +103,10 @@ public struct FactorLookupAnswer: Sendable {
     return .object(members)
   }
 
+  private var proxyText: String {
+    proxyRegion.map { "; proxy region \($0): no parameters for \(region)" } ?? ""
+  }
+
   private func citation(_ c: Citation) -> JSONValue {
     .object([("publisher", .string(c.publisher)), ("document", .string(c.source)),
              ("year", .string(c.year)), ("url", .string(c.url))])
@@ -104,7 +117,7 @@ public struct FactorLookupAnswer: Sendable {
     let account = accountLines.map { "  account: \($0.method) — \($0.formula) [\($0.factorID)]" }
     if let c = combustion, let p = c.parameters {
       return ([
-        "\(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)",
+        "\(activity) in \(region) on \(date): \(c.tonnesCO2PerUnit) tCO2/\(c.perUnit.symbol) (\(c.tier.rawValue) tier)\(proxyText)",
         "  = \(c.formula)",
         "  parameters \(p.id) from \(p.datasetID): \(p.citation.source)",
       ] + account).joined(separator: "\n")

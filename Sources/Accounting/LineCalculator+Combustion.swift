@@ -22,12 +22,32 @@ extension LineCalculator {
     let category = r.family == "stationary" ? "stationary_combustion" : "mobile_combustion"
     let choice = method(for: region)
     guard choice.method.perUnitSeriesPrefix != nil else {
-      return try parameterCombustion(r, entity: entity, region: region, category: category, method: choice.method)
+      return try parameterCombustionOrProxy(r, entity: entity, region: region, category: category, method: choice.method)
     }
     do { return try perUnitCombustion(r, region: region, category: category, method: choice.method) } catch {
       guard let fallback = choice.fallback else { throw error }
-      return try parameterCombustion(r, entity: entity, region: region, category: category, method: fallback,
-                                     note: "\(choice.method.title) has no factor here: \(error.message)")
+      return try parameterCombustionOrProxy(r, entity: entity, region: region, category: category, method: fallback,
+                                            note: "\(choice.method.title) has no factor here: \(error.message)")
+    }
+  }
+
+  /// Parameter combustion with the region's defaults, else with its family's proxy region's
+  /// (`region_proxies`: China's defaults for 原煤, 洗精煤 and gases per Nm³, which IPCC 2006 does
+  /// not define), the line saying so. A row the proxy cannot compute either keeps its own error.
+  mutating func parameterCombustionOrProxy(_ r: ActivityRecord, entity: Enterprise, region: String, category: String,
+                                           method: Methodology, note: String? = nil) throws(AccountingError)
+    -> [EmissionLine]
+  {
+    do { return try parameterCombustion(r, entity: entity, region: region, category: category, method: method, note: note) }
+    catch {
+      guard let proxy = factors.proxy(for: String(r.family), in: region)?.proxyRegion,
+        !factors.regionChain(region).contains(proxy)
+      else { throw error }
+      let why = "proxy region \(proxy): no \(region) parameters for \(r.subject) in \(r.quantity.unit.symbol)"
+      do {
+        return try parameterCombustion(r, entity: entity, region: proxy, category: category, method: method,
+                                       note: [note, why].compactMap { $0 }.joined(separator: "; "))
+      } catch _ { throw error }
     }
   }
 
@@ -139,13 +159,28 @@ extension LineCalculator {
     // Biomass (EPA's wood, landfill gas): CO2 is biogenic, outside the scopes; CH4 and N2O in scope 1.
     let biogenic = factors.biogenicFuels.contains(String(r.subject))
     var lines: [EmissionLine] = []
+    var restated: String?
     for gas in gases {
-      let candidates = rows.filter { $0.gas == gas && $0.unit.perUnit.dimension == r.quantity.dimension }
-      guard let f = candidates.first(where: { $0.unit.perUnit == r.quantity.unit }) ?? candidates.first else {
+      let ofGas = rows.filter { $0.gas == gas }
+      let candidates = ofGas.filter { $0.unit.perUnit.dimension == r.quantity.dimension }
+      // A gas volume at another reference state (Nm³ against the EPA's scf) by the ideal-gas law.
+      let otherState = ofGas.filter {
+        GasReferenceState.of($0.unit.perUnit.dimension) != nil && GasReferenceState.of(r.quantity.dimension) != nil
+      }
+      guard let f = candidates.first(where: { $0.unit.perUnit == r.quantity.unit }) ?? candidates.first ?? otherState.first else {
         throw AccountingError(column: "unit", "no \(method.title) \(gas.rawValue) factor for \(r.activity) per "
           + "\(r.quantity.unit.dimension) (\(r.quantity.unit.symbol)); it has \(Set(rows.map { $0.unit.perUnit.symbol }).sorted().joined(separator: ", "))")
       }
-      let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+      let amount: Double
+      if f.unit.perUnit.dimension == r.quantity.dimension {
+        amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+      } else {
+        do { amount = try r.quantity.gasVolume(in: f.unit.perUnit) } catch {
+          throw AccountingError(column: "unit", error.description)
+        }
+        let from = GasReferenceState.of(r.quantity.dimension)?.label ?? "", to = GasReferenceState.of(f.unit.perUnit.dimension)?.label ?? ""
+        restated = "\(r.quantity.unit.symbol) at \(from) restated as \(f.unit.perUnit.symbol) at \(to), ideal gas"
+      }
       let tonnes = amount * f.unit.tonnes(of: f.value)
       let weighted = gas == .co2 || gas == .co2e
       let g = weighted ? 1 : try gwp(gas.rawValue)
@@ -153,8 +188,10 @@ extension LineCalculator {
       lines.append(line(r, scope: outside ? .outside : .scope1, category: category, gas: gas.rawValue, tonnes: tonnes,
                         co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
                         gwp: weighted ? nil : options.gwpSet,
-                        method: outside ? method.title + ", biogenic CO2 (outside scopes)" : method.title,
-                        formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
+                        method: (outside ? method.title + ", biogenic CO2 (outside scopes)" : method.title)
+                          + (restated.map { " (\($0))" } ?? ""),
+                        formula: (restated == nil ? "" : "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) = ")
+                          + "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
                           + (weighted ? "" : " × GWP \(Self.number(g))") + " = \(Self.result(tonnes * g)) t\(weighted ? gas.rawValue : "CO2e")"))
     }
     return lines

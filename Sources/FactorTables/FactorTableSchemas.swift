@@ -128,7 +128,7 @@ enum FactorTableSchemas {
   static let regionProxies = TableSchema(
     name: "region_proxies",
     columns: [
-      ColumnSpec("family", .oneOf(["freight", "travel", "waste", "water", "heat", "spend"]), required: true),
+      ColumnSpec("family", .oneOf(["freight", "travel", "waste", "water", "heat", "spend", "stationary", "mobile"]), required: true),
       ColumnSpec("region", .identifier, required: true),
       ColumnSpec("proxy_region", .identifier, required: true),
       ColumnSpec("source", .text, required: true),

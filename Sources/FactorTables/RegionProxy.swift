@@ -1,7 +1,7 @@
 /// A region whose factors stand in for an activity family where a region has none (scope 3
 /// freight, travel and waste, purchased heat), from the `region_proxies` table; lines say so.
 public struct RegionProxy: Hashable, Sendable {
-  /// Activity family (`freight`, `travel`, `waste`, `heat`).
+  /// Activity family (`freight`, `travel`, `waste`, `water`, `heat`, `spend`, `stationary`, `mobile`).
   public let family: String
   /// The region (or `GLOBAL`: any region) without its own factors.
   public let region: String

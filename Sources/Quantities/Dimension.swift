@@ -16,7 +16,7 @@ public enum Dimension: String, Hashable, Sendable, CaseIterable, CustomStringCon
   /// Gas volume at normal conditions, 0 °C and 101.325 kPa (the convention of the
   /// Chinese GB/T 32151 guidelines); base unit the normal cubic metre.
   case normalVolume
-  /// Gas volume at US standard conditions, 60 °F and 14.696 psia (US EPA's "scf");
+  /// Gas volume at US standard conditions, 60 °F and 14.7 psia (40 CFR 98.6, the EPA's "scf");
   /// base unit the standard cubic foot.
   case standardVolume
   /// Distance; base unit the metre.

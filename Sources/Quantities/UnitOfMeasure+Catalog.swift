@@ -79,7 +79,7 @@ extension UnitOfMeasure {
   public static let normalCubicMetres = UnitOfMeasure("Nm3", .normalVolume, 1)
   /// 10 000 normal cubic metres (万标准立方米), the unit of GB/T 32151 gas parameters.
   public static let tenThousandNormalCubicMetres = UnitOfMeasure("10^4 Nm3", .normalVolume, 10_000)
-  /// Standard cubic foot (60 °F, 14.696 psia).
+  /// Standard cubic foot (60 °F, 14.7 psia: 40 CFR 98.6).
   public static let standardCubicFeet = UnitOfMeasure("scf", .standardVolume, 1)
 
   // MARK: Distance, transport work, area

@@ -29,6 +29,13 @@ func ipcc(_ t: Double, _ ncv: Double, _ cc: Double, ch4: Double, n2o: Double) ->
   return tj * cc * 44 / 12 + tj * (ch4 * 27.9 + n2o * 273) / 1_000
 }
 
+/// Standard cubic feet (60 °F = 288.705 K, 14.7 psia) of `nm3` normal cubic metres (273.15 K,
+/// 101 325 Pa): V₂ = V₁ × T₂/T₁ × p₁/p₂, with 1 ft = 0.3048 m and 1 psi = 6 894.757 Pa (NIST SP 811).
+func usScf(fromNormal nm3: Double) -> Double {
+  let kelvin = (60 + 459.67) * 5 / 9, pascals = 14.7 * 6_894.757_293_168
+  return nm3 * (kelvin / 273.15) * (101_325 / pascals) / (0.3048 * 0.3048 * 0.3048)
+}
+
 // AR6 GWP-100 (IPCC AR6 WG1 Ch.7 Table 7.SM.7 / 7.15).
 let gwpSF6 = 25_200.0, gwp134a = 1_530.0, gwp32 = 771.0, gwp125 = 3_740.0, gwp143a = 5_810.0
 let gwpN2O = 273.0
@@ -172,6 +179,22 @@ struct ActivityCoverageTests {
     // line states them left out and the CO2 stands.
     .init(activity: "stationary.sub_bituminous_coal", quantity: 10, unit: "t", country: "JP", region: nil,
           expected: ipcc(10, 18.9, 26.2, ch4: 0, n2o: 0)),
+    // What IPCC 2006 cannot compute outside China takes the Chinese defaults (region_proxies):
+    // 原煤 and 洗精煤 have no IPCC class, gases per Nm³ no IPCC NCV per volume. CH4 and N2O stay
+    // IPCC's (natural gas, Table 2.3: 1 kg CH4 and 0.1 kg N2O per TJ).
+    .init(activity: "stationary.raw_coal", quantity: 1_000, unit: "t", country: "HK", region: nil,
+          expected: gbt(1_000, 20.908, 30.85, 0.99)),
+    .init(activity: "stationary.washed_coal", quantity: 100, unit: "t", country: "SG", region: nil,
+          expected: gbt(100, 26.334, 25.41, 0.90)),
+    .init(activity: "stationary.coke_oven_gas", quantity: 10, unit: "10^4 Nm3", country: "HK", region: nil,
+          expected: gbt(10, 179.81, 13.58, 0.99)),
+    .init(activity: "stationary.natural_gas", quantity: 10, unit: "万Nm3", country: "DE", region: nil,
+          expected: gbt(10, 389.31, 15.3, 0.99) + 3.8931 * (1 * 27.9 + 0.1 * 273) / 1_000),
+    // A US entity's Nm³ (0 °C, 101.325 kPa) restated as the EPA's scf (60 °F, 14.7 psia: 40 CFR
+    // 98.6) by the ideal-gas law, then EPA hub 2024 Table 1 natural gas per scf: 0.05444 kg CO2,
+    // 0.00103 g CH4, 0.0001 g N2O.
+    .init(activity: "stationary.natural_gas", quantity: 100_000, unit: "Nm3", country: "US", region: nil, year: 2024,
+          expected: usScf(fromNormal: 100_000) * (0.05444 + (0.00103 * 27.9 + 0.0001 * 273) / 1_000) / 1_000),
   ]
 
   @Test("each activity type computes the hand-computed value", arguments: cases)
@@ -206,9 +229,14 @@ struct ActivityCoverageTests {
     #expect(try first("E1", "freight.road", 1_000, "tkm", year: 2024).method.contains("proxy region GB"))
     #expect(try first("E1", "spend.steel", 1_000, "CNY").method.contains("estimate"))
     #expect(try first("H1", "stationary.sub_bituminous_coal", 1, "t").method.contains("CH4 and N2O left out"))
-    // The US entity's fuel is under the EPA hub; raw coal has no EPA or IPCC default: rejected, named.
+    // The US entity's fuel is under the EPA hub; raw coal has no EPA or IPCC default: the
+    // Chinese default stands in, and the line says both steps.
     #expect(try first("U1", "stationary.bituminous_coal", 1, "short_ton", year: 2024).method == "EPA GHG Emission Factors Hub")
-    #expect(throws: AccountingError.self) { try a.add(record("U1", .year(2024)!, "stationary.raw_coal", 1, "t")) }
+    let rawCoal = try first("U1", "stationary.raw_coal", 1, "t", year: 2024).method
+    #expect(rawCoal.contains("has no factor here") && rawCoal.contains("proxy region CN"))
+    #expect(try first("U1", "stationary.natural_gas", 1_000, "Nm3", year: 2024).method.contains("restated as scf"))
+    // A proxy does not rescue what no method can compute: gas in kWh has no NCV basis anywhere.
+    #expect(throws: AccountingError.self) { try a.add(record("H1", .year(2024)!, "stationary.natural_gas", 1, "kWh")) }
     // A half year reads as a period of its own (2024-H1, January to June).
     let h1 = try a.add(record("E1", .half(1, of: 2024)!, "electricity.grid", 1_000, "kwh"))[0]
     #expect(h1.period.description == "2024-H1")
