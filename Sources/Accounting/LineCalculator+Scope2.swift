@@ -22,6 +22,7 @@ extension LineCalculator {
                         tonnes: tonnes, co2e: tonnes, factorID: f.id, version: location.version,
                         method: "location-based grid average " + location.origin,
                         formula: location.formula(amount, tonnes: tonnes)))
+    c.lines += try otherGases(r, location, method2: .location, method: "location-based grid average " + location.origin)
     let mwh = try convert(r.quantity, to: .megawattHours, column: "unit")
     if let instrument = r.instrument {
       c.lines.append(line(r, scope: .scope2, category: "electricity", method2: .market, gas: "CO2e", tonnes: 0, co2e: 0,
@@ -46,10 +47,33 @@ extension LineCalculator {
                           method: residual == nil ? "market-based: no residual-mix factor, grid average used"
                             : "market-based: national factor excluding market-traded non-fossil electricity",
                           formula: market.formula(rAmount, tonnes: t)))
+      let gases = try otherGases(r, market, method2: .market, method: "market-based: no residual-mix factor, grid average used")
+      c.lines += gases
+      let total = gases.reduce(t) { $0 + $1.tonnesCO2e }
       c.residualMWh = mwh
-      c.residualFactor = (rf.id, mwh > 0 ? t / mwh : rf.unit.tonnes(of: rf.value) / (rf.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.megawattHours.sizeInBaseUnit))
+      c.residualFactor = (rf.id, mwh > 0 ? total / mwh : rf.unit.tonnes(of: rf.value) / (rf.unit.perUnit.sizeInBaseUnit / UnitOfMeasure.megawattHours.sizeInBaseUnit))
     }
     return c
+  }
+
+  /// The CH4 and N2O lines of a grid factor that gives them beside CO2 (eGRID's subregion
+  /// rates), weighted by the GWP set; none for the CO2-only factors of most grids.
+  mutating func otherGases(_ r: ActivityRecord, _ resolved: ResolvedFactor, method2: Scope2Method, method: String)
+    throws(AccountingError) -> [EmissionLine]
+  {
+    let primary = resolved.primary
+    var lines: [EmissionLine] = []
+    for f in resolved.resolution.factors where f.id != primary.id && f.gas != primary.gas
+      && f.unit.perUnit.dimension == primary.unit.perUnit.dimension
+    {
+      let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+      let tonnes = amount * f.unit.tonnes(of: f.value)
+      let g = try gwp(f.gas.rawValue)
+      lines.append(line(r, scope: .scope2, category: "electricity", method2: method2, gas: f.gas.rawValue, tonnes: tonnes,
+                        co2e: tonnes * g, factorID: f.id, version: version(f.datasetID), gwp: options.gwpSet, method: method,
+                        formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"))
+    }
+    return lines
   }
 
   mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {

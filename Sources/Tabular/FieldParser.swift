@@ -302,7 +302,8 @@ public enum FieldParser {
     }
   }
 
-  /// Checks an ISO 3166-1 (`CN`) or ISO 3166-2 (`CN-ZJ`) region code, or a region name that
+  /// Checks an ISO 3166-1 (`CN`) or ISO 3166-2 (`CN-ZJ`) region code, a grid region of the factor
+  /// tables (`US-EGRID-CAMX`), or a region name that
   /// ``RegionCodes/code(named:)`` knows (`浙江`, `Zhejiang`).
   public static func checkRegion(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) {
     _ = try regionName(field)
@@ -315,14 +316,16 @@ public enum FieldParser {
   public static func regionName(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> String? {
     guard !field.isEmpty else { throw FieldIssue.empty }
     let issue = FieldIssue(expected: "an ISO 3166 region code such as CN or CN-ZJ (or a province or country name)")
+    // CN, CN-ZJ, or a grid region such as US-EGRID-CAMX: upper-case letters, digits and dashes.
     let looksLikeCode = field.count >= 2 && field[0] >= 0x41 && field[0] <= 0x5A && field[1] >= 0x41 && field[1] <= 0x5A
-      && (field.count == 2 || (field.count >= 4 && field.count <= 6 && field[2] == 0x2D
-        && field[3...].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }))
+      && (field.count == 2 || (field.count >= 4 && field.count <= 24 && field[2] == 0x2D
+        && field[3...].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }))
     let text = String(decoding: field, as: UTF8.self)
     if looksLikeCode, RegionCodes.isRegion(text) { return nil }
     if let code = RegionCodes.code(named: text) { return code }
     guard looksLikeCode else { throw issue }
     throw FieldIssue(expected: issue.expected, detail: "\(text) is not an ISO 3166\(field.count == 2 ? "-1" : "-2") code"
+      + (field.count > 6 ? " or a grid region of the factor tables" : "")
       + (RegionCodes.nearest(to: text).map { "; did you mean \($0)?" } ?? ""))
   }
 

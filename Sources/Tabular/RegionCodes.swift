@@ -7,12 +7,16 @@ import Quantities
 public enum RegionCodes {
   static let countries: Set<String> = Set(ISO3166Codes.countries.split(whereSeparator: \.isWhitespace).map(String.init))
   static let subdivisions: Set<String> = Set(ISO3166Codes.subdivisions.split(whereSeparator: \.isWhitespace).map(String.init))
+  static let gridRegions: Set<String> = Set(GridRegionCodes.all.split(whereSeparator: \.isWhitespace).map(String.init))
 
   /// Whether `code` is an ISO 3166-1 alpha-2 country code.
   public static func isCountry(_ code: String) -> Bool { countries.contains(code) }
 
-  /// Whether `code` is a country code or an ISO 3166-2 subdivision code.
-  public static func isRegion(_ code: String) -> Bool { countries.contains(code) || subdivisions.contains(code) }
+  /// Whether `code` is a country code, an ISO 3166-2 subdivision code or a grid region of the
+  /// factor tables (`CN-GRID-EAST`, `US-EGRID-CAMX`).
+  public static func isRegion(_ code: String) -> Bool {
+    countries.contains(code) || subdivisions.contains(code) || gridRegions.contains(code)
+  }
 
   /// The country of a region code (`CN` of `CN-ZJ`).
   public static func country(of region: String) -> Substring { region.prefix(2) }
@@ -21,8 +25,9 @@ public enum RegionCodes {
   /// country's subdivisions: `CN-ZJJ` → `CN-ZJ`, `CN-XX` → `CN-XJ`.
   public static func nearest(to code: String) -> String? {
     let prefix = String(code.prefix(3))
-    let pool = code.count > 2 ? subdivisions.filter { $0.hasPrefix(prefix) } : countries
-    let candidates = (pool.isEmpty ? subdivisions : pool).sorted()
+    let regions = subdivisions.union(gridRegions)
+    let pool = code.count > 2 ? regions.filter { $0.hasPrefix(prefix) } : countries
+    let candidates = (pool.isEmpty ? regions : pool).sorted()
     var best: (String, Int)?
     let a = Array(code.utf8)
     for c in candidates {

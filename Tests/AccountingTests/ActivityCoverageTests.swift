@@ -88,11 +88,23 @@ struct ActivityCoverageTests {
     .init(activity: "electricity.grid", quantity: 10, unit: "万度", expected: 100_000 * 0.4974 / 1_000),
     .init(activity: "electricity.grid", quantity: 500, unit: "MWh", region: "CN-SC", year: 2021, expected: 500 * 0.1255),
     .init(activity: "electricity.grid", quantity: 100_000, unit: "千瓦时", region: "CN-XZ", expected: 100_000 * 0.5306 / 1_000),
-    // Outside mainland China: UBA 2023 386 g/kWh; eGRID2022 823.1 lb/MWh (1 lb = 0.45359237 kg);
+    // Outside mainland China: UBA 2023 386 g/kWh; eGRID2022 (Summary Tables, Table 1) U.S. 823.1 lb
+    // CO2, 0.066 lb CH4, 0.009 lb N2O per MWh (1 lb = 0.45359237 kg);
     // DESNZ 2024 0.20705 kgCO2e/kWh; Ember 2023 world 480 g/kWh as the GLOBAL fallback (Hong Kong).
     .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "DE", region: nil, expected: 1_000 * 0.386),
     .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "US", region: nil, year: 2022,
-          expected: 1_000 * 823.1 * 0.45359237 / 1_000),
+          expected: 1_000 * (823.1 + 0.066 * 27.9 + 0.009 * 273) * 0.45359237 / 1_000),
+    // A Californian facility on its eGRID subregion: CAMX 497.4 lb CO2, 0.030 lb CH4, 0.004 lb N2O per MWh.
+    .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "US", region: "US-EGRID-CAMX", year: 2022,
+          expected: 1_000 * (497.4 + 0.030 * 27.9 + 0.004 * 273) * 0.45359237 / 1_000),
+    // Singapore (EMA GEF) 2023 0.4120 and 2024 0.402 kgCO2/kWh; Japan FY2024 (April 2024 to March
+    // 2025) national average 0.000423 tCO2/kWh (MOE/METI, 令和8年提出用).
+    .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "SG", region: nil, year: 2023,
+          expected: 1_000 * 0.4120),
+    .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "SG", region: nil, year: 2024,
+          expected: 1_000 * 0.402),
+    .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "JP", region: nil, year: 2025,
+          expected: 1_000_000 * 0.000423),
     .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "GB", region: nil, year: 2024,
           expected: 1_000 * 0.20705),
     .init(activity: "electricity.grid", quantity: 1_000, unit: "MWh", country: "HK", region: nil, expected: 1_000 * 0.480),

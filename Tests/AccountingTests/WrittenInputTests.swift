@@ -31,6 +31,13 @@ struct WrittenInputTests {
     #expect(try code("广西壮族自治区") == "CN-GX")
     #expect(try code("香港") == "HK" && code("Germany") == "DE")
     #expect(try code("CN-ZJ") == nil)  // already a code
+    // Grid regions of the factor tables (eGRID subregions, China's regional grids) are codes too.
+    #expect(try code("US-EGRID-CAMX") == nil && code("CN-GRID-EAST") == nil)
+    #expect {
+      try code("US-EGRID-NYUX")
+    } throws: { error in
+      "\(error)".contains("did you mean US-EGRID-NYUP?")
+    }
     #expect {
       try code("CN-ZJJ")
     } throws: { error in

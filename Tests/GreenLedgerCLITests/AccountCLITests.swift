@@ -109,8 +109,9 @@ struct AccountCLITests {
     let accounts = try String(contentsOf: out.appendingPathComponent("accounts.csv"), encoding: .utf8)
       .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     func scope2(_ id: String) -> Double? { accounts.first { $0[0] == id }.flatMap { Double($0[3]) } }
-    // R05 (US): 14 800 MWh × eGRID2022 823.1 lb CO2/MWh × 0.45359237 kg/lb.
-    #expect(abs(scope2("R05")! - 14_800 * 823.1 * 0.45359237 / 1_000) < 1e-5)
+    // R05 (US): 14 800 MWh × eGRID2022 U.S. (823.1 lb CO2 + 0.066 lb CH4 × GWP 27.9 + 0.009 lb
+    // N2O × 273) per MWh × 0.45359237 kg/lb.
+    #expect(abs(scope2("R05")! - 14_800 * (823.1 + 0.066 * 27.9 + 0.009 * 273) * 0.45359237 / 1_000) < 1e-5)
     // R01 (浙江): 549.7 万度 × MEE/NBS 2023 0.4974 kg/kWh + (52 000 GJ + 1 800 万大卡 × 0.041868
     // GJ) × 0.11 tCO2/GJ.
     #expect(abs(scope2("R01")! - (5_497_000 * 0.4974 / 1_000 + (52_000 + 1_800 * 0.041868) * 0.11)) < 1e-5)
