@@ -145,6 +145,17 @@ struct ActivityCoverageTests {
     .init(activity: "process.nitric_acid_medium_pressure", quantity: 1_000, unit: "t", expected: 7 * gwpN2O),
     // VSS cells: 0.8 kg CF4 + 0.04 kg C2F6 per t Al (Table 4.15).
     .init(activity: "process.aluminium_pfc_vss", quantity: 1_000, unit: "t", expected: 0.8 * 7_380 + 0.04 * 12_400),
+    // Carbonates calcined (flux, glass batch, ceramics): a Chinese entity by the NDRC steel guideline
+    // (2013, 附录二: limestone 0.440, dolomite 0.471 tCO2/t); elsewhere, and for the carbonates that
+    // guideline lacks, IPCC 2006 Vol.3 Table 2.1 (calcite 0.43971, magnesite 0.52197, siderite
+    // 0.37987, rhodochrosite 0.38286, soda ash 0.41492 tCO2/t).
+    .init(activity: "process.limestone", quantity: 1_000, unit: "t", expected: 440),
+    .init(activity: "process.dolomite", quantity: 1_000, unit: "吨", expected: 471),
+    .init(activity: "process.limestone", quantity: 1_000, unit: "t", country: "DE", region: nil, expected: 439.71),
+    .init(activity: "process.magnesite", quantity: 100, unit: "t", expected: 52.197),
+    .init(activity: "process.siderite", quantity: 100, unit: "t", expected: 37.987),
+    .init(activity: "process.rhodochrosite", quantity: 100, unit: "t", expected: 38.286),
+    .init(activity: "process.soda_ash", quantity: 100, unit: "t", expected: 41.492),
     // Scope 3. Spend: CNY ÷ Fed G.5A average CNY/USD × BEA deflator 2022/year × US EPA v1.3 with
     // margins (steel 0.787, cement 3.924, electronics 0.058, aluminium 1.018 kg per 2022 USD).
     .init(activity: "spend.steel", quantity: 1_000_000, unit: "CNY", expected: 1_000_000 / 7.0809 * 118.026 / 122.273 * 0.787 / 1_000),
