@@ -49,6 +49,10 @@ public struct ActivityRecord: Hashable, Sendable {
   public var instrument: Instrument?
   /// GHG Protocol scope 3 category 1–15.
   public var scope3Category: Int?
+  /// Specific enthalpy of purchased steam (`heat.steam`) at its temperature and pressure, kJ/kg.
+  public var enthalpy: Double?
+  /// Supply temperature of purchased hot water (`heat.hot_water`), °C.
+  public var temperature: Double?
   /// The input row the record came from, when it came from a file.
   public var origin: RecordOrigin?
 

@@ -18,7 +18,7 @@ public struct ActivityDecoder: Sendable {
 
   private struct Positions: Sendable {
     let entity, period, activity, quantity, unit, region, facility, ncv, ncvUnit, carbonContent, density, densityUnit,
-      oxidationRate, supplierFactor, instrument, scope3Category: Int?
+      oxidationRate, supplierFactor, instrument, scope3Category, enthalpy, temperature: Int?
   }
 
   /// Binds the decoder to a file's header.
@@ -38,7 +38,8 @@ public struct ActivityDecoder: Sendable {
       unit: index["unit"], region: index["region"], facility: index["facility_id"], ncv: index["ncv"],
       ncvUnit: index["ncv_unit"], carbonContent: index["carbon_content"], density: index["density"],
       densityUnit: index["density_unit"], oxidationRate: index["oxidation_rate"],
-      supplierFactor: index["supplier_factor"], instrument: index["instrument"], scope3Category: index["scope3_category"])
+      supplierFactor: index["supplier_factor"], instrument: index["instrument"], scope3Category: index["scope3_category"],
+      enthalpy: index["enthalpy"], temperature: index["temperature"])
   }
 
   /// The 1-based field number of contract column `name` in this file (column order is free).
@@ -147,6 +148,24 @@ public struct ActivityDecoder: Sendable {
       if let f = field(at.instrument) { r.instrument = Instrument.allCases[try instruments.index(of: f)] }
       column = "scope3_category"
       if let f = field(at.scope3Category) { r.scope3Category = try FieldParser.integer(f, in: 1...15) }
+      column = "enthalpy"
+      if let f = field(at.enthalpy) {
+        let value = try FieldParser.nonNegativeDecimal(f)
+        guard SteamHeat.plausibleEnthalpy.contains(value) else {
+          throw FieldIssue(expected: "a steam enthalpy of 100–4000 kJ/kg",
+                           detail: "\(DecimalFormat.shortest(value)) is outside it; check the unit (kJ/kg, not MJ/kg or kcal/kg)")
+        }
+        r.enthalpy = value
+      }
+      column = "temperature"
+      if let f = field(at.temperature) {
+        let value = try FieldParser.decimal(f)
+        guard SteamHeat.plausibleTemperature.contains(value) else {
+          throw FieldIssue(expected: "a hot-water supply temperature of 20–200 °C",
+                           detail: "\(DecimalFormat.shortest(value)) is outside it; check the unit (°C, not K or °F)")
+        }
+        r.temperature = value
+      }
       return .success(r)
     } catch {
       let i = index[column] ?? 0

@@ -56,9 +56,34 @@ extension LineCalculator {
     return c
   }
 
-  /// The CH4 and N2O lines of a grid factor that gives them beside CO2 (eGRID's subregion
-  /// rates), weighted by the GWP set; none for the CO2-only factors of most grids.
-  mutating func otherGases(_ r: ActivityRecord, _ resolved: ResolvedFactor, method2: Scope2Method, method: String)
+  /// The heat of a `heat.*` row: as given for `heat.purchased`; for steam and hot water in
+  /// tonnes, the guidelines' enthalpy method (``SteamHeat``) with the row's enthalpy or temperature.
+  func heatSupplied(_ r: ActivityRecord) throws(AccountingError) -> (Quantity, text: String?) {
+    switch r.activity {
+    case "heat.purchased": return (r.quantity, nil)
+    case "heat.steam", "heat.hot_water":
+      let steam = r.activity == "heat.steam"
+      let tonnes = try convert(r.quantity, to: .tonnes, column: "unit")
+      let heat: (gigajoules: Double, text: String)
+      if steam, let h = r.enthalpy {
+        heat = SteamHeat.steam(tonnes: tonnes, enthalpy: h)
+      } else if !steam, let t = r.temperature {
+        heat = SteamHeat.hotWater(tonnes: tonnes, celsius: t)
+      } else {
+        throw AccountingError(column: steam ? "enthalpy" : "temperature", steam
+          ? "heat.steam needs the steam's specific enthalpy (kJ/kg at its temperature and pressure, from steam tables) in the enthalpy column: heat = t × (enthalpy − 83.74) × 10⁻³ GJ; no default is cited, or give heat.purchased in GJ"
+          : "heat.hot_water needs the supply temperature (°C) in the temperature column: heat = t × (T − 20) × 4.1868 × 10⁻³ GJ; or give heat.purchased in GJ")
+      }
+      return (Quantity(heat.gigajoules, .gigajoules), heat.text)
+    default:
+      throw AccountingError(column: "activity", "unknown heat activity \(r.activity); expected heat.purchased, heat.steam or heat.hot_water")
+    }
+  }
+
+  /// The CH4 and N2O lines of a factor that gives them beside CO2 (eGRID's subregion rates,
+  /// the EPA's steam and heat), weighted by the GWP set; none for CO2-only factors.
+  mutating func otherGases(_ r: ActivityRecord, _ resolved: ResolvedFactor, quantity: Quantity? = nil,
+                           category: String = "electricity", method2: Scope2Method, method: String)
     throws(AccountingError) -> [EmissionLine]
   {
     let primary = resolved.primary
@@ -66,10 +91,10 @@ extension LineCalculator {
     for f in resolved.resolution.factors where f.id != primary.id && f.gas != primary.gas
       && f.unit.perUnit.dimension == primary.unit.perUnit.dimension
     {
-      let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+      let amount = try convert(quantity ?? r.quantity, to: f.unit.perUnit, column: "unit")
       let tonnes = amount * f.unit.tonnes(of: f.value)
       let g = try gwp(f.gas.rawValue)
-      lines.append(line(r, scope: .scope2, category: "electricity", method2: method2, gas: f.gas.rawValue, tonnes: tonnes,
+      lines.append(line(r, scope: .scope2, category: category, method2: method2, gas: f.gas.rawValue, tonnes: tonnes,
                         co2e: tonnes * g, factorID: f.id, version: version(f.datasetID), gwp: options.gwpSet, method: method,
                         formula: "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit) × GWP \(Self.number(g)) = \(Self.result(tonnes * g)) tCO2e"))
     }
@@ -77,15 +102,20 @@ extension LineCalculator {
   }
 
   mutating func heat(_ r: ActivityRecord, region: String) throws(AccountingError) -> [EmissionLine] {
-    let (resolved, proxyNote) = try lookupOrProxy(r, region: region)
+    let (supplied, enthalpyText) = try heatSupplied(r)
+    var asHeat = r
+    (asHeat.activity, asHeat.quantity) = ("heat.purchased", supplied)
+    let (resolved, proxyNote) = try lookupOrProxy(asHeat, region: region)
     let f = resolved.primary
-    let amount = try convert(r.quantity, to: f.unit.perUnit, column: "unit")
+    let amount = try convert(supplied, to: f.unit.perUnit, column: "unit")
     let tonnes = amount * f.unit.tonnes(of: f.value)
-    let formula = resolved.formula(amount, tonnes: tonnes)
+    // Steam and hot water: the enthalpy step to GJ first.
+    let formula = (enthalpyText.map { "\($0) = \(Self.number(supplied.value)) GJ; " } ?? "") + resolved.formula(amount, tonnes: tonnes)
     var lines = [line(r, scope: .scope2, category: "heat", method2: .location, gas: f.gas.rawValue, tonnes: tonnes,
                       co2e: tonnes, factorID: f.id, version: resolved.version,
                       method: "purchased heat factor " + resolved.origin + (proxyNote.map { " (\($0))" } ?? ""),
                       formula: formula)]
+    lines += try otherGases(r, resolved, quantity: supplied, category: "heat", method2: .location, method: lines[0].method)
     if let sf = r.supplierFactor {
       let t = r.quantity.value * sf / 1_000
       lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: "CO2e", tonnes: t, co2e: t,
@@ -95,6 +125,8 @@ extension LineCalculator {
       lines.append(line(r, scope: .scope2, category: "heat", method2: .market, gas: f.gas.rawValue, tonnes: tonnes,
                         co2e: tonnes, factorID: f.id, version: resolved.version,
                         method: "market-based: no supplier factor, purchased heat factor", formula: formula))
+      lines += try otherGases(r, resolved, quantity: supplied, category: "heat", method2: .market,
+                              method: "market-based: no supplier factor, purchased heat factor")
     }
     return lines
   }

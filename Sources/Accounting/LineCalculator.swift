@@ -118,6 +118,12 @@ struct LineCalculator {
     if record.instrument != nil, record.activity != "electricity.grid" {
       throw AccountingError(column: "instrument", "contractual instruments apply to electricity.grid rows only")
     }
+    if record.enthalpy != nil, record.activity != "heat.steam" {
+      throw AccountingError(column: "enthalpy", "a steam enthalpy applies to heat.steam rows only; this row is \(record.activity)")
+    }
+    if record.temperature != nil, record.activity != "heat.hot_water" {
+      throw AccountingError(column: "temperature", "a water temperature applies to heat.hot_water rows only; this row is \(record.activity)")
+    }
     let region = record.region ?? entity.defaultRegion
     switch record.family {
     case "stationary", "mobile": return Contribution(lines: try combustion(record, entity: entity, region: region))
