@@ -52,12 +52,16 @@ public struct FactorLookupAnswer: Sendable {
       }
     }
     do { resolution = try set.lookup(activity, in: region, on: date, series: series, pin: pin) } catch {
-      // A fuel the region has no parameters for takes its family's proxy region's, as `account` does.
-      guard series == nil, pin == nil, family == "stationary" || family == "mobile",
-        let proxy = set.proxy(for: String(family), in: region)?.proxyRegion,
-        let c = try? set.combustionFactor(fuel, in: proxy, on: date)
-      else { throw error }
-      (combustion, proxyRegion) = (c, proxy)
+      // What the region has no factor or parameters for takes its family's proxy region's, as
+      // `account` does (scope 3, heat, the fuels IPCC 2006 does not define).
+      guard series == nil, pin == nil, let proxy = set.proxy(for: String(family), in: region)?.proxyRegion else { throw error }
+      if family == "stationary" || family == "mobile", let c = try? set.combustionFactor(fuel, in: proxy, on: date) {
+        combustion = c
+      } else {
+        guard let r = try? set.lookup(activity, in: proxy, on: date) else { throw error }
+        resolution = r
+      }
+      proxyRegion = proxy
     }
   }
 
@@ -90,7 +94,7 @@ public struct FactorLookupAnswer: Sendable {
           .object([("factor_id", .string(g.id)), ("gas", .string(g.gas.rawValue)),
                    ("value", .number("\(g.value)")), ("unit", .string(g.unit.description))])
         })),
-        ("trace", .array(r.trace.map { .string($0.description) })),
+        ("trace", .array(r.trace.map { .string($0.description) } + (proxyRegion.map { [.string("proxy region \($0): no factor for \(region)")] } ?? []))),
       ]
     }
     if !accountLines.isEmpty {
@@ -126,6 +130,7 @@ public struct FactorLookupAnswer: Sendable {
     var lines = ["\(activity) in \(region) on \(date):"]
     for f in r.factors { lines.append("  \(f.value) \(f.unit)  [\(f.id), \(f.datasetID), \(f.series), \(f.validity)]") }
     lines.append("  source: \(r.primary.citation.publisher) — \(r.primary.citation.source)")
+    if let p = proxyRegion { lines.append("  proxy region \(p): no factor for \(region) (region_proxies)") }
     for step in r.trace { lines.append("  \(step)") }
     return (lines + account).joined(separator: "\n")
   }

@@ -160,6 +160,10 @@ extension LineCalculator {
     let biogenic = factors.biogenicFuels.contains(String(r.subject))
     var lines: [EmissionLine] = []
     var restated: String?
+    // The EPA hub's mobile CH4 and N2O are per vehicle-mile by vehicle type and model year
+    // (Tables 3–5), which a fuel row does not state: the line says they are left out.
+    let leftOut = method == .epa && r.family == "mobile" && !gases.contains(.ch4)
+      ? " (CH4 and N2O left out: the EPA hub gives them per vehicle-mile by vehicle type)" : ""
     for gas in gases {
       let ofGas = rows.filter { $0.gas == gas }
       let candidates = ofGas.filter { $0.unit.perUnit.dimension == r.quantity.dimension }
@@ -189,7 +193,7 @@ extension LineCalculator {
                         co2e: tonnes * g, factorID: f.id, version: version(f.datasetID),
                         gwp: weighted ? nil : options.gwpSet,
                         method: (outside ? method.title + ", biogenic CO2 (outside scopes)" : method.title)
-                          + (restated.map { " (\($0))" } ?? ""),
+                          + (restated.map { " (\($0))" } ?? "") + leftOut,
                         formula: (restated == nil ? "" : "\(Self.number(r.quantity.value)) \(r.quantity.unit.symbol) = ")
                           + "\(Self.number(amount)) \(f.unit.perUnit.symbol) × \(Self.number(f.value)) \(f.unit)"
                           + (weighted ? "" : " × GWP \(Self.number(g))") + " = \(Self.result(tonnes * g)) t\(weighted ? gas.rawValue : "CO2e")"))

@@ -258,6 +258,7 @@ struct ActivityCoverageTests {
     let rawCoal = try first("U1", "stationary.raw_coal", 1, "t", year: 2024).method
     #expect(rawCoal.contains("has no factor here") && rawCoal.contains("proxy region CN"))
     #expect(try first("U1", "stationary.natural_gas", 1_000, "Nm3", year: 2024).method.contains("restated as scf"))
+    #expect(try first("U1", "mobile.diesel", 100, "gal", year: 2024).method.contains("CH4 and N2O left out"))
     // A proxy does not rescue what no method can compute: gas in kWh has no NCV basis anywhere.
     #expect(throws: AccountingError.self) { try a.add(record("H1", .year(2024)!, "stationary.natural_gas", 1, "kWh")) }
     // A half year reads as a period of its own (2024-H1, January to June).

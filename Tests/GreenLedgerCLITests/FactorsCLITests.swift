@@ -41,6 +41,23 @@ struct FactorsCLITests {
     #expect(json["formula"] as? String == "42.652 GJ/t × 20.2 tC/TJ × 0.98 × 44/12")
   }
 
+  /// A look-up takes the proxy region `account` takes, and says so.
+  @Test func lookupFollowsTheProxyRegionsAsAccountDoes() throws {
+    // Freight of a US entity: no US factor; DESNZ 2024 HGV average laden 0.09752 kgCO2e/tkm.
+    let freight = try cli.run(["factors", "lookup", "--activity", "freight.road", "--region", "US",
+                               "--date", "2024-06-30", "--quantity", "1000", "--unit", "tkm"])
+    #expect(freight.status == 0, "\(freight.stderr)")
+    #expect(freight.stdout.contains("proxy region GB: no factor for US") && freight.stdout.contains("= 0.09752 tCO2e"))
+    // 原煤 in Hong Kong: the MEE/GB/T 2589 default, 20.908 × 30.85 × 10⁻³ × 0.99 × 44/12 tCO2/t.
+    let coal = try cli.run(["factors", "lookup", "--activity", "stationary.raw_coal", "--region", "HK",
+                            "--date", "2024-06-30", "--format", "json"])
+    let json = try JSONSerialization.jsonObject(with: Data(coal.stdout.utf8)) as! [String: Any]
+    let value = try #require(json["value"] as? Double)
+    let byHand: Double = 20.908 * 30.85e-3 * 0.99 * 44 / 12
+    #expect(abs(value - byHand) < 1e-12)
+    #expect((json["trace"] as? [String])?.first?.contains("proxy region CN") == true)
+  }
+
   @Test func lookupFailuresAreInputErrors() throws {
     let r = try cli.run(["factors", "lookup", "--activity", "electricity.grid", "--region", "CN-ZJ",
                          "--date", "2024-06-30", "--pin", "cn-mee-nbs-electricity@2026.2"])
