@@ -51,8 +51,10 @@ public struct ActivityRecord: Hashable, Sendable {
   public var scope3Category: Int?
   /// Specific enthalpy of purchased steam (`heat.steam`) at its temperature and pressure, kJ/kg.
   public var enthalpy: Double?
-  /// Supply temperature of purchased hot water (`heat.hot_water`), °C.
+  /// Temperature of purchased steam or hot water, °C.
   public var temperature: Double?
+  /// Absolute pressure of purchased steam, MPa.
+  public var pressure: Double?
   /// The input row the record came from, when it came from a file.
   public var origin: RecordOrigin?
 

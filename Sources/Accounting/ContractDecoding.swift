@@ -18,7 +18,7 @@ public struct ActivityDecoder: Sendable {
 
   private struct Positions: Sendable {
     let entity, period, activity, quantity, unit, region, facility, ncv, ncvUnit, carbonContent, density, densityUnit,
-      oxidationRate, supplierFactor, instrument, scope3Category, enthalpy, temperature: Int?
+      oxidationRate, supplierFactor, instrument, scope3Category, enthalpy, temperature, pressure: Int?
   }
 
   /// Binds the decoder to a file's header.
@@ -39,7 +39,7 @@ public struct ActivityDecoder: Sendable {
       ncvUnit: index["ncv_unit"], carbonContent: index["carbon_content"], density: index["density"],
       densityUnit: index["density_unit"], oxidationRate: index["oxidation_rate"],
       supplierFactor: index["supplier_factor"], instrument: index["instrument"], scope3Category: index["scope3_category"],
-      enthalpy: index["enthalpy"], temperature: index["temperature"])
+      enthalpy: index["enthalpy"], temperature: index["temperature"], pressure: index["pressure"])
   }
 
   /// The 1-based field number of contract column `name` in this file (column order is free).
@@ -161,10 +161,19 @@ public struct ActivityDecoder: Sendable {
       if let f = field(at.temperature) {
         let value = try FieldParser.decimal(f)
         guard SteamHeat.plausibleTemperature.contains(value) else {
-          throw FieldIssue(expected: "a hot-water supply temperature of 20–200 °C",
+          throw FieldIssue(expected: "a steam or hot-water temperature of 0–800 °C",
                            detail: "\(DecimalFormat.shortest(value)) is outside it; check the unit (°C, not K or °F)")
         }
         r.temperature = value
+      }
+      column = "pressure"
+      if let f = field(at.pressure) {
+        let value = try FieldParser.nonNegativeDecimal(f)
+        guard SteamHeat.plausiblePressure.contains(value) else {
+          throw FieldIssue(expected: "an absolute steam pressure of 0.001–16.5 MPa",
+                           detail: "\(DecimalFormat.shortest(value)) is outside it; check the unit (MPa, not kPa or bar)")
+        }
+        r.pressure = value
       }
       return .success(r)
     } catch {

@@ -59,19 +59,33 @@ extension LineCalculator {
   /// The heat of a `heat.*` row: as given for `heat.purchased`; for steam and hot water in
   /// tonnes, the guidelines' enthalpy method (``SteamHeat``) with the row's enthalpy or temperature.
   func heatSupplied(_ r: ActivityRecord) throws(AccountingError) -> (Quantity, text: String?) {
+    // heat.purchased in tonnes is steam, as Chinese energy statistics count it.
+    let steam = r.activity == "heat.steam" || (r.activity == "heat.purchased" && r.quantity.dimension == .mass)
     switch r.activity {
-    case "heat.purchased": return (r.quantity, nil)
-    case "heat.steam", "heat.hot_water":
-      let steam = r.activity == "heat.steam"
+    case "heat.purchased" where !steam:
+      guard r.enthalpy == nil, r.pressure == nil, r.temperature == nil else {
+        throw AccountingError(column: "unit", "enthalpy, pressure and temperature describe steam in tonnes; this row gives \(r.quantity.unit.symbol)")
+      }
+      return (r.quantity, nil)
+    case "heat.purchased", "heat.steam", "heat.hot_water":
       let tonnes = try convert(r.quantity, to: .tonnes, column: "unit")
       let heat: (gigajoules: Double, text: String)
       if steam, let h = r.enthalpy {
         heat = SteamHeat.steam(tonnes: tonnes, enthalpy: h)
+      } else if steam, r.pressure != nil || r.temperature != nil {
+        do { heat = try SteamHeat.steam(tonnes: tonnes, megapascals: r.pressure, celsius: r.temperature) } catch {
+          throw AccountingError(column: r.temperature != nil ? "temperature" : "pressure", error.description)
+        }
+      } else if !steam, r.enthalpy != nil || r.pressure != nil {
+        throw AccountingError(column: r.enthalpy != nil ? "enthalpy" : "pressure", "hot water is counted from its temperature alone")
       } else if !steam, let t = r.temperature {
+        guard t > SteamHeat.referenceTemperature, t <= 200 else {
+          throw AccountingError(column: "temperature", "hot water at \(DecimalFormat.shortest(t)) °C: the method counts heat above 20 °C, for water up to 200 °C")
+        }
         heat = SteamHeat.hotWater(tonnes: tonnes, celsius: t)
       } else {
         throw AccountingError(column: steam ? "enthalpy" : "temperature", steam
-          ? "heat.steam needs the steam's specific enthalpy (kJ/kg at its temperature and pressure, from steam tables) in the enthalpy column: heat = t × (enthalpy − 83.74) × 10⁻³ GJ; no default is cited, or give heat.purchased in GJ"
+          ? "steam in \(r.quantity.unit.symbol) needs its enthalpy (kJ/kg) or its absolute pressure (MPa) and temperature (°C) in the enthalpy, pressure and temperature columns: heat = t × (enthalpy − 83.74) × 10⁻³ GJ; no default is cited, or give the heat in GJ"
           : "heat.hot_water needs the supply temperature (°C) in the temperature column: heat = t × (T − 20) × 4.1868 × 10⁻³ GJ; or give heat.purchased in GJ")
       }
       return (Quantity(heat.gigajoules, .gigajoules), heat.text)

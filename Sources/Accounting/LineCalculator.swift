@@ -118,11 +118,9 @@ struct LineCalculator {
     if record.instrument != nil, record.activity != "electricity.grid" {
       throw AccountingError(column: "instrument", "contractual instruments apply to electricity.grid rows only")
     }
-    if record.enthalpy != nil, record.activity != "heat.steam" {
-      throw AccountingError(column: "enthalpy", "a steam enthalpy applies to heat.steam rows only; this row is \(record.activity)")
-    }
-    if record.temperature != nil, record.activity != "heat.hot_water" {
-      throw AccountingError(column: "temperature", "a water temperature applies to heat.hot_water rows only; this row is \(record.activity)")
+    if record.enthalpy != nil || record.pressure != nil || record.temperature != nil, record.family != "heat" {
+      throw AccountingError(column: record.enthalpy != nil ? "enthalpy" : record.pressure != nil ? "pressure" : "temperature",
+                            "enthalpy, pressure and temperature describe purchased steam or hot water (heat rows); this row is \(record.activity)")
     }
     let region = record.region ?? entity.defaultRegion
     switch record.family {

@@ -38,9 +38,11 @@ public enum DataContract {
       ColumnSpec("scope3_category", .integer(1...15)),
       ColumnSpec("density", .nonNegativeDecimal),
       ColumnSpec("density_unit", .oneOf(["kg/L", "kg/m3", "t/m3", "kg/Nm3"])),
-      // Purchased steam's specific enthalpy (kJ/kg) and hot water's supply temperature (°C).
+      // Purchased steam's specific enthalpy (kJ/kg), or its absolute pressure (MPa) and
+      // temperature (°C); hot water's supply temperature.
       ColumnSpec("enthalpy", .nonNegativeDecimal),
       ColumnSpec("temperature", .decimal),
+      ColumnSpec("pressure", .nonNegativeDecimal),
       // The row's line in the original activities.csv when an engine (Spark) has split the file.
       ColumnSpec("source_line", .integer(2...Int.max)),
     ],

@@ -9,16 +9,29 @@ import Testing
 @Suite("Purchased steam and hot water")
 struct SteamHeatTests {
   func steam(_ tonnes: Double, entity: String = "E1", enthalpy: Double? = nil, temperature: Double? = nil,
-             activity: String = "heat.steam") -> ActivityRecord
+             pressure: Double? = nil, activity: String = "heat.steam") -> ActivityRecord
   {
     var r = record(entity, .year(2024)!, activity, tonnes, "t")
-    (r.enthalpy, r.temperature) = (enthalpy, temperature)
+    (r.enthalpy, r.temperature, r.pressure) = (enthalpy, temperature, pressure)
     return r
+  }
+
+  @Test func steamFromItsPressureAndTemperature() throws {
+    var a = accounting(method: nil)
+    // IAPWS R7-97 Table 15: 0.0035 MPa and 300 K give h = 2 549.91145 kJ/kg, read as 2 549.91.
+    let verification = try a.add(steam(100, temperature: 300 - 273.15, pressure: 0.0035, activity: "heat.purchased"))
+    #expect(close(verification[0].tonnesCO2e, 100 * (2_549.91 - 83.74) / 1_000 * 0.11))
+    // Saturated at 1 MPa (absolute): steam tables print hg = 2 777.1 kJ/kg.
+    let saturated = try a.add(steam(100, pressure: 1))[0]
+    #expect(abs(saturated.tonnesCO2e - 100 * (2_777.1 - 83.74) / 1_000 * 0.11) < 0.05 * 100 / 1_000 * 0.11)
+    #expect(saturated.formula.contains("IAPWS-IF97 at 1 MPa, saturated"))
+    // Below saturation is water, not steam; a gauge reading mistaken for kPa is out of range.
+    #expect { try a.add(steam(100, temperature: 150, pressure: 1)) } throws: { "\($0)".contains("below the saturation") }
   }
 
   @Test func steamAndHotWaterInTonnes() throws {
     var a = accounting(method: nil)
-    // 100 t of steam at 2 776.2 kJ/kg (saturated at 0.8 MPa, a value a steam table gives):
+    // 100 t of steam at 2 776.2 kJ/kg, the enthalpy the row gives:
     // (2 776.2 − 83.74) × 100 / 1 000 = 269.246 GJ × 0.11 tCO2/GJ (NDRC guideline default).
     let s = try a.add(steam(100, enthalpy: 2_776.2))
     #expect(s.count == 2 && s.allSatisfy { close($0.tonnesCO2e, 269.246 * 0.11) })
@@ -41,9 +54,14 @@ struct SteamHeatTests {
 
   @Test func noEnthalpyNoGuess() {
     var a = accounting(method: nil)
-    #expect { try a.add(steam(100)) } throws: { "\($0)".contains("enthalpy column") }
+    #expect { try a.add(steam(100)) } throws: { "\($0)".contains("needs its enthalpy (kJ/kg) or its absolute pressure") }
     #expect { try a.add(steam(100, activity: "heat.hot_water")) } throws: { "\($0)".contains("temperature column") }
     // An enthalpy on a row it does not belong to is an error, not ignored.
-    #expect(throws: AccountingError.self) { try a.add(steam(100, enthalpy: 2_700, activity: "heat.purchased")) }
+    var gigajoules = record("E1", .year(2024)!, "heat.purchased", 100, "GJ")
+    gigajoules.enthalpy = 2_700
+    #expect(throws: AccountingError.self) { try a.add(gigajoules) }
+    var grid = record("E1", .year(2024)!, "electricity.grid", 100, "kWh")
+    grid.temperature = 90
+    #expect(throws: AccountingError.self) { try a.add(grid) }
   }
 }
