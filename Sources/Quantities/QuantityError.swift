@@ -51,7 +51,7 @@ public struct QuantityError: Error, Hashable, Sendable, CustomStringConvertible 
   /// "did you mean kWh?" for an unknown unit one or two typos from a catalogued spelling.
   public var suggestion: String? {
     guard case let .unknownUnit(text) = representation else { return nil }
-    return UnitOfMeasure.nearestSpelling(to: text).map { "did you mean \($0)?" }
+    return UnitOfMeasure.hint(for: text)
   }
 
   /// A message for people, naming the units or the value at fault.
@@ -65,7 +65,7 @@ public struct QuantityError: Error, Hashable, Sendable, CustomStringConvertible 
       "the exact conversion factor from \(from) to \(to) does not fit in 64-bit terms"
     case let .unknownUnit(text):
       "unknown unit \"\(text)\"; "
-        + (UnitOfMeasure.nearestSpelling(to: text).map { "did you mean \($0)? " } ?? "")
+        + (UnitOfMeasure.hint(for: text).map { "\($0) " } ?? "")
         + "expected one such as kWh, MWh, GJ, tce, t, kg, L, Nm3, "
         + "10^4 Nm3, 万kWh, 吨, km, tkm, pkm, m2 or a currency code such as CNY"
     case let .notFinite(value):

@@ -23,6 +23,8 @@ extension UnitOfMeasure {
   public static let gigawattHours = UnitOfMeasure("GWh", .energy, 3_600_000_000_000)
   /// 10 000 kWh (万千瓦时), the unit of Chinese electricity statistics.
   public static let tenThousandKilowattHours = UnitOfMeasure("10^4 kWh", .energy, 36_000_000_000)
+  /// 10^8 kWh (亿千瓦时), the unit of provincial and national electricity statistics.
+  public static let hundredMillionKilowattHours = UnitOfMeasure("10^8 kWh", .energy, 360_000_000_000_000)
   /// Kilogram of standard coal equivalent: 29 307 kJ (GB/T 2589-2020 §3.8).
   public static let kilogramsCoalEquivalent = UnitOfMeasure("kgce", .energy, 29_307_000)
   /// Tonne of standard coal equivalent: 29.307 GJ (GB/T 2589-2020 §3.8).
@@ -35,6 +37,8 @@ extension UnitOfMeasure {
   public static let kilocalories = UnitOfMeasure("kcal", .energy, 41_868, 10)
   /// 10 000 kcal (万大卡, 万千卡), the unit of Chinese heat-supply bills: 41.868 MJ.
   public static let tenThousandKilocalories = UnitOfMeasure("10^4 kcal", .energy, 41_868_000)
+  /// Gigacalorie (International Table), 10^6 kcal (百万大卡, 吉卡): 4.1868 GJ.
+  public static let gigacalories = UnitOfMeasure("Gcal", .energy, 4_186_800_000)
   /// 10 000 tonnes of standard coal equivalent (万吨标准煤).
   public static let tenThousandTonnesCoalEquivalent = UnitOfMeasure("10^4 tce", .energy, 293_070_000_000_000)
 
@@ -68,6 +72,8 @@ extension UnitOfMeasure {
   /// 10 000 cubic metres (万立方米): how Chinese statistics write gas volumes whose reference
   /// state they leave unsaid.
   public static let tenThousandCubicMetres = UnitOfMeasure("10^4 m3", .volume, 10_000_000)
+  /// 1 000 cubic metres (千立方米, 千方).
+  public static let thousandCubicMetres = UnitOfMeasure("10^3 m3", .volume, 1_000_000)
   /// US liquid gallon, exactly 3.785 411 784 L.
   public static let usGallons = UnitOfMeasure("gal", .volume, 3_785_411_784, 1_000_000_000)
   /// US oil barrel, 42 US gallons.
@@ -77,10 +83,14 @@ extension UnitOfMeasure {
 
   /// Normal cubic metre (0 °C, 101.325 kPa).
   public static let normalCubicMetres = UnitOfMeasure("Nm3", .normalVolume, 1)
+  /// 1 000 normal cubic metres (千标准立方米).
+  public static let thousandNormalCubicMetres = UnitOfMeasure("10^3 Nm3", .normalVolume, 1_000)
   /// 10 000 normal cubic metres (万标准立方米), the unit of GB/T 32151 gas parameters.
   public static let tenThousandNormalCubicMetres = UnitOfMeasure("10^4 Nm3", .normalVolume, 10_000)
   /// Standard cubic foot (60 °F, 14.7 psia: 40 CFR 98.6).
   public static let standardCubicFeet = UnitOfMeasure("scf", .standardVolume, 1)
+  /// 1 000 standard cubic feet (Mscf), the unit of US gas sales and the EPA hub's heat contents.
+  public static let thousandStandardCubicFeet = UnitOfMeasure("Mscf", .standardVolume, 1_000)
 
   // MARK: Distance, transport work, area
 
@@ -94,6 +104,10 @@ extension UnitOfMeasure {
   public static let tonneKilometres = UnitOfMeasure("tkm", .massDistance, 1)
   /// Passenger-kilometre, the unit of passenger transport work.
   public static let passengerKilometres = UnitOfMeasure("pkm", .passengerDistance, 1)
+  /// US short ton-mile (EPA hub Table 8): 0.907 184 74 t × 1.609 344 km.
+  public static let tonMiles = UnitOfMeasure("ton_mile", .massDistance, 90_718_474 * 1_609_344, 100_000_000_000_000)
+  /// Passenger-mile (EPA hub Table 10): 1.609 344 pkm.
+  public static let passengerMiles = UnitOfMeasure("passenger_mile", .passengerDistance, 1_609_344, 1_000_000)
   /// Square metre, the base unit of area.
   public static let squareMetres = UnitOfMeasure("m2", .area, 1)
   /// Hectare, 10 000 m².
@@ -129,31 +143,39 @@ extension UnitOfMeasure {
   static let catalogue: [String: UnitOfMeasure] = {
     let entries: [(UnitOfMeasure, [String])] = [
       (.joules, ["J"]), (.kilojoules, ["kJ"]), (.megajoules, ["MJ", "兆焦"]),
-      (.gigajoules, ["GJ", "吉焦"]), (.terajoules, ["TJ"]),
-      (.kilowattHours, ["kWh", "千瓦时", "度"]), (.megawattHours, ["MWh", "兆瓦时"]),
+      (.gigajoules, ["GJ", "吉焦", "百万千焦"]), (.terajoules, ["TJ"]),
+      (.kilowattHours, ["kWh", "千瓦时", "度", "kW·h", "kW h", "kW.h", "kilowatt-hour", "kilowatt-hours", "kilowatt hours"]),
+      (.megawattHours, ["MWh", "兆瓦时", "MW·h", "megawatt-hours"]),
       (.gigawattHours, ["GWh"]),
       (.tenThousandKilowattHours, ["10^4 kWh", "10^4kWh", "万kWh", "万千瓦时", "万度"]),
+      (.hundredMillionKilowattHours, ["10^8 kWh", "亿kWh", "亿千瓦时", "亿度"]),
+      (.gigacalories, ["Gcal", "百万大卡", "百万千卡", "吉卡"]),
       (.kilogramsCoalEquivalent, ["kgce", "千克标准煤", "千克标煤", "公斤标煤", "kg标煤"]),
       (.tonnesCoalEquivalent, ["tce", "吨标准煤", "吨标煤", "t标煤"]),
       (.tenThousandTonnesCoalEquivalent, ["10^4 tce", "10^4tce", "万tce", "万吨标准煤", "万吨标煤"]),
       (.millionBtu, ["mmBtu", "MMBtu"]), (.therms, ["therm", "therms"]),
       (.kilocalories, ["kcal", "千卡", "大卡"]),
       (.tenThousandKilocalories, ["10^4 kcal", "10^4kcal", "万kcal", "万千卡", "万大卡"]),
-      (.grams, ["g", "克"]), (.kilograms, ["kg", "千克", "公斤"]), (.tonnes, ["t", "吨"]),
+      (.grams, ["g", "克"]), (.kilograms, ["kg", "千克", "公斤"]), (.tonnes, ["t", "吨", "tonne", "tonnes", "metric ton", "metric tons", "metric tonne", "metric tonnes"]),
       (.kilotonnes, ["kt", "千吨"]), (.megatonnes, ["Mt"]),
       (.tenThousandTonnes, ["10^4 t", "10^4t", "万t", "万吨"]),
-      (.pounds, ["lb"]), (.shortTons, ["short_ton", "short ton"]),
-      (.millilitres, ["mL", "ml"]), (.litres, ["L", "l", "升"]),
-      (.cubicMetres, ["m3", "m³", "立方米"]), (.usGallons, ["gal", "gallon"]),
-      (.barrels, ["bbl"]),
-      (.normalCubicMetres, ["Nm3", "Nm³", "标准立方米", "标方"]),
+      (.pounds, ["lb", "lbs", "pound", "pounds"]), (.shortTons, ["short_ton", "short ton", "short_tons", "short tons"]),
+      (.millilitres, ["mL", "ml"]), (.litres, ["L", "l", "升", "litre", "litres", "liter", "liters"]),
+      (.cubicMetres, ["m3", "m³", "m^3", "立方米", "立方", "方", "kL", "千升", "cubic metres", "cubic meters"]),
+      (.thousandCubicMetres, ["10^3 m3", "千立方米", "千方"]),
+      (.usGallons, ["gal", "gallon", "gallons", "US gal", "US gallon", "US gallons"]),
+      (.barrels, ["bbl", "barrel", "barrels"]),
+      (.normalCubicMetres, ["Nm3", "Nm³", "Nm^3", "标准立方米", "标立方米", "标方"]),
+      (.thousandNormalCubicMetres, ["10^3 Nm3", "千Nm3", "千标准立方米", "千标立方米", "千标方"]),
       (.tenThousandNormalCubicMetres,
        ["10^4 Nm3", "10^4Nm3", "10^4 Nm³", "万Nm3", "万Nm³", "万标准立方米", "万标方"]),
       (.tenThousandCubicMetres, ["10^4 m3", "10^4m3", "10^4 m³", "万m3", "万m³", "万立方米", "万方"]),
-      (.standardCubicFeet, ["scf"]),
+      (.standardCubicFeet, ["scf"]), (.thousandStandardCubicFeet, ["Mscf", "MCF"]),
       (.metres, ["m", "米"]), (.kilometres, ["km", "千米", "公里"]), (.miles, ["mi", "mile"]),
-      (.tonneKilometres, ["tkm", "t·km", "t.km", "吨公里"]),
-      (.passengerKilometres, ["pkm", "p·km", "passenger.km", "人公里"]),
+      (.tonneKilometres, ["tkm", "t·km", "t.km", "t-km", "tonne-km", "吨公里", "吨·公里", "吨千米"]),
+      (.tonMiles, ["ton_mile", "ton-mile", "ton-miles", "short ton-mile"]),
+      (.passengerMiles, ["passenger_mile", "passenger-mile", "passenger-miles", "pmi"]),
+      (.passengerKilometres, ["pkm", "p·km", "passenger.km", "passenger-km", "人公里", "人·公里", "人千米"]),
       (.squareMetres, ["m2", "m²", "平方米"]), (.hectares, ["ha", "公顷"]),
       (.squareKilometres, ["km2", "km²"]),
       (.count, ["count", "1", "unit", "units", "pcs", "个", "台", "辆", "room_night", "room-night", "room night", "night", "间夜"]),
@@ -182,8 +204,26 @@ extension UnitOfMeasure {
 
   /// Chinese money words and their scale in yuan (元 = CNY).
   static let chineseMoney: [String: Int64] = [
-    "元": 1, "人民币元": 1, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000,
+    "元": 1, "人民币元": 1, "人民币": 1, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000,
   ]
+
+  /// Chinese names of other currencies (ISO 4217 by the names the PBoC's rate notices use).
+  static let currencyNames: [String: String] = [
+    "美元": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
+    "新加坡元": "SGD", "澳门元": "MOP",
+  ]
+
+  /// Spellings that name more than one unit: refused with what to write instead.
+  static let ambiguous: [String: String] = [
+    "ton": "t (metric tonne) or short_ton", "tons": "t (metric tonne) or short_ton",
+    "mt": "t (metric tonne) or Mt (megatonne)", "标煤": "tce or kgce",
+  ]
+
+  /// "did you mean kWh?", or what to write for an ambiguous spelling; `nil` when nothing is near.
+  static func hint(for text: String) -> String? {
+    if let meant = ambiguous[text.lowercased()] { return "ambiguous: write \(meant)" }
+    return nearestSpelling(to: text).map { "did you mean \($0)?" }
+  }
 
   /// Parses a unit symbol: any spelling in the catalogue (`kWh`, `千瓦时`, `万kWh`,
   /// `10^4 Nm3`, `吨`, …), an ISO 4217 currency code (`CNY`), a scaled currency
@@ -201,6 +241,7 @@ extension UnitOfMeasure {
     if let unit = Self.catalogue[text] { self = unit; return }
     if ignoringCase, let unit = Self.caseFolded[text.lowercased()] { self = unit; return }
     if let scale = Self.chineseMoney[text] { self = .money(.cny, scale: scale); return }
+    if let code = Self.currencyNames[text], let currency = Currency(code) { self = .money(currency); return }
     if let currency = Currency(text) { self = .money(currency); return }
     // "10^k XXX": a power-of-ten multiple of a currency.
     if text.hasPrefix("10^"), let space = text.firstIndex(of: " ") {
@@ -225,7 +266,13 @@ extension UnitOfMeasure {
     var best: (spelling: String, distance: Int)?
     for spelling in catalogue.keys.sorted() {
       let d = EditDistance.between(wanted, spelling.lowercased().utf8)
-      if d <= 2, d < wanted.count, best == nil || d < best!.distance { best = (spelling, d) }
+      // On a tie the unit's own symbol wins over an alias (kWh before "kW h").
+      let isSymbol = catalogue[spelling]?.symbol == spelling
+      if d <= 2, d < wanted.count, best == nil || d < best!.distance
+        || (d == best!.distance && isSymbol && catalogue[best!.spelling]?.symbol != best!.spelling)
+      {
+        best = (spelling, d)
+      }
     }
     return best?.spelling
   }

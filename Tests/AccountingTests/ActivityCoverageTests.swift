@@ -184,6 +184,17 @@ struct ActivityCoverageTests {
           expected: 100 * (0.126 * 27.9 + 0.063 * 273) / 1_000),
     .init(activity: "stationary.landfill_gas", quantity: 1_000_000, unit: "scf", country: "US", region: nil, year: 2024,
           expected: 1_000_000 * (0.001552 * 27.9 + 0.000306 * 273) / 1_000_000),
+    // A US entity's scope 3 under the EPA hub 2024: Table 8 truck 0.168 kg CO2, 0.0015 g CH4, 0.0047 g
+    // N2O and aircraft 0.905 kg CO2, 0 g CH4, 0.0279 g N2O per short ton-mile (1 ton-mile =
+    // 0.90718474 t × 1.609344 km); Table 10 medium-haul flight 0.129 kg, 0.0006 g, 0.0041 g per
+    // passenger-mile; Table 9 mixed MSW landfilled 0.58 tCO2e per short ton.
+    .init(activity: "freight.road", quantity: 1_000, unit: "ton-mile", country: "US", region: nil, year: 2024,
+          expected: 1_000 * (0.168 + (0.0015 * 27.9 + 0.0047 * 273) / 1_000) / 1_000),
+    .init(activity: "freight.air", quantity: 1_000, unit: "tkm", country: "US", region: nil, year: 2024,
+          expected: 1_000 / (0.90718474 * 1.609344) * (0.905 + 0.0279 * 273 / 1_000) / 1_000),
+    .init(activity: "travel.air", quantity: 1_000, unit: "passenger-mile", country: "US", region: nil, year: 2024,
+          expected: 1_000 * (0.129 + (0.0006 * 27.9 + 0.0041 * 273) / 1_000) / 1_000),
+    .init(activity: "waste.landfill", quantity: 10, unit: "short_ton", country: "US", region: nil, year: 2024, expected: 5.8),
     // DESNZ 2024: hotel stay in China 53.5 kgCO2e per room-night (business travel, category 6);
     // UK water supply 0.15311 and treatment 0.18574 kgCO2e/m3 (categories 1 and 5); T&D losses
     // of UK electricity 0.01830 kgCO2e/kWh (category 3).

@@ -118,7 +118,7 @@ struct Scope2AndOtherTests {
     // DESNZ 2024 factors are valid for 2024 activity.
     let freight = record("E1", .year(2024)!, "freight.road", 1_000_000, "tkm")
     // A proxy region without freight factors fails: no silent further fallback.
-    var strict = accounting(proxy: "US")
+    var strict = accounting(proxy: "DE")
     #expect(throws: AccountingError.self) { try strict.add(freight) }
     // By default the factor set's region_proxies table names GB (DESNZ) for freight.
     var byTable = accounting()

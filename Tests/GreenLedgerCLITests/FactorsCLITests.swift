@@ -43,11 +43,11 @@ struct FactorsCLITests {
 
   /// A look-up takes the proxy region `account` takes, and says so.
   @Test func lookupFollowsTheProxyRegionsAsAccountDoes() throws {
-    // Freight of a US entity: no US factor; DESNZ 2024 HGV average laden 0.09752 kgCO2e/tkm.
-    let freight = try cli.run(["factors", "lookup", "--activity", "freight.road", "--region", "US",
+    // Freight of a Singapore entity: no SG factor; DESNZ 2024 HGV average laden 0.09752 kgCO2e/tkm.
+    let freight = try cli.run(["factors", "lookup", "--activity", "freight.road", "--region", "SG",
                                "--date", "2024-06-30", "--quantity", "1000", "--unit", "tkm"])
     #expect(freight.status == 0, "\(freight.stderr)")
-    #expect(freight.stdout.contains("proxy region GB: no factor for US") && freight.stdout.contains("= 0.09752 tCO2e"))
+    #expect(freight.stdout.contains("proxy region GB: no factor for SG") && freight.stdout.contains("= 0.09752 tCO2e"))
     // 原煤 in Hong Kong: the MEE/GB/T 2589 default, 20.908 × 30.85 × 10⁻³ × 0.99 × 44/12 tCO2/t.
     let coal = try cli.run(["factors", "lookup", "--activity", "stationary.raw_coal", "--region", "HK",
                             "--date", "2024-06-30", "--format", "json"])

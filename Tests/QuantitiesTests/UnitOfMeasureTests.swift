@@ -32,6 +32,14 @@ struct UnitOfMeasureTests {
     ("10^4 Nm3", .tenThousandNormalCubicMetres), ("Nm³", .normalCubicMetres),
     ("MMBtu", .millionBtu), ("公斤", .kilograms), ("tkm", .tonneKilometres),
     ("pkm", .passengerKilometres), ("m2", .squareMetres), ("tce", .tonnesCoalEquivalent),
+    // The words people write in reports and spreadsheets.
+    ("tonnes", .tonnes), ("metric ton", .tonnes), ("litres", .litres), ("liters", .litres),
+    ("kL", .cubicMetres), ("千升", .cubicMetres), ("m^3", .cubicMetres), ("立方", .cubicMetres),
+    ("千立方米", .thousandCubicMetres), ("千标立方米", .thousandNormalCubicMetres), ("标立方米", .normalCubicMetres),
+    ("kW·h", .kilowattHours), ("亿千瓦时", .hundredMillionKilowattHours), ("百万千焦", .gigajoules),
+    ("百万大卡", .gigacalories), ("Gcal", .gigacalories), ("gallons", .usGallons), ("barrel", .barrels),
+    ("lbs", .pounds), ("short tons", .shortTons), ("Mscf", .thousandStandardCubicFeet),
+    ("吨·公里", .tonneKilometres), ("人·公里", .passengerKilometres),
   ])
   func aliases(text: String, unit: UnitOfMeasure) throws {
     #expect(try UnitOfMeasure(parsing: text) == unit)
@@ -43,6 +51,23 @@ struct UnitOfMeasureTests {
     #expect(try Quantity(3, wan).value(in: .money(.cny)) == 30_000)
     #expect(try Quantity(2, UnitOfMeasure(parsing: "10^6 USD")).value(in: .money(.usd)) == 2_000_000)
     #expect(try UnitOfMeasure(parsing: "10^4 CNY") == wan)
+  }
+
+  @Test func definedMultiplesConvertExactly() throws {
+    // 1 Gcal = 10^6 kcal (IT) = 4.1868 GJ; 1 亿千瓦时 = 10^8 kWh = 10^5 MWh; 1 Mscf = 1 000 scf.
+    #expect(try Quantity(1, .gigacalories).value(in: .megajoules) == 4_186.8)
+    #expect(try Quantity(1, .hundredMillionKilowattHours).value(in: .megawattHours) == 100_000)
+    #expect(try Quantity(2, .thousandStandardCubicFeet).value(in: .standardCubicFeet) == 2_000)
+  }
+
+  @Test func ambiguousWordsAndCurrencyNames() throws {
+    // "ton" is a metric tonne or a US short ton (907.18474 kg): never guessed.
+    for word in ["ton", "tons", "MT"] {
+      #expect { try UnitOfMeasure(parsing: word) } throws: { ($0 as? QuantityError)?.suggestion?.hasPrefix("ambiguous") == true }
+    }
+    #expect(try UnitOfMeasure(parsing: "美元").currency?.code == "USD")
+    #expect(try UnitOfMeasure(parsing: "港币").currency?.code == "HKD")
+    #expect(try UnitOfMeasure(parsing: "人民币") == .money(.cny))
   }
 
   @Test func crossDimensionConversionIsATypedError() {
