@@ -81,8 +81,8 @@ public struct ActivityDecoder: Sendable {
       let entity = EntityID(texts.text(entityField))
       let period = try FieldParser.period(try required(at.period, "period"))
       let activityField = try required(at.activity, "activity")
-      try FieldParser.checkActivity(activityField)
-      let activity = texts.text(activityField)
+      let activity = FieldParser.isVocabularyActivity(activityField)
+        ? texts.text(activityField) : try FieldParser.activityKey(activityField)
       let quantity = try FieldParser.nonNegativeDecimal(try required(at.quantity, "quantity"))
       let unit = try units.unit(try required(at.unit, "unit"))
       var r = ActivityRecord(entity: entity, period: period, activity: activity,

@@ -26,7 +26,8 @@ public struct FactorLookupAnswer: Sendable {
   ///
   /// - Parameters:
   ///   - set: the factor set.
-  ///   - activity: the activity key (e.g. `electricity.grid`).
+  ///   - activity: the activity key (e.g. `electricity.grid`), read as account reads it
+  ///     (``ActivityKeySpelling``: `Electricity.Grid`, `stationary.柴油`).
   ///   - region: an ISO 3166 code, e.g. `CN-ZJ`.
   ///   - date: the activity day.
   ///   - series: a series (e.g. `ets.national-grid`) instead of the series-defaults table's.
@@ -35,6 +36,7 @@ public struct FactorLookupAnswer: Sendable {
   public init(_ set: FactorSet, activity: String, region: String, date: Day,
               series: String? = nil, pin: DatasetPin? = nil) throws
   {
+    let activity = ActivityKeySpelling.canonical(activity) ?? activity
     (self.activity, self.region, self.date) = (activity, region, date)
     let family = activity.prefix { $0 != "." }
     let fuel = String(activity.drop { $0 != "." }.dropFirst())

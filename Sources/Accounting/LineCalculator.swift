@@ -260,7 +260,9 @@ struct LineCalculator {
       gasKeys[r.activity] = .some(gasKey)
     }
     guard let gas = gasKey else {
-      throw AccountingError(column: "activity", "no \(options.gwpSet.rawValue) GWP for the gas of \(r.activity)")
+      let known = Set(factors.gwp[options.gwpSet]?.keys.map { $0 } ?? []).union(factors.blends.keys)
+      throw AccountingError(column: "activity", "no \(options.gwpSet.rawValue) GWP for the gas of \(r.activity); "
+        + "fugitive.<gas> takes one of \(known.sorted().joined(separator: ", ")) (case, - and _ ignored)")
     }
     let tonnes = try convert(r.quantity, to: .tonnes, column: "unit")
     let g = try gwp(gas)

@@ -113,7 +113,7 @@ extension FactorSet {
       if let found = rows.first(where: { $0.region == level }) { return found }
     }
     throw FactorLookupError("no default combustion parameters for fuel \"\(fuel)\" in \(region) "
-      + "or its parents valid on \(date)")
+      + "or its parents valid on \(date)" + Self.didYouMean(rows.isEmpty ? nearestFuel(to: fuel) : nil))
   }
 
   /// The CO2 factor of burning `fuel`: NCV × CC × OF × 44/12, each parameter measured when

@@ -89,7 +89,8 @@ extension FactorSet {
   {
     var candidates = factorsByActivity[activity] ?? []
     guard !candidates.isEmpty else {
-      throw FactorLookupError("no factor for activity \"\(activity)\" in the factor set")
+      throw FactorLookupError("no factor for activity \"\(activity)\" in the factor set"
+        + Self.didYouMean(nearestActivity(to: activity)))
     }
     if let pin {
       guard let info = datasets[pin.datasetID] else {

@@ -287,20 +287,36 @@ extension FieldParser {
     try Vocabulary(values).index(of: field)
   }
 
-  /// Checks an activity key `<family>.<name>` whose family is in the vocabulary.
+  /// Checks an activity key `<family>.<name>` whose family is in the vocabulary, as written
+  /// or as ``ActivityKeySpelling`` reads it.
   public static func checkActivity(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) {
-    guard !field.isEmpty else { throw FieldIssue.empty }
-    guard let dot = field.firstIndex(of: 0x2E), dot > 0, dot < field.count - 1 else { throw activityKeyIssue }
+    if !isVocabularyActivity(field) { _ = try activityKey(field) }
+  }
+
+  /// Whether `field` is written exactly as the vocabulary writes keys: a known family, `.`,
+  /// and a name of `a`–`z`, `0`–`9`, `_` and `.` that is not another name of a fuel (the
+  /// common case, checked on the bytes).
+  public static func isVocabularyActivity(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let dot = field.firstIndex(of: 0x2E), dot > 0, dot < field.count - 1 else { return false }
     let family = UnsafeBufferPointer(rebasing: field[..<dot])
     guard DataContract.activityFamilies.contains(where: { f in
       var f = f
       return f.withUTF8 { $0.elementsEqual(family) }
-    }) else { throw activityKeyIssue }
-    for b in field[(dot + 1)...] {
-      guard (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E else {
-        throw activityKeyIssue
-      }
-    }
+    }) else { return false }
+    let name = UnsafeBufferPointer(rebasing: field[(dot + 1)...])
+    guard name.allSatisfy({ b in (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2E })
+    else { return false }
+    // A fuel named as a standard names it (`stationary.petrol`) is read through ActivityKeySpelling.
+    let isFuel = family.elementsEqual("stationary".utf8) || family.elementsEqual("mobile".utf8)
+    return !isFuel || ActivityKeySpelling.vocabularyLookingFuelNames.index(of: name) == nil
+  }
+
+  /// The vocabulary key of an activity written another way (`Electricity.Grid`,
+  /// `fugitive.R-410A`, `stationary.柴油`): see ``ActivityKeySpelling``.
+  public static func activityKey(_ field: UnsafeBufferPointer<UInt8>) throws(FieldIssue) -> String {
+    guard !field.isEmpty else { throw FieldIssue.empty }
+    guard let key = ActivityKeySpelling.canonical(String(decoding: field, as: UTF8.self)) else { throw activityKeyIssue }
+    return key
   }
 
   /// The issue of a malformed activity key (built only when one is found).

@@ -84,4 +84,46 @@ struct WrittenInputTests {
     // H1 overlaps Q1 and Q2 (not Q3): the half is rejected, the quarters kept.
     #expect(rejected == ["2024-H1"])
   }
+
+  @Test func activityKeysAreReadInAnyCaseWithSeparatorsAndStandardFuelNames() {
+    let spelled: [(String, String?)] = [
+      ("Electricity.Grid", "electricity.grid"), (" electricity.grid ", "electricity.grid"),
+      ("fugitive.R-410A", "fugitive.r410a"), ("fugitive.HFC-134a", "fugitive.hfc134a"), ("fugitive.SF6", "fugitive.sf6"),
+      ("stationary.Raw Coal", "stationary.raw_coal"), ("STATIONARY.natural-gas", "stationary.natural_gas"),
+      // GB/T 32151.1-2015 Table B.1 names.
+      ("stationary.原煤", "stationary.raw_coal"), ("mobile.柴油", "mobile.diesel"), ("stationary.焦炉煤气", "stationary.coke_oven_gas"),
+      // EPA Hub 2024 Table 1 row names, IPCC 2006 Table 1.2 names, DESNZ's petrol.
+      ("stationary.Distillate Fuel Oil No. 2", "stationary.diesel"), ("stationary.Residual Fuel Oil No. 6", "stationary.fuel_oil"),
+      ("stationary.Wood and Wood Residuals", "stationary.wood"), ("stationary.Coal Coke", "stationary.coke"),
+      ("mobile.Kerosene-Type Jet Fuel", "mobile.jet_kerosene"), ("stationary.Gas/Diesel Oil", "stationary.diesel"),
+      ("mobile.petrol", "mobile.gasoline"), ("stationary.Liquefied Petroleum Gases (LPG)", "stationary.lpg"),
+      // Not keys: no family, an unknown family, a name left with other characters.
+      ("grid", nil), ("refrigerant.r410a", nil), ("stationary.煤", nil), ("electricity.", nil),
+    ]
+    for (text, key) in spelled { #expect(ActivityKeySpelling.canonical(text) == key, "\(text)") }
+    // A fuel name of another family is not rewritten: "petrol" is a fuel only when burnt.
+    #expect(ActivityKeySpelling.canonical("spend.petrol") == "spend.petrol")
+  }
+
+  @Test func aRowWithAWrittenKeyIsAccountedUnderTheVocabularyKey() throws {
+    var decoder = try ActivityDecoder(header: ["entity_id", "period", "activity", "quantity", "unit"], file: "a.csv")
+    var keys: [String] = []
+    let rows = "E1,2024,stationary.petrol,1,t\nE1,2024,Fugitive.R-32,1,kg\nE1,2024,mobile.柴油,1,t\nE1,2024,stationary.diesel,1,t\n"
+    try CSVReader.read(bytes: Array(rows.utf8)) { keys.append(try decoder.decode($0).get().activity) }
+    #expect(keys == ["stationary.gasoline", "fugitive.r32", "mobile.diesel", "stationary.diesel"])
+    // validate accepts what account accepts, and says what a key is when none is written.
+    for (text, valid) in [("stationary.petrol", true), ("Electricity.Grid", true), ("refrigerant.r22", false)] {
+      let checked = Array(text.utf8).withUnsafeBufferPointer { b in (try? FieldParser.checkActivity(b)) != nil }
+      #expect(checked == valid, "\(text)")
+    }
+  }
+
+  @Test func anUnknownFuelNamesTheNearestKnownOne() {
+    var a = accounting()
+    #expect {
+      try a.add(record("E1", .year(2024)!, "stationary.desel", 10, "t"))
+    } throws: { error in
+      "\(error)".contains("did you mean diesel?")
+    }
+  }
 }
